@@ -1,0 +1,42 @@
+"""timeline: turn news about world affairs into a trustworthy timeline.
+
+The public API (imported lazily so that ``timeline.tag`` does not pay for
+pandas, plotly or Dash):
+
+- ``read(path) -> Document``             read an article (.txt, .md, .html)
+- ``tag(text, published=None)``          date mentions with offsets and TIMEX3 values
+- ``extract(text, published=None, source=None) -> DataFrame``   the event table
+- ``extract_many(docs) -> DataFrame``    one table for many articles
+- ``build_figure(events, **options)``    the timeline as a plotly Figure
+- ``export(events, path_or_format, ...)`` write HTML/PNG/CSV/... exports
+"""
+
+from importlib import import_module
+
+__version__ = "0.1.0"
+
+_API = {
+    "read": "timeline.read",
+    "read_text": "timeline.read",
+    "Document": "timeline.document",
+    "Mention": "timeline.temporal.mention",
+    "tag": "timeline.temporal.tagger",
+    "find_published": "timeline.temporal.published",
+    "extract": "timeline.extract",
+    "extract_many": "timeline.extract",
+    "make_table": "timeline.table",
+    "empty_table": "timeline.table",
+    "build_figure": "timeline.figure",
+    "export": "timeline.export",
+    "show": "timeline.notebook",
+    "TimelineError": "timeline.errors",
+    "InputError": "timeline.errors",
+}
+
+__all__ = sorted(_API)
+
+
+def __getattr__(name: str):
+    if name in _API:
+        return getattr(import_module(_API[name]), name)
+    raise AttributeError(f"module 'timeline' has no attribute {name!r}")

@@ -1,0 +1,1 @@
+"""Temporal expressions: find date mentions (tagger), then anchor them (resolver)."""
