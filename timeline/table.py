@@ -15,7 +15,7 @@ import pandas as pd
 SCHEMA: dict[str, object] = {
     "event_id": pd.StringDtype(),      # stable across runs: hash of source + offsets + value
     "date_value": pd.StringDtype(),    # TIMEX3 value at the stated precision: 2024-11-01, 2024-W43, 2027
-    "precision": pd.StringDtype(),     # minute, hour, day, week, month, quarter, season, year, decade, century
+    "precision": pd.StringDtype(),     # one of PRECISIONS
     "start": "datetime64[ns]",         # first instant the date covers (naive, local to the article)
     "end": "datetime64[ns]",           # last day the date covers (inclusive, at 00:00 of that day)
     "date_mod": pd.StringDtype(),      # TIMEX3 mod: BEFORE, AFTER, ON_OR_BEFORE, START, MID, END, APPROX or ""
@@ -42,6 +42,7 @@ LIST_COLUMNS: tuple[str, ...] = ("actors", "countries", "warnings", "sources")
 STATUSES: tuple[str, ...] = ("happened", "ongoing", "planned", "target")
 PRECISIONS: tuple[str, ...] = (
     "minute", "hour", "day", "week", "month", "quarter", "season", "year", "decade", "century",
+    "approximate",  # anchored to another event ("after the Tokyo talks"), no date of its own
 )
 
 

@@ -1,0 +1,178 @@
+"""The publication time: parse one a user gives, or find it in the article's text.
+
+News copy states it in many shapes: "published – November 02, 2024 12:35 PM IST"
+as the last line, "Updated: 22-05-2023 12:53 IST", "March 20, 2024 — 07:21 pm EDT"
+under the headline. Time-zone abbreviations get the reading English-language news
+means (IST is India, UTC+05:30) from the timezones table, and the result keeps its
+offset. ``dateparser`` is used only to turn an already found string into a date
+when our own patterns cannot.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta, timezone
+
+from ..errors import InputError
+from .rules import tables
+
+_KEYWORD = re.compile(
+    r"(?i)\b(?:published|updated|last\s+updated|first\s+published|posted|posted\s+on|"
+    r"date|dated|released|issued)\b\s*(?:on|at)?\s*[:–—-]?\s*"
+)
+# How far from the start and the end of the text a bare date line may stand
+# (headline, byline, footer) to be read as the publication time.
+_EDGE_LINES = 6
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Za-z .'-]{1,40},\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)\s*"
+    r"(?:\([A-Za-z .&]+\))?\s*[-–—]"
+)
+
+
+def _tz_offset(abbrev: str | None) -> timezone | None:
+    if not abbrev:
+        return None
+    a = abbrev.strip().lower()
+    m = re.fullmatch(r"(?:utc|gmt)?\s*([+-])(\d{1,2}):?(\d{2})?", a)
+    if m:
+        sign = 1 if m.group(1) == "+" else -1
+        delta = timedelta(hours=int(m.group(2)), minutes=int(m.group(3) or 0))
+        return timezone(sign * delta)
+    off = tables()["timezones"].get(a)
+    if off is None:
+        return None
+    sign = 1 if off[0] == "+" else -1
+    h, mnt = off[1:].split(":")
+    return timezone(sign * timedelta(hours=int(h), minutes=int(mnt)), abbrev.upper())
+
+
+_TIME = re.compile(
+    r"(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?::[0-5]\d)?\s*(?P<ampm>[ap]\.?m\.?)?"
+    r"(?:\s*(?P<tz>(?:UTC|GMT)\s*[+-]\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|[A-Z]{2,5}))?(?![\w])"
+    r"|(?P<h2>1[0-2]|0?[1-9])\s*(?P<ampm2>[ap]\.?m\.?)(?:\s*(?P<tz2>[A-Z]{2,5}))?(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def _parse_time(text: str) -> tuple[time, timezone | None] | None:
+    m = _TIME.search(text)
+    if not m:
+        return None
+    if m.group("h2"):
+        h, mi, ampm, tz = int(m.group("h2")), 0, m.group("ampm2"), m.group("tz2")
+    else:
+        h, mi, ampm, tz = int(m.group("h")), int(m.group("m")), m.group("ampm"), m.group("tz")
+    if ampm:
+        pm = ampm.lower().startswith("p")
+        h = (h % 12) + (12 if pm else 0)
+    return time(h, mi), _tz_offset(tz)
+
+
+def _parse_line(line: str) -> datetime | date | None:
+    """The first explicit calendar date in a short string (and the time after it, if any)."""
+    from .resolver import explicit_date
+    from .tagger import find_mentions  # local: the tagger imports this module
+
+    for m in find_mentions(line):
+        d = explicit_date(m.spec)
+        if d is not None:
+            return _combine(d, line[m.start:])
+    return None
+
+
+def _combine(d: date, text_after: str) -> datetime | date:
+    # Skip the date itself: its day number must not be read as an hour.
+    rest = re.sub(r"^.*?\d{4}", "", text_after, count=1)
+    t = _parse_time(rest)
+    if t is None:
+        return d
+    tm, tz = t
+    return datetime.combine(d, tm, tzinfo=tz)
+
+
+def parse_published(value) -> datetime | date | None:
+    """A user-given publication time: datetime, date, ISO text or free text."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime | date):
+        return value
+    s = str(value).strip()
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
+            return date.fromisoformat(s)
+        return datetime.fromisoformat(s.replace("Z", "+00:00"))
+    except ValueError:
+        pass
+    found = _parse_line(s)
+    if found is not None:
+        return found
+    try:  # the right tool for odd formats, once the zone is ours to read
+        import dateparser
+
+        parsed = dateparser.parse(s, settings={"RETURN_AS_TIMEZONE_AWARE": False})
+    except Exception:  # dateparser raises a zoo of errors on odd text
+        parsed = None
+    if parsed is None:
+        raise InputError(
+            f"cannot read the publication time {value!r}; give an ISO date such as 2024-11-02 "
+            "or 2024-11-02T12:35+05:30"
+        )
+    return parsed
+
+
+def find_published(text: str) -> datetime | date | None:
+    """The publication time stated in an article, or None.
+
+    Looks, in order, at lines with a keyword ("Published", "Updated", "Posted"),
+    then at short lines near the start or the end that hold little but a date.
+    """
+    found = locate_published(text)
+    return found[0] if found else None
+
+
+def locate_published(text: str) -> tuple[datetime | date, int, int] | None:
+    """Like :func:`find_published`, with the offsets of the line that states it."""
+    if not text:
+        return None
+    lines = text.splitlines(keepends=True)
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line))
+    n = len(lines)
+    edge = [i for i in range(n) if i < _EDGE_LINES or i >= n - _EDGE_LINES]
+    for i in edge:
+        line = lines[i]
+        if len(line) > 200:
+            continue
+        m = _KEYWORD.search(line)
+        if m:
+            found = _parse_line(line[m.end():])
+            if found is not None:
+                return found, offsets[i], offsets[i] + len(line.rstrip("\r\n"))
+    for i in edge:
+        line = lines[i].strip()
+        if not line or len(line) > 80:
+            continue
+        # A line that is mostly a date: at least half of its letters belong to it.
+        found = _parse_line(line)
+        if found is not None and _mostly_date(line):
+            return found, offsets[i], offsets[i] + len(lines[i].rstrip("\r\n"))
+    return None
+
+
+def _mostly_date(line: str) -> bool:
+    from .tagger import find_mentions
+
+    covered = sum(m.end - m.start for m in find_mentions(line))
+    letters = len(re.sub(r"[\W_]", "", line))
+    return letters > 0 and covered >= 0.5 * len(line.strip()) - 4
+
+
+def dateline(text: str) -> tuple[int, int] | None:
+    """Offsets of a wire dateline's date ("SYDNEY, March 21 (Reuters) -"), if the text opens with one."""
+    head = text.lstrip()[:200]
+    m = _DATELINE.match(head)
+    if not m:
+        return None
+    shift = len(text) - len(text.lstrip())
+    return shift + m.start("date"), shift + m.end("date")

@@ -1,0 +1,655 @@
+"""Stage two: anchor each mention's underspecified reading to a calendar value.
+
+Deictic expressions ("yesterday", "last week", "in April", "on Thursday") are
+anchored to the publication date, in the article's own time zone. Anaphoric ones
+("a year earlier", "the following day", "the quarter") are anchored to the
+nearest preceding explicit date. Where the text is ambiguous, tense decides the
+direction ("will meet on Monday" vs "met on Monday").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from .calendar import PRECISION_RANK, fmt, parse_value, shift
+from .mention import Mention
+from .numbers import parse_number, parse_spoken_year
+from .rules import tables
+
+_PREC_OF_UNIT = {
+    "second": "second", "minute": "minute", "hour": "hour", "day": "day", "night": "day",
+    "week": "week", "weekend": "weekend", "fortnight": "week", "month": "month",
+    "quarter": "quarter", "year": "year", "decade": "decade", "century": "century",
+    "millennium": "century",
+}
+_OUT_PRECISION = {"weekend": "week", "half": "month", "second": "minute"}
+
+# --------------------------------------------------------------------------- tense
+
+_FUTURE = re.compile(
+    r"\b(?:will|won't|wo|shall|'ll|going\s+to|(?:is|are|was|were)\s+(?:due\s+)?to|plans?\s+to|planning|"
+    r"planned|intends?\s+to|expected|expects?|scheduled|due|set\s+to|aims?\s+to|would|hopes?\s+to|"
+    r"upcoming|next|coming|ahead|forecast|predict\w*|target\w*)\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|said|told|ago|last|earlier|yesterday|began|held|met|made|took|came|went|"
+    r"gave|left|won|lost|saw|fell|rose|sold|bought|paid|became|found|got|led|ran|spoke|wrote|"
+    r"announced|(?!(?:need|speed|seed|feed|shed|bed|red|hundred|indeed|united|embed|proceed|exceed)\b)"
+    r"[a-z]{2,}ed)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[.!?;\n]")
+
+
+def tense_near(text: str, start: int, end: int) -> str | None:
+    """'past', 'future' or None from the words nearest the mention in its clause."""
+    lo = max(0, start - 120)
+    left = text[lo:start]
+    cut = max((m.end() for m in _CLAUSE_END.finditer(left)), default=0)
+    left = left[cut:]
+    best = None
+    for rx, label in ((_FUTURE, "future"), (_PAST, "past")):
+        for m in rx.finditer(left):
+            if best is None or m.end() > best[0]:
+                best = (m.end(), label)
+    if best:
+        return best[1]
+    right = text[end : end + 80]
+    stop = _CLAUSE_END.search(right)
+    if stop:
+        right = right[: stop.start()]
+    first = None
+    for rx, label in ((_FUTURE, "future"), (_PAST, "past")):
+        m = rx.search(right)
+        if m and (first is None or m.start() < first[0]):
+            first = (m.start(), label)
+    return first[1] if first else None
+
+
+# --------------------------------------------------------------------------- fields
+
+
+def _month(spec: dict) -> int | None:
+    if "month_n" in spec:
+        return int(spec["month_n"])
+    name = spec.get("month")
+    if not name:
+        return None
+    key = name.lower().rstrip(".")
+    months = tables()["months"]
+    return months.get(key) or months.get(key[:3])
+
+
+def _day(spec: dict) -> int | None:
+    if "day" in spec:
+        return int(re.sub(r"\D", "", spec["day"]))
+    if "dayword" in spec:
+        return tables()["ordinals"].get(spec["dayword"].lower())
+    return None
+
+
+def _year(spec: dict) -> int | None:
+    for key in ("year", "year2", "year3"):
+        if key in spec:
+            y = spec[key]
+            if len(y) == 2:  # "11/01/96"
+                n = int(y)
+                return 1900 + n if n > 30 else 2000 + n
+            return int(y)
+    if "syear" in spec:
+        return parse_spoken_year(spec["syear"])
+    return None
+
+
+def _weekday(spec: dict) -> int | None:
+    w = spec.get("weekday")
+    if not w:
+        return None
+    return tables()["weekdays"].get(w.lower().rstrip("."))
+
+
+def _direction(spec: dict) -> int | None:
+    d = spec.get("dir")
+    if not d:
+        return None
+    d = " ".join(d.lower().split())
+    if d.startswith("the "):
+        d = d[4:]
+    if d == "this past":
+        return -1
+    if d == "this coming":
+        return 1
+    return tables()["directions"].get(d)
+
+
+def _quarter(spec: dict) -> int | None:
+    q = spec.get("quarter") or spec.get("quarter2")
+    if not q:
+        return None
+    q = q.lower()
+    return {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
+            "4th": 4}.get(q) or int(q)
+
+
+def explicit_date(spec: dict) -> date | None:
+    """The calendar day a mention names outright (with year, month and day), else None."""
+    y, mo, d = _year(spec), _month(spec), _day(spec)
+    if y and mo and d:
+        try:
+            return date(y, mo, d)
+        except ValueError:
+            return None
+    return None
+
+
+# --------------------------------------------------------------------------- resolution
+
+
+class _Context:
+    def __init__(self, text: str, anchor: date | None):
+        self.text = text
+        self.anchor = anchor
+        self.last: tuple[date, str] | None = None  # last explicit calendar reference
+        self.last_quarter: tuple[date, str] | None = None
+
+
+def _infer_year(month: int, day: int | None, anchor: date, tense: str | None) -> tuple[int, bool]:
+    """Year of a month (and day) given without one; True when it is not the anchor's year.
+
+    News speaks of the recent past and the near future: take the occurrence
+    nearest the publication date. Tense overrides that unless the other reading
+    is much nearer (a dividend "declared ... payable Dec. 7" in late October is
+    this December even though the clause is in the past tense).
+    """
+    y = anchor.year
+    here = (month - anchor.month) + ((day or 15) - (anchor.day if day else 15)) / 31
+    if abs(here) < 0.5:  # this very month: the anchor's year
+        return y, False
+    if here > 0:
+        future, past = here, here - 12
+    else:
+        future, past = here + 12, here
+    if tense == "past" and not (future <= 3 and -past >= 8):
+        choice = past
+    elif tense == "future" and not (-past <= 3 and future >= 8):
+        choice = future
+    else:
+        choice = future if future < -past else past
+    if choice == here:
+        return y, False
+    return (y + 1, True) if choice > here else (y - 1, True)
+
+
+def _weekend(anchor: date, tense: str | None) -> date:
+    wd = anchor.isoweekday()
+    if wd >= 6:
+        return anchor
+    if tense == "future":
+        return shift(anchor, "day", 6 - wd)
+    return shift(anchor, "day", -wd)
+
+
+def _weekday_date(wd: int, anchor: date, direction: int | None, tense: str | None) -> date:
+    diff = (wd - anchor.isoweekday()) % 7  # days forward to the next such weekday (0 = today)
+    back = diff - 7 if diff else 0
+    fwd = diff
+    if direction is not None and direction < 0:
+        return shift(anchor, "day", back if diff else -7)
+    if direction is not None and direction > 0:
+        return shift(anchor, "day", fwd if diff else 7)
+    if tense == "future":
+        return shift(anchor, "day", fwd)
+    return shift(anchor, "day", back)
+
+
+def _set(m: Mention, value: str, precision: str | None) -> None:
+    m.value = value
+    m.precision = _OUT_PRECISION.get(precision, precision) if precision else None
+
+
+def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatch over rule kinds
+    spec = m.spec
+    kind = spec.get("kind", "date")
+    anchor = ctx.anchor
+    text = ctx.text
+
+    if kind == "ref":
+        _set(m, spec["value"], None)
+        return
+    if kind == "duration":
+        _set(m, _duration_value(spec), None)
+        return
+    if kind == "set":
+        _set(m, _set_value(spec), None)
+        return
+
+    tense = None
+
+    def get_tense():
+        nonlocal tense
+        if tense is None:
+            tense = tense_near(text, m.start, m.end) or ""
+        return tense or None
+
+    if kind in ("time", "datetime", "time_of_day"):
+        _resolve_time(m, ctx, kind)
+        return
+
+    if kind == "relative":
+        unit = spec.get("unit", "day")
+        if "dword" in spec:
+            w = " ".join(spec["dword"].lower().split())
+            offset = {"yesterday": -1, "today": 0, "tomorrow": 1, "the day before yesterday": -2,
+                      "the day after tomorrow": 2}[w]
+        else:
+            offset = spec.get("offset")
+            if offset is None:
+                offset = _direction(spec) or 0
+        unit = unit.lower()
+        if anchor is None:
+            _set(m, "PRESENT_REF" if offset == 0 else ("PAST_REF" if offset < 0 else "FUTURE_REF"),
+                 None)
+            m.confidence = 0.3
+            return
+        if unit == "weekend" and offset == 0:
+            # "the weekend": the one just past, unless the clause looks ahead.
+            d = _weekend(anchor, get_tense())
+        else:
+            d = shift(anchor, "week" if unit == "weekend" else unit, offset)
+        prec = _PREC_OF_UNIT[unit]
+        _set(m, fmt(d, prec), prec)
+        m.anchor = "published"
+        m.spec["relative"] = True
+        ctx.last = (d, prec)
+        if prec == "quarter":
+            ctx.last_quarter = (d, prec)
+        return
+
+    if kind == "ago":
+        n = parse_number(spec.get("num", "")) if spec.get("num") else 1
+        unit = spec["unit"].lower().rstrip("s")
+        unit = {"centurie": "century", "millennia": "millennium"}.get(unit, unit)
+        if n is None or anchor is None or unit in ("second", "minute", "hour"):
+            _set(m, "PAST_REF", None)
+            return
+        if unit == "year" and ctx.last_quarter is not None and n == 1:
+            # Results copy: "profit rose from a year ago" compares quarters.
+            d = shift(ctx.last_quarter[0], "year", -1)
+            _set(m, fmt(d, "quarter"), "quarter")
+            m.anchor = "mention"
+            return
+        prec = _PREC_OF_UNIT.get(unit, "year")
+        base_unit = "week" if unit in ("weekend", "fortnight") else ("day" if unit == "night" else unit)
+        if unit == "fortnight":
+            n *= 2
+        if n != int(n):  # "2 1/2 years ago": months
+            d = shift(anchor, "month", -round(n * 12)) if base_unit == "year" else anchor
+        else:
+            d = shift(anchor, base_unit, -int(n))
+        _set(m, fmt(d, prec), prec)
+        m.anchor = "published"
+        m.spec["relative"] = True
+        ctx.last = (d, prec)
+        return
+
+    if kind in ("anaphoric", "anaphoric_unit", "the_quarter"):
+        _resolve_anaphoric(m, ctx, kind)
+        return
+
+    if kind == "month_of_relative_year":
+        mo = _month(spec)
+        if anchor is None:
+            _set(m, f"XXXX-{mo:02d}", "month")
+            return
+        y = anchor.year + (_direction(spec) or 0)
+        _set(m, f"{y}-{mo:02d}", "month")
+        m.anchor = "published"
+        ctx.last = (date(y, mo, 1), "month")
+        return
+
+    if kind == "quarter_of_relative_year":
+        q = _quarter(spec)
+        if anchor is None:
+            _set(m, f"XXXX-Q{q}", "quarter")
+            return
+        y = anchor.year + (_direction(spec) or 0)
+        _set(m, f"{y}-Q{q}", "quarter")
+        ctx.last = ctx.last_quarter = (date(y, 3 * q - 2, 1), "quarter")
+        return
+
+    # Explicit or partly explicit calendar fields.
+    y, mo, d, wd = _year(spec), _month(spec), _day(spec), _weekday(spec)
+    if mo:
+        if d:
+            inferred = False
+            if y is None:
+                if anchor is None:
+                    _set(m, f"XXXX-{mo:02d}-{d:02d}", "day")
+                    m.confidence = 0.4
+                    return
+                y, inferred = _infer_year(mo, d, anchor, get_tense())
+                m.anchor = "published"
+                m.spec["relative"] = True
+                m.spec["year_inferred"] = True
+            try:
+                day = date(y, mo, d)
+            except ValueError:
+                _set(m, "", None)
+                m.confidence = 0.0
+                m.warnings.append(f'"{m.text}" is not a real calendar date; no date is given for it.')
+                m.spec["impossible"] = True
+                return
+            _set(m, day.isoformat(), "day")
+            if inferred:
+                m.confidence = min(m.confidence, 0.8)
+            if wd and wd != day.isoweekday():
+                _weekday_conflict(m, m, day, wd, spec.get("weekday"))
+            ctx.last = (day, "day")
+            return
+        # Month without day.
+        if y is None:
+            if anchor is None:
+                _set(m, f"XXXX-{mo:02d}", "month")
+                m.confidence = 0.4
+                return
+            direction = _direction(spec)
+            if direction is not None and direction < 0:
+                y = anchor.year if mo < anchor.month else anchor.year - 1
+            elif direction is not None and direction > 0:
+                y = anchor.year if mo > anchor.month else anchor.year + 1
+            elif spec.get("dir", "").lower() == "this":
+                y = anchor.year
+            else:
+                y, _ = _infer_year(mo, None, anchor, get_tense())
+            m.anchor = "published"
+            m.spec["relative"] = True
+            m.spec["year_inferred"] = True
+        _set(m, f"{y}-{mo:02d}", "month")
+        ctx.last = (date(y, mo, 1), "month")
+        return
+
+    if wd:
+        if anchor is None:
+            _set(m, f"XXXX-WXX-{wd}", "day")
+            m.confidence = 0.4
+            return
+        day = _weekday_date(wd, anchor, _direction(spec), get_tense())
+        _set(m, day.isoformat(), "day")
+        m.anchor = "published"
+        m.spec["relative"] = True
+        m.spec["weekday_only"] = True
+        ctx.last = (day, "day")
+        if "tod" in spec:
+            m.value += "T" + _TOD[spec["tod"].lower()]
+        return
+
+    if "quarter" in spec or "quarter2" in spec:
+        q = _quarter(spec)
+        year_ago = spec.get("ya") or spec.get("ya2")
+        if y is None:
+            if anchor is None:
+                _set(m, f"XXXX-Q{q}", "quarter")
+                return
+            aq = (anchor.month - 1) // 3 + 1
+            y = anchor.year - 1 if q > aq and get_tense() == "past" else anchor.year
+            if year_ago:
+                y -= 1
+        _set(m, f"{y}-Q{q}", "quarter")
+        ctx.last = ctx.last_quarter = (date(y, 3 * q - 2, 1), "quarter")
+        return
+
+    if "half" in spec:
+        h = 1 if spec["half"].lower() == "first" else 2
+        if y is None:
+            if anchor is None:
+                _set(m, f"XXXX-H{h}", "half")
+                return
+            y = anchor.year + (_direction(spec) or 0)
+        _set(m, f"{y}-H{h}", "half")
+        ctx.last = (date(y, 6 * h - 5, 1), "half")
+        return
+
+    if "season" in spec:
+        code = tables()["seasons"].get(spec["season"].lower(), spec["season"])
+        if y is None:
+            if anchor is None:
+                _set(m, f"XXXX-{code}", "season")
+                return
+            direction = _direction(spec)
+            y = anchor.year
+            start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+            if direction is not None and direction < 0 and start_month >= anchor.month:
+                y -= 1
+            elif direction is not None and direction > 0 and start_month <= anchor.month:
+                y += 1
+        _set(m, f"{y}-{code}", "season")
+        return
+
+    if "decade" in spec or "decade2" in spec or "sdecade" in spec:
+        if "decade" in spec:
+            dec = int(spec["decade"]) // 10
+        else:
+            two = int(spec["decade2"]) if "decade2" in spec else _DECADE_WORD[spec["sdecade"].lower()]
+            century = (anchor.year // 100) if anchor else 19
+            dec = century * 10 + two // 10
+            if anchor and dec * 10 > anchor.year:
+                dec -= 10
+        _set(m, f"{dec:03d}", "decade")
+        return
+
+    if "century" in spec or "centuryword" in spec:
+        if "century" in spec:
+            c = int(spec["century"])
+        else:
+            c = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}[
+                spec["centuryword"].lower()]
+        _set(m, f"{c - 1:02d}", "century")
+        return
+
+    if y:
+        _set(m, f"{y}", "year")
+        ctx.last = (date(y, 1, 1), "year")
+        return
+
+    _set(m, "", None)
+
+
+_DECADE_WORD = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+                "seventies": 70, "eighties": 80, "nineties": 90}
+_TOD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+
+def _weekday_conflict(a: Mention, b: Mention, day: date, wd: int, wd_text: str | None) -> None:
+    names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    msg = (f'The text says "{wd_text or names[wd - 1]}", but {day.strftime("%B")} {day.day}, '
+           f"{day.year} was a {names[day.isoweekday() - 1]}.")
+    for m in (a, b):
+        if msg not in m.warnings:
+            m.warnings.append(msg)
+        m.confidence = min(m.confidence, 0.5)
+
+
+def _resolve_time(m: Mention, ctx: _Context, kind: str) -> None:
+    spec = m.spec
+    anchor = ctx.anchor
+    if kind == "time_of_day":
+        w = " ".join(spec["tword"].lower().split())
+        offset, code = {
+            "tonight": (0, "NI"), "last night": (-1, "NI"), "this morning": (0, "MO"),
+            "this afternoon": (0, "AF"), "this evening": (0, "EV"),
+            "yesterday morning": (-1, "MO"), "yesterday afternoon": (-1, "AF"),
+            "yesterday evening": (-1, "EV"), "tomorrow morning": (1, "MO"),
+            "tomorrow afternoon": (1, "AF"), "tomorrow evening": (1, "EV"),
+            "tomorrow night": (1, "NI"),
+        }[w]
+        if anchor is None:
+            _set(m, f"XXXX-XX-XXT{code}", "hour")
+            return
+        _set(m, f"{shift(anchor, 'day', offset).isoformat()}T{code}", "hour")
+        m.anchor = "published"
+        return
+    # Clock time, alone or joined to a date.
+    hh = spec.get("hour")
+    if "tword" in spec:
+        h, mi = (0, 0) if spec["tword"].lower() == "midnight" else (12, 0)
+    else:
+        h, mi = int(hh), int(spec.get("minute") or 0)
+        ampm = (spec.get("ampm") or "").lower()
+        if ampm.startswith("p") and h < 12:
+            h += 12
+        elif ampm.startswith("a") and h == 12:
+            h = 0
+    day = None
+    if kind == "datetime":
+        sub = Mention(m.start, m.end, m.text, "DATE", "", spec={k: v for k, v in spec.items()
+                                                                if k not in ("kind",)})
+        sub.spec["kind"] = "date" if "dword" not in spec else "relative"
+        _resolve_one(sub, ctx)
+        parsed = parse_value(sub.value)
+        if parsed and parsed[1] == "day":
+            day = parsed[0]
+        m.warnings.extend(sub.warnings)
+    elif anchor is not None:
+        day = anchor
+        m.anchor = "published"
+    stamp = f"T{h:02d}:{mi:02d}"
+    _set(m, (day.isoformat() if day else "XXXX-XX-XX") + stamp, "minute" if mi else "hour")
+    if spec.get("tz"):
+        m.spec["tz"] = spec["tz"]
+
+
+def _resolve_anaphoric(m: Mention, ctx: _Context, kind: str) -> None:
+    spec = m.spec
+    anchor = ctx.anchor
+    if kind == "the_quarter":
+        qdir = (spec.get("qdir") or "").lower()
+        base = ctx.last_quarter
+        if base is None and anchor is not None:
+            base = (shift(anchor, "quarter", -1), "quarter")
+        if base is None:
+            _set(m, "XXXX-QX", "quarter")
+            return
+        d = base[0]
+        if qdir in ("year-earlier", "year-ago"):
+            d = shift(d, "year", -1)
+        _set(m, fmt(d, "quarter"), "quarter")
+        return
+    if kind == "anaphoric_unit":
+        unit = spec["unit"].lower()
+        ana = " ".join(spec["ana"].lower().split())
+        offset = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1,
+                  "the same": 0, "that": 0}[ana]
+        base = ctx.last if ctx.last and PRECISION_RANK[ctx.last[1]] <= PRECISION_RANK.get(
+            unit, 7) else None
+        if base is None:
+            if anchor is None:
+                _set(m, "", None)
+                return
+            base = (anchor, unit)
+            m.anchor = "published"
+        else:
+            m.anchor = "mention"
+        d = shift(base[0], unit, offset)
+        _set(m, fmt(d, unit), unit)
+        ctx.last = (d, unit)
+        return
+    # "a year earlier", "two days later": shift the last reference.
+    n = parse_number(str(spec.get("num", "1")))
+    unit = str(spec.get("unit", "year")).lower().rstrip("s")
+    unit = {"centurie": "century"}.get(unit, unit)
+    if unit in ("second", "minute", "hour", "night", "weekend", "fortnight", "millennium", "millennia"):
+        _set(m, "", None)
+        m.type = "DURATION"
+        m.value = _duration_value({"num": spec.get("num", "1"), "unit": spec.get("unit", "year")})
+        return
+    rel = spec.get("rel", "earlier").lower()
+    sign = -1 if rel in ("earlier", "before") else 1
+    if n is None:
+        _set(m, "PAST_REF" if sign < 0 else "FUTURE_REF", None)
+        return
+    base = ctx.last
+    if unit == "year" and ctx.last_quarter is not None:
+        base = ctx.last_quarter
+    elif unit == "year" and base is not None and PRECISION_RANK[base[1]] < PRECISION_RANK["quarter"]:
+        base = (base[0], "year")
+    if base is None or PRECISION_RANK[base[1]] > PRECISION_RANK.get(unit, 7):
+        if anchor is None:
+            _set(m, "", None)
+            return
+        base = (anchor, unit if base is None else base[1])
+        if PRECISION_RANK[base[1]] > PRECISION_RANK.get(unit, 7):
+            base = (anchor, unit)
+    prec = base[1]
+    d = shift(base[0], unit, sign * int(n))
+    _set(m, fmt(d, prec), prec)
+    m.anchor = "mention"
+
+
+def _duration_value(spec: dict) -> str:
+    unit_word = str(spec.get("unit", "")).lower()
+    unit = unit_word.rstrip("s")
+    unit = {"centurie": "century", "millennia": "millennium"}.get(unit, unit)
+    code, _ = tables()["units"].get(unit, ["X", None])
+    num = spec.get("num")
+    n = parse_number(num) if num else None
+    if num is None and unit_word.endswith("s"):
+        n = None
+    elif num is None:
+        n = 1
+    amount = "X" if n is None else (f"{n:g}" if n != int(n) else str(int(n)))
+    if unit == "fortnight" and n is not None:
+        amount, code = str(int(n * 2)), "W"
+    if code in ("H", "S") or unit == "minute":
+        return f"PT{amount}{code}"
+    return f"P{amount}{code}"
+
+
+def _set_value(spec: dict) -> str:
+    adv = (spec.get("adv") or "").lower()
+    if adv:
+        return {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
+                "yearly": "P1Y", "hourly": "PT1H", "quarterly": "P1Q", "biweekly": "P2W",
+                "fortnightly": "P2W"}[adv]
+    unit_word = spec.get("unit", "")
+    wd = tables()["weekdays"].get(unit_word.lower().rstrip("."))
+    if wd:
+        return f"XXXX-WXX-{wd}"
+    mo = tables()["months"].get(unit_word.lower().rstrip(".")[:3])
+    if mo and unit_word.lower() not in ("minute", "minutes"):
+        return f"XXXX-{mo:02d}"
+    return _duration_value({"num": spec.get("num") or "1", "unit": unit_word})
+
+
+def _check_apposition(text: str, ms: list[Mention]) -> None:
+    """A weekday set beside an explicit date must agree with it ("Friday (November 2, 2024)")."""
+    for a, b in zip(ms, ms[1:], strict=False):
+        if not (a.spec.get("weekday_only") and b.type in ("DATE", "TIME")):
+            continue
+        gap = text[a.end : b.start]
+        if not re.fullmatch(r"\s*[(,–—-]?\s*", gap):
+            continue
+        parsed = parse_value(b.value)
+        if not parsed or parsed[1] != "day":
+            continue
+        day = parsed[0]
+        wd = _weekday(a.spec)
+        if wd and wd != day.isoweekday():
+            _weekday_conflict(a, b, day, wd, a.text)
+            a.spec["conflict_with"] = (b.start, b.end)
+            b.spec["conflict_with"] = (a.start, a.end)
+
+
+def resolve(text: str, mentions: list[Mention], published) -> list[Mention]:
+    """Fill ``value`` and ``precision`` of each mention, in text order."""
+    anchor = None
+    if isinstance(published, datetime):
+        anchor = published.date()  # the article's own local date, not UTC
+    elif isinstance(published, date):
+        anchor = published
+    ctx = _Context(text, anchor)
+    for m in mentions:
+        _resolve_one(m, ctx)
+    _check_apposition(text, mentions)
+    return mentions

@@ -1,0 +1,210 @@
+"""Stage one: find date mentions in running text, with offsets and underspecified readings.
+
+Every rule in ``data/rules.yaml`` is run over the text; where matches overlap the
+longest wins (then the earlier rule). A few context steps follow: modifiers to the
+left ("early", "the end of", "around"), the signal word before a date ("by 2027"),
+a time joined to its date, a year shared across a range ("4 June through 5 June
+2014"). Values are filled in by :mod:`timeline.temporal.resolver`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from datetime import date, datetime
+
+from ..document import Document
+from .mention import Mention
+from .rules import rules
+
+_LEFT_MOD = re.compile(
+    r"(?:(?P<the>the\s+)?(?:very\s+)?(?P<partof>end|beginning|start|middle|close|turn|dawn)\s+of\s+"
+    r"|(?P<part>early|late|mid|earlier|later)[\s-]+|(?P<mid>mid-)"
+    r"|(?P<approx>around|about|approximately|roughly|some|nearly|almost)\s+"
+    r"|(?P<qty>more\s+than|less\s+than|at\s+least|up\s+to|no\s+more\s+than|at\s+most)\s+)$",
+    re.IGNORECASE,
+)
+_PART_MOD = {
+    "end": "END", "close": "END", "late": "END", "later": None, "earlier": None,
+    "beginning": "START", "start": "START", "dawn": "START", "early": "START", "turn": "START",
+    "middle": "MID", "mid": "MID", "mid-": "MID",
+}
+_SIGNAL = re.compile(
+    r"(?P<sig>by|before|after|since|until|till|through|from|in|on|during|within|at|as\s+of|prior\s+to|"
+    r"no\s+later\s+than|not\s+later\s+than|ahead\s+of)\s+$",
+    re.IGNORECASE,
+)
+_SIGNAL_MOD = {
+    "by": "ON_OR_BEFORE", "no later than": "ON_OR_BEFORE", "not later than": "ON_OR_BEFORE",
+    "before": "BEFORE", "prior to": "BEFORE", "ahead of": "BEFORE",
+    "after": "AFTER", "since": "ON_OR_AFTER", "until": "ON_OR_BEFORE", "till": "ON_OR_BEFORE",
+}
+_RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|through|thru|until|till|and)\s*$", re.IGNORECASE)
+_JOIN_GAP = re.compile(r"^(?:\s*,?\s*(?:on|at)?\s*)$", re.IGNORECASE)
+_TIME_KINDS = ("time",)
+_MAX_LEFT = 40
+
+
+def _candidates(text: str):
+    found = []
+    for rule in rules():
+        for m in rule.regex.finditer(text):
+            if m.end() > m.start():
+                found.append((m.start(), m.end(), rule, m))
+    return found
+
+
+def _select(found):
+    """Longest match first, then earlier rule; keep only non-overlapping ones."""
+    found.sort(key=lambda c: (c[0] - c[1], c[2].order, c[0]))
+    starts: list[int] = []
+    ends: list[int] = []
+    keep = []
+    for c in found:
+        s, e = c[0], c[1]
+        i = bisect.bisect_right(starts, s)
+        if i > 0 and ends[i - 1] > s:
+            continue
+        if i < len(starts) and starts[i] < e:
+            continue
+        starts.insert(i, s)
+        ends.insert(i, e)
+        keep.append(c)
+    keep.sort(key=lambda c: c[0])
+    return keep
+
+
+def _to_mention(text: str, c) -> Mention:
+    s, e, rule, m = c
+    spec = dict(rule.fixed)
+    spec.update({k: v for k, v in m.groupdict().items() if v is not None})
+    return Mention(start=s, end=e, text=text[s:e], type=rule.type, value="", rule=rule.name, spec=spec)
+
+
+def _extend_left(text: str, m: Mention) -> None:
+    lo = max(0, m.start - _MAX_LEFT)
+    g = _LEFT_MOD.search(text, lo, m.start)
+    if not g or g.end() != m.start:
+        return
+    kind = m.spec.get("kind")
+    if g.group("qty"):
+        if m.type != "DURATION" and kind != "ago":
+            return
+        m.spec["qty"] = g.group("qty").lower()
+    elif g.group("approx"):
+        word = g.group("approx").lower()
+        if word == "some" and m.type != "DURATION" and kind != "ago":
+            return
+        if kind in ("ref", "relative", "anaphoric", "anaphoric_unit", "the_quarter"):
+            return
+        m.mod = m.mod or "APPROX"
+    elif g.group("partof") or g.group("part") or g.group("mid"):
+        if m.type == "DURATION" or kind in ("ref",):
+            return
+        word = (g.group("partof") or g.group("part") or g.group("mid")).lower()
+        if word in ("earlier", "later") and kind not in (None, "date", "relative") and m.type != "TIME":
+            return
+        mod = _PART_MOD.get(word)
+        if mod:
+            m.mod = mod
+    m.start = g.start()
+    m.text = text[m.start : m.end]
+
+
+def _signal(text: str, m: Mention) -> None:
+    lo = max(0, m.start - 25)
+    g = _SIGNAL.search(text, lo, m.start)
+    if not g or g.end() != m.start:
+        return
+    sig = " ".join(g.group("sig").lower().split())
+    m.spec["signal"] = sig
+    m.spec["signal_start"] = g.start("sig")
+    possessive = text.startswith(("'s", "’s"), m.end)  # "after last week's election"
+    if m.type in ("DATE", "TIME") and sig in _SIGNAL_MOD and m.mod is None and not possessive:
+        m.mod = _SIGNAL_MOD[sig]
+
+
+def _join_time_and_date(text: str, ms: list[Mention]) -> list[Mention]:
+    """"November 02, 2024 12:35 PM IST" or "5 p.m. EST Nov. 9" is one TIME mention."""
+    out: list[Mention] = []
+    for m in ms:
+        if out:
+            prev = out[-1]
+            gap = text[prev.end : m.start]
+            pair = {prev.type, m.type}
+            if pair == {"DATE", "TIME"} and _JOIN_GAP.match(gap) and len(gap) <= 6:
+                date_m, time_m = (prev, m) if prev.type == "DATE" else (m, prev)
+                if date_m.spec.get("kind") in (None, "date", "relative") and time_m.spec.get(
+                    "kind"
+                ) in _TIME_KINDS:
+                    spec = dict(date_m.spec)
+                    spec.update({k: v for k, v in time_m.spec.items() if k in (
+                        "hour", "minute", "ampm", "tz", "tword")})
+                    spec["kind"] = "datetime"
+                    joined = Mention(
+                        start=prev.start, end=m.end, text=text[prev.start : m.end], type="TIME",
+                        value="", rule=f"{prev.rule}+{m.rule}", spec=spec, mod=prev.mod or m.mod,
+                    )
+                    out[-1] = joined
+                    continue
+        out.append(m)
+    return out
+
+
+def _share_range_year(text: str, ms: list[Mention]) -> None:
+    for a, b in zip(ms, ms[1:], strict=False):
+        if a.type != "DATE" or b.type != "DATE":
+            continue
+        if "year" in a.spec or "syear" in a.spec or "month" not in a.spec and "month_n" not in a.spec:
+            continue
+        if "year" not in b.spec:
+            continue
+        if _RANGE_GAP.match(text[a.end : b.start]):
+            a.spec["year"] = b.spec["year"]
+            a.spec["range_with"] = (b.start, b.end)
+            b.spec["range_with"] = (a.start, a.end)
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Stage one: the mentions in ``text`` with their underspecified readings (no values yet)."""
+    if not text:
+        return []
+    ms = [_to_mention(text, c) for c in _select(_candidates(text))]
+    for m in ms:
+        _extend_left(text, m)
+        _signal(text, m)
+    ms = _join_time_and_date(text, ms)
+    _share_range_year(text, ms)
+    return ms
+
+
+def tag(text: str, published=None) -> list[Mention]:
+    """Date mentions in ``text``, resolved against ``published`` (or the time the text states).
+
+    ``published`` may be a datetime, a date, an ISO string or free text; with None
+    the publication time is looked for in the text itself.
+    """
+    doc = Document(text=text or "")
+    return tag_document(doc, published)
+
+
+def tag_document(doc: Document, published=None) -> list[Mention]:
+    """Tag a document; sets ``doc.published`` from the text when it was not given."""
+    from .published import locate_published, parse_published
+    from .resolver import resolve
+
+    line = locate_published(doc.text)
+    if published is not None:
+        doc.published = parse_published(published)
+    elif doc.published is None:
+        doc.published = line[0] if line else None
+    elif not isinstance(doc.published, date | datetime):
+        doc.published = parse_published(doc.published)
+    mentions = find_mentions(doc.text)
+    if line:
+        # The publication line dates the article, not an event in it.
+        for m in mentions:
+            if line[1] <= m.start and m.end <= line[2]:
+                m.spec["role"] = "published"
+    resolve(doc.text, mentions, doc.published)
+    return mentions
