@@ -130,8 +130,12 @@ def find_published(text: str) -> datetime | date | None:
     return found[0] if found else None
 
 
-def locate_published(text: str) -> tuple[datetime | date, int, int] | None:
-    """Like :func:`find_published`, with the offsets of the line that states it."""
+def locate_published(text: str, keyword_only: bool = False) -> tuple[datetime | date, int, int] | None:
+    """Like :func:`find_published`, with the offsets of the line that states it.
+
+    ``keyword_only`` skips the bare-date-line search (used when the caller already
+    knows the publication time and only wants to mark the line).
+    """
     if not text:
         return None
     lines = text.splitlines(keepends=True)
@@ -149,6 +153,8 @@ def locate_published(text: str) -> tuple[datetime | date, int, int] | None:
             found = _parse_line(line[m.end():])
             if found is not None:
                 return found, offsets[i], offsets[i] + len(line.rstrip("\r\n"))
+    if keyword_only:
+        return None
     for i in edge:
         line = lines[i].strip()
         if not line or len(line) > 80:

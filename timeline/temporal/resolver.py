@@ -27,45 +27,59 @@ _OUT_PRECISION = {"weekend": "week", "half": "month", "second": "minute"}
 
 # --------------------------------------------------------------------------- tense
 
-_FUTURE = re.compile(
-    r"\b(?:will|won't|wo|shall|'ll|going\s+to|(?:is|are|was|were)\s+(?:due\s+)?to|plans?\s+to|planning|"
-    r"planned|intends?\s+to|expected|expects?|scheduled|due|set\s+to|aims?\s+to|would|hopes?\s+to|"
-    r"upcoming|next|coming|ahead|forecast|predict\w*|target\w*)\b",
-    re.IGNORECASE,
+_FUTURE_WORDS = frozenset(
+    "will won't wo shall 'll planning planned expected expects expect scheduled due upcoming next "
+    "coming ahead forecast forecasts predicted predicts would intends intend aims aim hopes "
+    "targets target targeted".split()
 )
-_PAST = re.compile(
-    r"\b(?:was|were|had|did|said|told|ago|last|earlier|yesterday|began|held|met|made|took|came|went|"
-    r"gave|left|won|lost|saw|fell|rose|sold|bought|paid|became|found|got|led|ran|spoke|wrote|"
-    r"announced|(?!(?:need|speed|seed|feed|shed|bed|red|hundred|indeed|united|embed|proceed|exceed)\b)"
-    r"[a-z]{2,}ed)\b",
-    re.IGNORECASE,
+_FUTURE_PAIRS = frozenset({
+    ("going", "to"), ("is", "to"), ("are", "to"), ("set", "to"), ("plans", "to"), ("plan", "to"),
+})
+_PAST_WORDS = frozenset(
+    "was were had did said told ago last earlier yesterday began held met made took came went gave "
+    "left won lost saw fell rose sold bought paid became found got led ran spoke wrote".split()
 )
-_CLAUSE_END = re.compile(r"[.!?;\n]")
+_NOT_PAST = frozenset("need speed seed feed shed bed red hundred indeed united embed proceed exceed".split())
+_TOKEN = re.compile(r"[A-Za-z']+")
+# A clause ends at a sentence stop (not the dot of "Mr." or "P."), a semicolon or a line break.
+_CLAUSE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bMrs)(?<!\bGen)(?<!\bSen)"
+    r"(?<!\bRep)(?<!\bGov)(?<!\bCorp)(?<!\bInc)(?<!\bCo)[.!?](?=\s)|;|\n"
+)
+
+
+def _marker(word: str, nxt: str | None) -> str | None:
+    w = word.lower()
+    if w in _FUTURE_WORDS or (nxt is not None and (w, nxt) in _FUTURE_PAIRS):
+        return "future"
+    if w in _PAST_WORDS or (len(w) > 3 and w.endswith("ed") and w not in _NOT_PAST):
+        return "past"
+    return None
 
 
 def tense_near(text: str, start: int, end: int) -> str | None:
     """'past', 'future' or None from the words nearest the mention in its clause."""
     lo = max(0, start - 120)
     left = text[lo:start]
-    cut = max((m.end() for m in _CLAUSE_END.finditer(left)), default=0)
-    left = left[cut:]
-    best = None
-    for rx, label in ((_FUTURE, "future"), (_PAST, "past")):
-        for m in rx.finditer(left):
-            if best is None or m.end() > best[0]:
-                best = (m.end(), label)
-    if best:
-        return best[1]
+    cut = 0
+    for m in _CLAUSE_END.finditer(left):
+        cut = m.end()
+    words = _TOKEN.findall(left, cut)
+    for i in range(len(words) - 1, -1, -1):
+        nxt = words[i + 1].lower() if i + 1 < len(words) else None
+        found = _marker(words[i], nxt)
+        if found:
+            return found
     right = text[end : end + 80]
     stop = _CLAUSE_END.search(right)
     if stop:
         right = right[: stop.start()]
-    first = None
-    for rx, label in ((_FUTURE, "future"), (_PAST, "past")):
-        m = rx.search(right)
-        if m and (first is None or m.start() < first[0]):
-            first = (m.start(), label)
-    return first[1] if first else None
+    words = _TOKEN.findall(right)
+    for i, w in enumerate(words):
+        found = _marker(w, words[i + 1].lower() if i + 1 < len(words) else None)
+        if found:
+            return found
+    return None
 
 
 # --------------------------------------------------------------------------- fields
@@ -74,6 +88,9 @@ def tense_near(text: str, start: int, end: int) -> str | None:
 def _month(spec: dict) -> int | None:
     if "month_n" in spec:
         return int(spec["month_n"])
+    if "first" in spec:  # 11/01/2024: month first, as US copy writes it, unless it cannot be
+        a, b = int(spec["first"]), int(spec["second"])
+        return a if a <= 12 else b
     name = spec.get("month")
     if not name:
         return None
@@ -83,6 +100,9 @@ def _month(spec: dict) -> int | None:
 
 
 def _day(spec: dict) -> int | None:
+    if "first" in spec:
+        a, b = int(spec["first"]), int(spec["second"])
+        return b if a <= 12 else a
     if "day" in spec:
         return int(re.sub(r"\D", "", spec["day"]))
     if "dayword" in spec:
@@ -147,10 +167,14 @@ def explicit_date(spec: dict) -> date | None:
 # --------------------------------------------------------------------------- resolution
 
 
+_ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended|through)\s+", re.IGNORECASE)
+
+
 class _Context:
-    def __init__(self, text: str, anchor: date | None):
+    def __init__(self, text: str, anchor: date | None, following=None):
         self.text = text
         self.anchor = anchor
+        self.following = following  # mention -> the next mention, or None
         self.last: tuple[date, str] | None = None  # last explicit calendar reference
         self.last_quarter: tuple[date, str] | None = None
 
@@ -165,18 +189,18 @@ def _infer_year(month: int, day: int | None, anchor: date, tense: str | None) ->
     """
     y = anchor.year
     here = (month - anchor.month) + ((day or 15) - (anchor.day if day else 15)) / 31
-    if abs(here) < 0.5:  # this very month: the anchor's year
+    if abs(here) < 0.5:  # this very month
         return y, False
     if here > 0:
         future, past = here, here - 12
     else:
         future, past = here + 12, here
-    if tense == "past" and not (future <= 3 and -past >= 8):
-        choice = past
-    elif tense == "future" and not (-past <= 3 and future >= 8):
-        choice = future
+    if tense is None:  # news mostly reports what happened, unless the date is just ahead
+        choice = future if future < 3 else past
+    elif tense == "past":
+        choice = future if (future <= 3 and -past >= 8) else past
     else:
-        choice = future if future < -past else past
+        choice = past if (-past <= 3 and future >= 8) else future
     if choice == here:
         return y, False
     return (y + 1, True) if choice > here else (y - 1, True)
@@ -238,7 +262,12 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
         return
 
     if kind == "relative":
-        unit = spec.get("unit", "day")
+        unit = spec.get("unit") or spec.get("unit2") or "day"
+        if spec.get("part"):
+            m.mod = m.mod or {"end": "END", "close": "END", "beginning": "START", "start": "START",
+                              "middle": "MID"}[spec["part"].lower()]
+        elif spec.get("unit2"):
+            m.mod = m.mod or "END"
         if "dword" in spec:
             w = " ".join(spec["dword"].lower().split())
             offset = {"yesterday": -1, "today": 0, "tomorrow": 1, "the day before yesterday": -2,
@@ -344,6 +373,13 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
             _set(m, day.isoformat(), "day")
             if inferred:
                 m.confidence = min(m.confidence, 0.8)
+            if "first" in spec and int(spec["first"]) <= 12 and int(spec["second"]) <= 12 and (
+                    spec["first"] != spec["second"]):
+                alt = date(y, int(spec["second"]), int(spec["first"]))
+                m.warnings.append(
+                    f'"{m.text}" could be {day.strftime("%B")} {day.day} (month first) or '
+                    f'{alt.strftime("%B")} {alt.day} (day first); read as month first.')
+                m.confidence = min(m.confidence, 0.6)
             if wd and wd != day.isoweekday():
                 _weekday_conflict(m, m, day, wd, spec.get("weekday"))
             ctx.last = (day, "day")
@@ -375,7 +411,11 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
             _set(m, f"XXXX-WXX-{wd}", "day")
             m.confidence = 0.4
             return
-        day = _weekday_date(wd, anchor, _direction(spec), get_tense())
+        base = anchor
+        if re.match(r"(?i)(?:the\s+)?(?:previous|following)", spec.get("dir") or "") and ctx.last:
+            base = ctx.last[0]  # "the previous Friday": before the date just mentioned
+            m.anchor = "mention"
+        day = _weekday_date(wd, base, _direction(spec), get_tense())
         _set(m, day.isoformat(), "day")
         m.anchor = "published"
         m.spec["relative"] = True
@@ -526,6 +566,16 @@ def _resolve_anaphoric(m: Mention, ctx: _Context, kind: str) -> None:
     if kind == "the_quarter":
         qdir = (spec.get("qdir") or "").lower()
         base = ctx.last_quarter
+        ended = _ENDED.match(ctx.text, m.end)
+        if ended and ctx.following is not None:
+            # "the quarter ended Sept. 30": the quarter that contains that day.
+            nxt = ctx.following(m)
+            if nxt is not None and nxt.start == ended.end():
+                probe = Mention(nxt.start, nxt.end, nxt.text, nxt.type, "", spec=dict(nxt.spec))
+                _resolve_one(probe, _Context(ctx.text, ctx.anchor))
+                parsed = parse_value(probe.value)
+                if parsed:
+                    base = (parsed[0], "quarter")
         if base is None and anchor is not None:
             base = (shift(anchor, "quarter", -1), "quarter")
         if base is None:
@@ -534,12 +584,14 @@ def _resolve_anaphoric(m: Mention, ctx: _Context, kind: str) -> None:
         d = base[0]
         if qdir in ("year-earlier", "year-ago"):
             d = shift(d, "year", -1)
+        if spec.get("qyear"):  # "the 1988 quarter": that year's quarter of the same number
+            d = date(int(spec["qyear"]), d.month, 1)
         _set(m, fmt(d, "quarter"), "quarter")
         return
     if kind == "anaphoric_unit":
         unit = spec["unit"].lower()
         ana = " ".join(spec["ana"].lower().split())
-        offset = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1,
+        offset = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1, "the prior": -1,
                   "the same": 0, "that": 0}[ana]
         base = ctx.last if ctx.last and PRECISION_RANK[ctx.last[1]] <= PRECISION_RANK.get(
             unit, 7) else None
@@ -588,7 +640,7 @@ def _resolve_anaphoric(m: Mention, ctx: _Context, kind: str) -> None:
 
 
 def _duration_value(spec: dict) -> str:
-    unit_word = str(spec.get("unit", "")).lower()
+    unit_word = str(spec.get("unit") or spec.get("unit2") or "").lower()
     unit = unit_word.rstrip("s")
     unit = {"centurie": "century", "millennia": "millennium"}.get(unit, unit)
     code, _ = tables()["units"].get(unit, ["X", None])
@@ -648,7 +700,13 @@ def resolve(text: str, mentions: list[Mention], published) -> list[Mention]:
         anchor = published.date()  # the article's own local date, not UTC
     elif isinstance(published, date):
         anchor = published
-    ctx = _Context(text, anchor)
+    index = {id(m): i for i, m in enumerate(mentions)}
+
+    def following(m):
+        i = index.get(id(m))
+        return mentions[i + 1] if i is not None and i + 1 < len(mentions) else None
+
+    ctx = _Context(text, anchor, following)
     for m in mentions:
         _resolve_one(m, ctx)
     _check_apposition(text, mentions)

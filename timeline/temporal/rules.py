@@ -20,6 +20,7 @@ class Rule:
     fixed: dict = field(default_factory=dict)
     examples: tuple = ()
     order: int = 0
+    triggers: tuple[str, ...] = ()
 
 
 def _load_yaml(name: str) -> dict:
@@ -61,6 +62,26 @@ def rules() -> tuple[Rule, ...]:
                 fixed=dict(r.get("set") or {}),
                 examples=tuple(r.get("examples") or ()),
                 order=i,
+                triggers=tuple(r.get("trigger") or ()),
             )
         )
+        unknown = set(out[-1].triggers) - set(data["triggers"])
+        if not out[-1].triggers or unknown:
+            raise ValueError(f"rule {r['name']!r}: trigger must name classes of {sorted(data['triggers'])}")
     return tuple(out)
+
+
+@cache
+def trigger_words() -> dict[str, tuple[str, ...]]:
+    """Lower-cased word -> trigger class, from the ``triggers`` lists in rules.yaml.
+
+    Numbers are recognised by shape in the tagger (four digits, 11/01, 12:35, 10 a.m.).
+    """
+    data = _load_yaml("rules.yaml")
+    words: dict[str, tuple[str, ...]] = {}
+    for cls, items in data["triggers"].items():
+        for w in items:
+            key = str(w).lower()
+            if cls not in words.get(key, ()):
+                words[key] = words.get(key, ()) + (cls,)
+    return words

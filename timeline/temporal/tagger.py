@@ -15,7 +15,7 @@ from datetime import date, datetime
 
 from ..document import Document
 from .mention import Mention
-from .rules import rules
+from .rules import rules, trigger_words
 
 _LEFT_MOD = re.compile(
     r"(?:(?P<the>the\s+)?(?:very\s+)?(?P<partof>end|beginning|start|middle|close|turn|dawn)\s+of\s+"
@@ -45,12 +45,76 @@ _TIME_KINDS = ("time",)
 _MAX_LEFT = 40
 
 
+# How far from a trigger of each class a match may start and end
+# ("the twenty-first of " + May; "the last twenty four " + hours).
+_REACH = {
+    "month": (24, 40), "weekday": (24, 32), "numeric": (32, 24), "spoken": (32, 40),
+    "unit": (40, 28), "season": (28, 32), "deictic": (28, 28),
+}
+_WORD = re.compile(r"\w+")
+
+
+def _trigger_hits(text: str):
+    """(class, start, end) of every trigger word: one pass of \\w+ and a dict lookup per word."""
+    words = trigger_words()
+    n = len(text)
+    for m in _WORD.finditer(text):
+        w = m.group()
+        classes = words.get(w.lower())
+        if classes is not None:
+            for cls in classes:
+                yield cls, m.start(), m.end()
+        elif w[0].isdigit():
+            e = m.end()
+            if len(w) == 4 and w.isdigit():
+                yield "numeric", m.start(), e
+            elif e + 1 < n and text[e] in "/.:-" and text[e + 1].isdigit():
+                yield "numeric", m.start(), e
+            elif w.endswith("0s"):
+                yield "spoken", m.start(), e
+            elif w.isdigit() and _AMPM.match(text, e):
+                yield "numeric", m.start(), e
+        elif (w[0] == "Q" and len(w) == 2 and w[1] in "1234"):
+            yield "numeric", m.start(), m.end()
+
+
+_AMPM = re.compile(r"\s*[ap]\.?m\b", re.IGNORECASE)
+
+
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Merged [lo, hi) regions around each trigger class's hits."""
+    n = len(text)
+    out: dict[str, list[list[int]]] = {}
+    for cls, s, e in _trigger_hits(text):
+        before, after = _REACH[cls]
+        lo, hi = max(0, s - before), min(n, e + after)
+        spans = out.setdefault(cls, [])
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = hi
+        else:
+            spans.append([lo, hi])
+    for spans in out.values():
+        for span in spans:
+            # Never cut a word: a window ending inside "Novem|ber" would fake a word end.
+            hi = span[1]
+            while hi < n and (text[hi].isalnum() or text[hi] == "_"):
+                hi += 1
+            span[1] = hi
+    return {k: [(a, b) for a, b in v] for k, v in out.items()}
+
+
 def _candidates(text: str):
+    windows = _windows(text)
     found = []
+    seen = set()
     for rule in rules():
-        for m in rule.regex.finditer(text):
-            if m.end() > m.start():
-                found.append((m.start(), m.end(), rule, m))
+        spans = sorted({s for cls in rule.triggers for s in windows.get(cls, ())})
+        for lo, hi in spans:
+            for m in rule.regex.finditer(text, lo, hi):
+                key = (m.start(), m.end(), rule.order)
+                if m.end() > m.start() and key not in seen:
+                    seen.add(key)
+                    found.append((m.start(), m.end(), rule, m))
     return found
 
 
@@ -165,11 +229,26 @@ def _share_range_year(text: str, ms: list[Mention]) -> None:
             b.spec["range_with"] = (a.start, a.end)
 
 
+_RATE_BEFORE = re.compile(
+    r"(?:\d|%|\b(?:cents?|dollars?|million|billion|percent|times|twice|once|shares?|euros?|pounds?|"
+    r"yen|yuan))\s*$",
+    re.IGNORECASE,
+)
+
+
+def _is_rate(text: str, c) -> bool:
+    """"$5 a year", "twice a week": a rate, not a duration."""
+    s, _e, rule, m = c
+    if rule.fixed.get("kind") != "duration" or (m.groupdict().get("num") or "").lower() not in ("a", "an"):
+        return False
+    return bool(_RATE_BEFORE.search(text, max(0, s - 14), s))
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Stage one: the mentions in ``text`` with their underspecified readings (no values yet)."""
     if not text:
         return []
-    ms = [_to_mention(text, c) for c in _select(_candidates(text))]
+    ms = [_to_mention(text, c) for c in _select(_candidates(text)) if not _is_rate(text, c)]
     for m in ms:
         _extend_left(text, m)
         _signal(text, m)
@@ -193,7 +272,8 @@ def tag_document(doc: Document, published=None) -> list[Mention]:
     from .published import locate_published, parse_published
     from .resolver import resolve
 
-    line = locate_published(doc.text)
+    given = published is not None or doc.published is not None
+    line = locate_published(doc.text, keyword_only=given)
     if published is not None:
         doc.published = parse_published(published)
     elif doc.published is None:

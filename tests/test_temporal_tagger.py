@@ -1,0 +1,180 @@
+"""The date tagger on real text: offsets, values, precision, anchoring, and hostile input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from datetime import date, datetime
+
+import pytest
+
+from timeline import tag
+from timeline.temporal.intervals import interval_of
+
+
+def by_text(mentions):
+    return {m.text: m for m in mentions}
+
+
+def test_sample_mentions(sample_text):
+    ms = tag(sample_text)
+    for m in ms:
+        assert sample_text[m.start : m.end] == m.text
+    got = [(m.text, m.value, m.precision) for m in ms if m.type == "DATE"]
+    assert ("November 1, 2024", "2024-11-01", "day") in got
+    assert ("Thursday", "2024-10-31", "day") in got
+    assert ("last week", "2024-W43", "week") in got
+    assert ("April", "2024-04", "month") in got
+    assert ("2035", "2035", "year") in got
+    assert ("2027", "2027", "year") in got
+    fridays = [m for m in ms if m.text == "Friday"]
+    assert len(fridays) == 2 and all(m.value == "2024-11-01" for m in fridays)
+
+
+def test_sample_weekday_contradiction_is_flagged_on_both_mentions(sample_text):
+    ms = tag(sample_text)
+    friday = next(m for m in ms if m.text == "Friday")
+    nov2 = next(m for m in ms if m.text == "November 2, 2024")
+    assert nov2.value == "2024-11-02"
+    for m in (friday, nov2):
+        assert any('"Friday"' in w and "Saturday" in w for w in m.warnings), m.warnings
+        assert m.confidence <= 0.5
+    assert friday.spec["conflict_with"] == (nov2.start, nov2.end)
+
+
+def test_sample_deadlines_keep_year_precision_and_mod(sample_text):
+    m = by_text(tag(sample_text))["2027"]
+    assert m.mod == "ON_OR_BEFORE" and m.spec["signal"] == "by"
+    start, end = m.interval
+    assert (start.date(), end.date()) == (date(2027, 1, 1), date(2027, 12, 31))
+
+
+def test_sample_publication_line_found_and_marked(sample_text):
+    ms = tag(sample_text)
+    pub = [m for m in ms if m.spec.get("role") == "published"]
+    assert [m.text for m in pub] == ["November 02, 2024 12:35 PM IST"]
+    assert pub[0].value == "2024-11-02T12:35"
+
+
+def test_relative_expressions_follow_the_publication_date():
+    text = "Officials met yesterday. Talks continue next week and resume in early March."
+    ms = by_text(tag(text, published="2024-02-14"))
+    assert ms["yesterday"].value == "2024-02-13"
+    assert ms["next week"].value == "2024-W08"
+    assert ms["early March"].value == "2024-03" and ms["early March"].mod == "START"
+
+
+def test_tense_decides_the_weekday_direction():
+    published = "2024-11-06"  # a Wednesday
+    assert tag("The ministers met on Monday.", published=published)[0].value == "2024-11-04"
+    assert tag("The ministers will meet on Monday.", published=published)[0].value == "2024-11-11"
+
+
+def test_month_without_year_before_publication_when_past():
+    m = tag("He was hosted for a state visit in April.", published="2024-11-02")[0]
+    assert m.value == "2024-04"
+    m = tag("He will visit in April.", published="2024-11-02")[0]
+    assert m.value == "2025-04"
+    m = tag("He was elected last November.", published="2024-03-10")[0]
+    assert m.value == "2023-11"
+
+
+def test_range_shares_its_year():
+    ms = tag("The summit ran from 4 June through 5 June 2014.", published="2014-06-10")
+    assert [(m.text, m.value) for m in ms] == [("4 June", "2014-06-04"), ("5 June 2014", "2014-06-05")]
+
+
+def test_impossible_date_is_never_a_date():
+    ms = tag("The deal was signed on February 30, 2024.", published="2024-03-01")
+    assert len(ms) == 1
+    assert ms[0].value == "" and ms[0].precision is None
+    assert ms[0].warnings and "not a real calendar date" in ms[0].warnings[0]
+    assert interval_of(ms[0].value) is None
+
+
+def test_weekday_date_apposition_agreeing_gives_no_warning():
+    ms = tag("On Friday (November 1, 2024), the talks ended.", published="2024-11-02")
+    assert all(not m.warnings for m in ms)
+
+
+def test_without_publication_relative_dates_stay_unresolved():
+    ms = by_text(tag("The vote is on Thursday, in April."))
+    assert ms["Thursday"].value == "XXXX-WXX-4"
+    assert ms["April"].value == "XXXX-04"
+
+
+def test_anaphoric_expressions_use_the_last_date():
+    ms = by_text(tag("On May 22, 1995, he was promoted, and the following year he retired.",
+                     published="1998-04-18"))
+    assert ms["the following year"].value == "1996"
+
+
+def test_durations_and_sets():
+    ms = by_text(tag("The war lasted two years; they meet every week.", published="2020-01-01"))
+    assert (ms["two years"].type, ms["two years"].value) == ("DURATION", "P2Y")
+    assert (ms["every week"].type, ms["every week"].value) == ("SET", "P1W")
+
+
+def test_ambiguous_numeric_date_is_flagged():
+    m = tag("Filed 03/04/2024 in court.", published="2024-05-01")[0]
+    assert m.value == "2024-03-04"
+    assert m.warnings and "day first" in m.warnings[0]
+
+
+def test_published_accepts_datetime_and_date():
+    ms1 = tag("It happened yesterday.", published=datetime(2024, 1, 2, 23, 0))
+    ms2 = tag("It happened yesterday.", published=date(2024, 1, 2))
+    assert ms1[0].value == ms2[0].value == "2024-01-01"
+
+
+def test_offsets_hold_on_unicode_and_html_like_text():
+    text = "<script>alert(1)</script> Zürich — “On 3 March 2021” — 🙂 then 4 March 2021."
+    for m in tag(text):
+        assert text[m.start : m.end] == m.text
+    assert [m.value for m in tag(text)] == ["2021-03-03", "2021-03-04"]
+
+
+@pytest.mark.parametrize("size", [20_000, 80_000])
+def test_hostile_input_costs_linear_time(size):
+    """Digits, spaces and punctuation must not make any pattern backtrack badly."""
+    unit = "1" * 40 + " ,.-/:" + "12 " * 20 + "May " * 10 + "- " * 30 + "0" * 9 + ". "
+    text = (unit * (size // len(unit) + 1))[:size]
+    t0 = time.process_time()
+    tag(text, published="2024-01-01")
+    small = time.process_time() - t0
+    t0 = time.process_time()
+    tag(text * 4, published="2024-01-01")
+    big = time.process_time() - t0
+    # Four times the text may cost about four times as much; quadratic would be sixteen.
+    assert big < max(small, 0.05) * 8
+
+
+def test_empty_and_dateless_text():
+    assert tag("") == []
+    assert tag("No dates here at all.") == []
+
+
+def test_timebank_accuracy_floor(shared_dir, tmp_path):
+    """TempEval-3 scoring on TimeBank stays above the figures recorded in benchmarks/."""
+    tool = shared_dir / "tools" / "timex_eval.py"
+    gold = shared_dir / "corpora" / "timebank"
+    subprocess.run([sys.executable, str(tool), "export", "--gold", str(gold), "--out",
+                    str(tmp_path / "txt")], check=True, capture_output=True)
+    out = tmp_path / "sys.jsonl"
+    with out.open("w", encoding="utf-8") as f:
+        for txt in sorted((tmp_path / "txt").glob("*.txt")):
+            dct = txt.with_suffix(".dct").read_text(encoding="utf-8").strip()
+            for m in tag(txt.read_text(encoding="utf-8"), published=dct):
+                f.write(json.dumps({"doc": txt.stem, "start": m.start, "end": m.end, "text": m.text,
+                                    "type": m.type, "value": m.value}) + "\n")
+    subprocess.run([sys.executable, str(tool), "--gold", str(gold), "--system", str(out),
+                    "--types", "DATE", "--json", str(tmp_path / "m.json")], check=True,
+                   capture_output=True)
+    results = json.loads((tmp_path / "m.json").read_text())["results"]
+    date_row, all_row = results["DATE"], results["ALL"]
+    # Floors just under the recorded figures (benchmarks/timebank.txt): a drop is a regression.
+    assert date_row["relaxed_F1"] >= 0.940, date_row
+    assert date_row["value_F1"] >= 0.830, date_row
+    assert all_row["relaxed_F1"] >= 0.930, all_row
