@@ -178,3 +178,11 @@ def test_timebank_accuracy_floor(shared_dir, tmp_path):
     assert date_row["relaxed_F1"] >= 0.940, date_row
     assert date_row["value_F1"] >= 0.830, date_row
     assert all_row["relaxed_F1"] >= 0.930, all_row
+
+
+def test_dateline_anchors_what_follows():
+    text = "SYDNEY, March 21 (Reuters) - Officials met yesterday and will meet again on Monday."
+    ms = by_text(tag(text, published="2024-03-23"))
+    assert ms["March 21"].spec["role"] == "dateline"
+    assert ms["yesterday"].value == "2024-03-20"  # the day before the dateline, not the publication
+    assert ms["Monday"].value == "2024-03-25"

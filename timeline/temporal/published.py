@@ -68,9 +68,19 @@ def _parse_time(text: str) -> tuple[time, timezone | None] | None:
     return time(h, mi), _tz_offset(tz)
 
 
+_ISO = re.compile(r"\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
+
+
 def _parse_line(line: str) -> datetime | date | None:
     """The first explicit calendar date in a short string (and the time after it, if any)."""
     from .resolver import explicit_date
+
+    iso = _ISO.search(line)
+    if iso and "T" in iso.group() or iso and " " in iso.group():
+        try:
+            return datetime.fromisoformat(iso.group().replace("Z", "+00:00"))
+        except ValueError:
+            pass
     from .tagger import find_mentions  # local: the tagger imports this module
 
     for m in find_mentions(line):

@@ -1,0 +1,48 @@
+"""Publication time: given by the user, or found in the article's text."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from timeline.errors import InputError
+from timeline.temporal.published import find_published, parse_published
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "offset_hours"),
+    [
+        ("Body text.\npublished – November 02, 2024 12:35 PM IST", "2024-11-02T12:35", 5.5),
+        ("Updated: 22-05-2023 12:53 IST\nThe minister said.", "2023-05-22T12:53", 5.5),
+        ("Headline here\nMarch 20, 2024 — 07:21 pm EDT\nBody text follows.", "2024-03-20T19:21", -4),
+        ("Posted on 5 January 2025, 09:10 GMT\nText.", "2025-01-05T09:10", 0),
+        ("Published: 2024-06-01T08:00+02:00\nText.", "2024-06-01T08:00", 2),
+    ],
+)
+def test_publication_time_found_with_its_offset(text, expected, offset_hours):
+    found = find_published(text)
+    assert found.isoformat().startswith(expected)
+    assert found.utcoffset() == timedelta(hours=offset_hours)
+
+
+def test_ist_is_india_not_israel():
+    found = parse_published("November 02, 2024 12:35 PM IST")
+    assert found.utcoffset() == timedelta(hours=5, minutes=30)
+
+
+def test_date_only_line_near_the_top():
+    assert find_published("EU and Japan sign pact\nNovember 1, 2024\nTokyo - ...") == date(2024, 11, 1)
+
+
+def test_no_publication_time_in_plain_prose():
+    assert find_published("The talks on 3 March 2021 ended without agreement, officials said "
+                          "in a long statement that went on and on about many other things.") is None
+    assert find_published("") is None
+
+
+def test_parse_published_accepts_iso_and_rejects_nonsense():
+    assert parse_published("2024-11-02") == date(2024, 11, 2)
+    assert parse_published("2024-11-02T12:35:00+05:30").utcoffset() == timedelta(hours=5.5)
+    with pytest.raises(InputError, match="publication time"):
+        parse_published("not a date at all")
