@@ -186,3 +186,19 @@ def test_dateline_anchors_what_follows():
     assert ms["March 21"].spec["role"] == "dateline"
     assert ms["yesterday"].value == "2024-03-20"  # the day before the dateline, not the publication
     assert ms["Monday"].value == "2024-03-25"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value", "mod", "signal"),
+    [
+        ("The plan must pass before the end of next month.", "the end of next month", "2025-04",
+         "END", "before"),
+        ("Troops will leave by the end of 2026.", "the end of 2026", "2026", "END", "by"),
+        ("The vote was held in late June.", "late June", "2024-06", "END", "in"),
+        ("Talks are set for mid-2025.", "mid-2025", "2025", "MID", None),
+        ("Japan will spend 2% of GDP by 2027.", "2027", "2027", "ON_OR_BEFORE", "by"),
+    ],
+)
+def test_modifiers_and_signals(text, mention, value, mod, signal):
+    m = by_text(tag(text, published="2025-03-10"))[mention]
+    assert (m.value, m.mod, m.spec.get("signal")) == (value, mod, signal)

@@ -199,9 +199,9 @@ def _infer_year(month: int, day: int | None, anchor: date, tense: str | None) ->
     if tense is None:  # news mostly reports what happened, unless the date is just ahead
         choice = future if future < 3 else past
     elif tense == "past":
-        choice = future if (future <= 3 and -past >= 8) else past
+        choice = future if (future < 2.5 and -past >= 8) else past
     else:
-        choice = past if (-past <= 3 and future >= 8) else future
+        choice = past if (-past < 2.5 and future >= 8) else future
     if choice == here:
         return y, False
     return (y + 1, True) if choice > here else (y - 1, True)
