@@ -171,6 +171,9 @@ def explicit_date(spec: dict) -> date | None:
 _ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended|through)\s+", re.IGNORECASE)
 
 
+_QUARTER_REACH = 400  # characters
+
+
 class _Context:
     def __init__(self, text: str, anchor: date | None, following=None):
         self.text = text
@@ -178,6 +181,13 @@ class _Context:
         self.following = following  # mention -> the next mention, or None
         self.last: tuple[date, str] | None = None  # last explicit calendar reference
         self.last_quarter: tuple[date, str] | None = None
+        self.last_quarter_end = -1  # where the text last named a quarter
+
+    def recent_quarter(self, pos: int) -> tuple[date, str] | None:
+        """The quarter named within the last few sentences: results copy compares quarters."""
+        if self.last_quarter is not None and pos - self.last_quarter_end <= _QUARTER_REACH:
+            return self.last_quarter
+        return None
 
 
 def _infer_year(month: int, day: int | None, anchor: date, tense: str | None) -> tuple[int, bool]:
@@ -304,7 +314,7 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
         if n is None or anchor is None or unit in ("second", "minute", "hour"):
             _set(m, "PAST_REF", None)
             return
-        if unit == "year" and ctx.last_quarter is not None and n == 1:
+        if unit == "year" and ctx.recent_quarter(m.start) is not None and n == 1:
             # Results copy: "profit rose from a year ago" compares quarters.
             d = shift(ctx.last_quarter[0], "year", -1)
             _set(m, fmt(d, "quarter"), "quarter")
@@ -625,7 +635,7 @@ def _resolve_anaphoric(m: Mention, ctx: _Context, kind: str) -> None:
         _set(m, "PAST_REF" if sign < 0 else "FUTURE_REF", None)
         return
     base = ctx.last
-    if unit == "year" and ctx.last_quarter is not None:
+    if unit == "year" and ctx.recent_quarter(m.start) is not None:
         base = ctx.last_quarter
     elif unit == "year" and base is not None and PRECISION_RANK[base[1]] < PRECISION_RANK["quarter"]:
         base = (base[0], "year")
@@ -713,6 +723,8 @@ def resolve(text: str, mentions: list[Mention], published) -> list[Mention]:
     line = _dateline(text)
     for m in mentions:
         _resolve_one(m, ctx)
+        if m.precision == "quarter":
+            ctx.last_quarter_end = m.end
         if line and m.start >= line[0] and m.end <= line[1] and m.type == "DATE":
             # "SYDNEY, March 21 (Reuters) -": the story's own day anchors what follows.
             m.spec["role"] = "dateline"
