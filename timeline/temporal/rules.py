@@ -21,6 +21,7 @@ class Rule:
     examples: tuple = ()
     order: int = 0
     triggers: tuple[str, ...] = ()
+    require: tuple[str, ...] = ()  # lower-case words one of which must be near a match
 
 
 def _load_yaml(name: str) -> dict:
@@ -63,6 +64,7 @@ def rules() -> tuple[Rule, ...]:
                 examples=tuple(r.get("examples") or ()),
                 order=i,
                 triggers=tuple(r.get("trigger") or ()),
+                require=tuple(str(w).lower() for w in r.get("require") or ()),
             )
         )
         unknown = set(out[-1].triggers) - set(data["triggers"])

@@ -103,17 +103,38 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     return {k: [(a, b) for a, b in v] for k, v in out.items()}
 
 
+def _merge(spans):
+    out: list[list[int]] = []
+    for lo, hi in sorted(spans):
+        if out and lo <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], hi)
+        else:
+            out.append([lo, hi])
+    return out
+
+
 def _candidates(text: str):
     windows = _windows(text)
+    lower = None
+    merged: dict[tuple[str, ...], list[list[int]]] = {}
     found = []
-    seen = set()
     for rule in rules():
-        spans = sorted({s for cls in rule.triggers for s in windows.get(cls, ())})
+        spans = merged.get(rule.triggers)
+        if spans is None:
+            spans = merged[rule.triggers] = _merge(
+                s for cls in rule.triggers for s in windows.get(cls, ()))
+        if not spans:
+            continue
+        if rule.require:
+            # A cheap substring test before the regex: "ago" rules need "ago" nearby.
+            if lower is None:
+                lower = text.lower()
+            need = rule.require
         for lo, hi in spans:
+            if rule.require and not any(lower.find(w, lo, hi) >= 0 for w in need):
+                continue
             for m in rule.regex.finditer(text, lo, hi):
-                key = (m.start(), m.end(), rule.order)
-                if m.end() > m.start() and key not in seen:
-                    seen.add(key)
+                if m.end() > m.start():
                     found.append((m.start(), m.end(), rule, m))
     return found
 
