@@ -40,13 +40,59 @@ _PAST_WORDS = frozenset(
     "was were had did said told ago last earlier yesterday began held met made took came went gave "
     "left won lost saw fell rose sold bought paid became found got led ran spoke wrote".split()
 )
-_NOT_PAST = frozenset("need speed seed feed shed bed red hundred indeed united embed proceed exceed".split())
-_TOKEN = re.compile(r"[A-Za-z']+")
-# A clause ends at a sentence stop (not the dot of "Mr." or "P."), a semicolon or a line break.
-_CLAUSE_END = re.compile(
-    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bMrs)(?<!\bGen)(?<!\bSen)"
-    r"(?<!\bRep)(?<!\bGov)(?<!\bCorp)(?<!\bInc)(?<!\bCo)[.!?](?=\s)|;|\n"
+_NOT_PAST = frozenset(
+    "need speed seed feed shed bed red hundred indeed united embed proceed exceed succeed heed "
+    "bleed breed weed creed greed deed steed tweed sacred naked wicked kindred hatred".split()
 )
+_TOKEN = re.compile(r"[A-Za-z']+")
+# Words whose dot does not end a sentence ("Mr. Davison", "P. Davison").
+_ABBREV = frozenset("Mr Ms Mrs Dr St Jr Sr Gen Sen Rep Gov Corp Inc Co Ltd Lt Col Capt Prof No vs".split())
+
+
+def _clause_start(text: str, lo: int, hi: int) -> int:
+    """Offset after the last clause break in text[lo:hi] (a sentence stop, ';' or a newline)."""
+    i = hi
+    while True:
+        j = max(text.rfind(".", lo, i), text.rfind("!", lo, i), text.rfind("?", lo, i),
+                text.rfind(";", lo, i), text.rfind("\n", lo, i))
+        if j < 0:
+            return lo
+        if text[j] in ";\n":
+            return j + 1
+        if j + 1 < len(text) and not text[j + 1].isspace():  # "4.1", "U.S."
+            i = j
+            continue
+        k = j
+        while k > lo and text[k - 1].isalpha():
+            k -= 1
+        word = text[k:j]
+        if (len(word) == 1 and word.isupper()) or word in _ABBREV:
+            i = j
+            continue
+        return j + 1
+
+
+def _clause_end(text: str, lo: int, hi: int) -> int:
+    """Offset of the first clause break in text[lo:hi], or hi."""
+    i = lo
+    while True:
+        cands = [p for p in (text.find(c, i, hi) for c in ".!?;\n") if p >= 0]
+        if not cands:
+            return hi
+        j = min(cands)
+        if text[j] in ";\n":
+            return j
+        if j + 1 < len(text) and not text[j + 1].isspace():
+            i = j + 1
+            continue
+        k = j
+        while k > lo and text[k - 1].isalpha():
+            k -= 1
+        word = text[k:j]
+        if (len(word) == 1 and word.isupper()) or word in _ABBREV:
+            i = j + 1
+            continue
+        return j
 
 
 def _marker(word: str, nxt: str | None) -> str | None:
@@ -60,22 +106,15 @@ def _marker(word: str, nxt: str | None) -> str | None:
 
 def tense_near(text: str, start: int, end: int) -> str | None:
     """'past', 'future' or None from the words nearest the mention in its clause."""
-    lo = max(0, start - 120)
-    left = text[lo:start]
-    cut = 0
-    for m in _CLAUSE_END.finditer(left):
-        cut = m.end()
-    words = _TOKEN.findall(left, cut)
+    lo = _clause_start(text, max(0, start - 120), start)
+    words = _TOKEN.findall(text, lo, start)
     for i in range(len(words) - 1, -1, -1):
         nxt = words[i + 1].lower() if i + 1 < len(words) else None
         found = _marker(words[i], nxt)
         if found:
             return found
-    right = text[end : end + 80]
-    stop = _CLAUSE_END.search(right)
-    if stop:
-        right = right[: stop.start()]
-    words = _TOKEN.findall(right)
+    hi = _clause_end(text, end, min(len(text), end + 80))
+    words = _TOKEN.findall(text, end, hi)
     for i, w in enumerate(words):
         found = _marker(w, words[i + 1].lower() if i + 1 < len(words) else None)
         if found:
