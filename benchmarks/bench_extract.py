@@ -1,0 +1,106 @@
+"""Throughput of timeline.extract vs dateparser.search_dates on real news, side by side.
+
+Usage: python benchmarks/bench_extract.py [--corpus ../shared/corpora/silver-news.jsonl]
+       [--limit N] [--baseline-limit N]
+
+Loads N documents (``id``, ``published``, ``text``) from the JSON-lines corpus
+and runs, in this one process, the full event extraction (tagging, events,
+actors, categories, the table) and dateparser's ``search_dates`` with the
+publication date as base. dateparser only finds dates, so the comparison
+flatters it. The figure that matters is the ratio of documents per second.
+Also times ``extract_many`` (one table for all documents) and one large article.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+import warnings
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from timeline.extract import extract, extract_many  # noqa: E402
+
+
+def load(path: Path, limit: int | None) -> list[dict]:
+    docs = []
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            docs.append(json.loads(line))
+            if limit and len(docs) >= limit:
+                break
+    return docs
+
+
+def bench_extract(docs) -> tuple[float, int]:
+    t0 = time.perf_counter()
+    rows = 0
+    for d in docs:
+        rows += len(extract(d["text"], published=d["published"], source=d["id"]))
+    return time.perf_counter() - t0, rows
+
+
+def bench_dateparser(docs) -> tuple[float, int]:
+    from dateparser.search import search_dates
+
+    t0 = time.perf_counter()
+    found = 0
+    for d in docs:
+        base = datetime.fromisoformat(d["published"])
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            hits = search_dates(d["text"], settings={"RELATIVE_BASE": base}) or []
+        found += len(hits)
+    return time.perf_counter() - t0, found
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared/corpora/silver-news.jsonl")
+    ap.add_argument("--limit", type=int, default=500, help="documents for timeline.extract")
+    ap.add_argument("--baseline-limit", type=int, default=100, help="documents for dateparser")
+    args = ap.parse_args()
+    if not args.corpus.is_file():
+        print(f"error: {args.corpus}: corpus not found; pass --corpus PATH", file=sys.stderr)
+        return 2
+    docs = load(args.corpus, args.limit)
+    size = sum(len(d["text"]) for d in docs)
+    print(f"corpus: {args.corpus.name}, {len(docs)} documents, {size / 1e6:.2f} MB of text")
+
+    extract(docs[0]["text"], published=docs[0]["published"])  # load rules and tables once
+    t_ours, rows = bench_extract(docs)
+    ours = len(docs) / t_ours
+    print(f"timeline.extract:        {len(docs):5d} docs in {t_ours:7.2f} s = {ours:8.1f} docs/s "
+          f"({rows} events)")
+
+    base_docs = docs[: args.baseline_limit]
+    t_base, found = bench_dateparser(base_docs)
+    theirs = len(base_docs) / t_base
+    print(f"dateparser.search_dates: {len(base_docs):5d} docs in {t_base:7.2f} s = "
+          f"{theirs:8.1f} docs/s ({found} dates)")
+    print(f"ratio: timeline.extract is {ours / theirs:.1f}x the documents per second "
+          f"(target >= 10x)")
+
+    t0 = time.perf_counter()
+    table = extract_many({"id": d["id"], "published": d["published"], "text": d["text"]}
+                         for d in docs)
+    t_many = time.perf_counter() - t0
+    print(f"extract_many:            {len(docs):5d} docs in {t_many:7.2f} s = "
+          f"{len(docs) / t_many:8.1f} docs/s ({len(table)} rows, "
+          f"{int((table['sources'].map(len) > 1).sum())} reported by several articles)")
+
+    big = "\n\n".join(d["text"] for d in docs[:200])
+    t0 = time.perf_counter()
+    n = len(extract(big, published=docs[0]["published"]))
+    print(f"one large article:       {len(big) / 1e6:.2f} MB in {time.perf_counter() - t0:.2f} s "
+          f"({n} events)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,73 @@
+"""Countries, organizations and titled people named in news text."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+from timeline.events.actors import ActorIndex, find_actors, find_people
+
+
+def _data(name: str) -> dict:
+    return json.loads(resources.files("timeline.events").joinpath("data", name).read_text("utf-8"))
+
+
+@pytest.mark.parametrize("text,iso3", _data("countries.json")["examples"])
+def test_country_examples(text, iso3):
+    assert iso3 in find_actors(text)[1]
+
+
+@pytest.mark.parametrize("text,name", _data("organizations.json")["examples"])
+def test_organization_examples(text, name):
+    assert name in find_actors(text)[0]
+
+
+@pytest.mark.parametrize("text,name", _data("people.json")["examples"])
+def test_people_examples(text, name):
+    assert name in [p.name for p in find_people(text)]
+
+
+@pytest.mark.parametrize(
+    "text,names,codes",
+    [
+        ("Pyongyang and North Korean troops", ["North Korea"], ["PRK"]),
+        ("Beijing builds capacity", ["China"], ["CHN"]),
+        ("Britain and the UK", ["United Kingdom"], ["GBR"]),
+        ("the US and the U.S. Navy", ["United States"], ["USA"]),
+        ("Russian Federation forces in Moscow", ["Russia"], ["RUS"]),
+        ("the Republic of Korea and Seoul", ["South Korea"], ["KOR"]),
+    ],
+)
+def test_aliases_map_to_one_normalized_name(text, names, codes):
+    assert find_actors(text) == (names, codes)
+
+
+def test_organizations_have_no_country_code():
+    names, codes = find_actors("The EU, NATO, the UN, ASEAN, the AU and the G7 met.")
+    assert names == ["European Union", "NATO", "United Nations", "ASEAN", "African Union", "G7"]
+    assert codes == []
+
+
+def test_lowercase_words_are_not_countries():
+    assert find_actors("Tell us about the chad in the turkey sandwich.") == ([], [])
+
+
+def test_surnames_join_the_full_name_given_elsewhere_in_the_article():
+    text = ("EU foreign policy chief Josep Borrell met his counterpart Takeshi Iwaya. "
+            "Mr Borrell said Mr. Iwaya agreed.")
+    idx = ActorIndex(text)
+    second = text.index("Mr Borrell")
+    names = [a.name for a in idx.within(second, len(text))]
+    assert names == ["Josep Borrell", "Takeshi Iwaya"]
+
+
+def test_chained_titles_give_the_name_after_the_last_title():
+    assert [p.name for p in find_people("Japanese Defense Minister General Nakatani")] == ["Nakatani"]
+    assert [p.name for p in find_people("Prime Minister Shigeru Ishiba’s cabinet")] == ["Shigeru Ishiba"]
+
+
+def test_companies_after_a_title_word_are_not_people():
+    assert find_people("General Motors Corp. said it lost money.") == []
+    assert find_people("President Bank of Korea officials met.") == []

@@ -1,0 +1,154 @@
+"""Weighing conflicting dates, anchored events and captions, on hand-made date mentions.
+
+These tests build the mentions themselves (as the tagger's contract describes
+them), so they check the event layer's reasoning on its own.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta, timezone
+from importlib import resources
+
+import pandas as pd
+import pytest
+
+from timeline.document import Document
+from timeline.events.anchors import find_anchor_phrase
+from timeline.events.build import build_events
+from timeline.events.reconcile import group_mentions, resolve_conflict
+from timeline.temporal.mention import Mention
+
+IST = timezone(timedelta(hours=5, minutes=30))
+
+
+def mention(text: str, part: str, value: str, precision: str = "day", *, nth: int = 0,
+            type_: str = "DATE", mod: str | None = None, **spec) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(part, start + 1)
+    return Mention(start, start + len(part), part, type_, value, precision, mod,
+                   rule="test", spec=dict(spec))
+
+
+def conflict(text: str, weekday: str, written: str, wd_value: str, value: str, nth: int = 0):
+    a = mention(text, weekday, wd_value, nth=nth, weekday=weekday, relative=True)
+    b = mention(text, written, value, nth=nth)
+    a.spec["conflict_with"] = (b.start, b.end)
+    b.spec["conflict_with"] = (a.start, a.end)
+    a.confidence = b.confidence = 0.5
+    return [a, b]
+
+
+CAPTION = "In this photo, ministers meet in Tokyo on November 1, 2024. Photo courtesy: Reuters\n"
+BODY = "Japan and the EU signed a partnership in Tokyo on Friday (November 2, 2024).\n"
+
+
+def test_caption_and_publication_outvote_the_written_date():
+    text = CAPTION + BODY
+    ms = [mention(text, "November 1, 2024", "2024-11-01")]
+    ms += conflict(text, "Friday", "November 2, 2024", "2024-11-01", "2024-11-02")
+    doc = Document(text, published=datetime(2024, 11, 2, 12, 35, tzinfo=IST))
+    (ev,) = build_events(doc, ms)
+    assert ev.date_value == "2024-11-01" and ev.kind == "body"
+    assert ev.date_text == "Friday (November 2, 2024)"
+    (w,) = ev.warnings
+    assert w == ('The text says "Friday (November 2, 2024)", but November 2, 2024 was a Saturday; '
+                 'using Friday, November 1, 2024, which the caption ("November 1, 2024") and the '
+                 'publication time support.')
+    assert ev.support and ev.support[0].startswith("caption")
+    assert 0 < ev.confidence < 0.9
+
+
+def test_without_other_evidence_the_written_date_stands_but_doubt_is_shown():
+    text = BODY
+    ms = conflict(text, "Friday", "November 2, 2024", "2024-11-01", "2024-11-02")
+    doc = Document(text, published=datetime(2024, 12, 20))  # too late to say which Friday
+    (ev,) = build_events(doc, ms)
+    assert ev.date_value == "2024-11-02"
+    assert "using the date as written" in ev.warnings[0] and "Saturday" in ev.warnings[0]
+    assert ev.confidence <= 0.5
+
+
+def test_weekday_and_date_that_agree_are_one_event_without_warning():
+    text = "The ministers met on Friday, November 1, 2024 in Tokyo."
+    ms = [mention(text, "Friday", "2024-11-01", weekday="Friday"),
+          mention(text, "November 1, 2024", "2024-11-01")]
+    (g,) = group_mentions(text, ms)
+    assert g.kind == "same"
+    (ev,) = build_events(Document(text, published=date(2024, 11, 2)), ms)
+    assert ev.date_value == "2024-11-01" and ev.warnings == []
+
+
+def test_conflict_is_detected_even_when_the_tagger_does_not_flag_it():
+    text = "The ministers met on Friday (November 2, 2024)."
+    ms = [mention(text, "Friday", "2024-11-01", weekday="Friday"),
+          mention(text, "November 2, 2024", "2024-11-02")]
+    (g,) = group_mentions(text, ms)
+    assert g.kind == "conflict"
+    value, confidence, warning = resolve_conflict(g, text, [], date(2024, 11, 2))
+    assert value == "2024-11-01" and "publication time" in warning and confidence < 1
+
+
+def test_impossible_date_is_shown_at_month_precision_with_a_warning():
+    text = "The treaty was signed on February 30, 2024."
+    ms = [mention(text, "February 30, 2024", "2024-02-30")]
+    (ev,) = build_events(Document(text, published=date(2024, 3, 5)), ms)
+    assert ev.date_value == "2024-02" and ev.precision == "month"
+    assert ev.start == pd.Timestamp("2024-02-01") and ev.end == pd.Timestamp("2024-02-29")
+    assert any("not a real date" in w for w in ev.warnings)
+
+
+def test_dates_outside_the_drawable_range_keep_their_value():
+    text = "The city was founded in the 16th century."
+    ms = [mention(text, "the 16th century", "15", "century")]
+    (ev,) = build_events(Document(text, published=date(2024, 3, 5)), ms)
+    assert ev.date_value == "15" and ev.start is None
+    assert any("outside" in w for w in ev.warnings)
+
+
+def test_anchored_event_takes_the_most_recent_matching_event():
+    text = ("The ministers held talks in Tokyo on 1 November 2024.\n"
+            "Protests took place in Seoul on 30 October 2024.\n"
+            "After the Tokyo talks, Mr Borrell will head to South Korea.")
+    ms = [mention(text, "1 November 2024", "2024-11-01"),
+          mention(text, "30 October 2024", "2024-10-30")]
+    events = build_events(Document(text, published=date(2024, 11, 2)), ms)
+    ev = events[-1]
+    assert (ev.date_value, ev.precision, ev.date_mod) == ("2024-11-01", "approximate", "AFTER")
+    assert ev.status == "planned" and ev.end is None and ev.start == pd.Timestamp("2024-11-01")
+    assert "the Tokyo talks" in ev.warnings[0]
+
+
+def test_anchored_event_without_a_match_uses_the_publication_date():
+    text = "Ahead of the summit, leaders will meet in Brussels."
+    (ev,) = build_events(Document(text, published=date(2024, 11, 2)), [])
+    assert (ev.date_value, ev.date_mod, ev.precision) == ("2024-11-02", "BEFORE", "approximate")
+    assert ev.start is None and ev.end == pd.Timestamp("2024-11-02")
+    assert "publication date" in ev.warnings[0] and ev.confidence <= 0.3
+
+
+def _anchor_examples():
+    raw = resources.files("timeline.events").joinpath("data", "anchors.json").read_text("utf-8")
+    return json.loads(raw)["examples"]
+
+
+@pytest.mark.parametrize("text,mod,noun,place", _anchor_examples())
+def test_anchor_phrase_examples(text, mod, noun, place):
+    p = find_anchor_phrase(text)
+    assert (p.mod, p.noun, p.place) == (mod, noun, place)
+
+
+def test_skipped_mentions_make_no_events():
+    text = ("Talks have gone on for decades. He said today’s Ukraine could be tomorrow’s East Asia. "
+            "Yesterday’s meeting was long.\npublished – November 02, 2024 12:35 PM IST")
+    ms = [
+        mention(text, "decades", "PXDE", None, type_="DURATION"),
+        mention(text, "today", "2024-11-02", relative=True),
+        mention(text, "tomorrow", "2024-11-03", relative=True),
+        mention(text, "Yesterday", "2024-11-01", relative=True),
+        mention(text, "November 02, 2024 12:35 PM IST", "2024-11-02T12:35", "minute",
+                type_="TIME", role="published"),
+    ]
+    events = build_events(Document(text, published=date(2024, 11, 2)), ms)
+    assert [e.date_text for e in events] == ["Yesterday"]

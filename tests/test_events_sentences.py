@@ -1,0 +1,48 @@
+"""Sentence splitting with offsets on untidy news copy."""
+
+from __future__ import annotations
+
+from timeline.events.sentences import split_sentences
+
+
+def _texts(text: str) -> list[str]:
+    out = split_sentences(text)
+    for s in out:
+        assert text[s.start : s.end] == s.text
+    return [s.text for s in out]
+
+
+def test_abbreviations_and_initials_do_not_end_sentences():
+    text = "The U.S. Navy sailed on Jan. 5 with Mr. Smith and Dr. J. Doe aboard. It returned."
+    assert _texts(text) == [
+        "The U.S. Navy sailed on Jan. 5 with Mr. Smith and Dr. J. Doe aboard.",
+        "It returned.",
+    ]
+
+
+def test_closing_quotes_stay_with_their_sentence():
+    text = "“We live in a very dangerous world,” he said. “It is historic.” Then he left."
+    assert _texts(text) == [
+        "“We live in a very dangerous world,” he said.",
+        "“It is historic.”",
+        "Then he left.",
+    ]
+
+
+def test_lines_without_final_punctuation_are_sentences():
+    text = "Japan, EU sign pact\nss\nThe pact was signed on Friday."
+    got = split_sentences(text)
+    assert [s.text for s in got] == ["Japan, EU sign pact", "ss", "The pact was signed on Friday."]
+    assert got[0].kind == "headline"
+
+
+def test_caption_and_heading_lines_are_marked(sample_text):
+    kinds = {s.text[:20]: s.kind for s in split_sentences(sample_text)}
+    assert kinds["In this photo taken "] == "caption"
+    assert kinds["– Defense Industry –"] == "heading"
+    assert kinds["Japan and the Europe"] == "body"
+
+
+def test_empty_and_blank_text():
+    assert split_sentences("") == []
+    assert split_sentences(" \n\n \t") == []

@@ -1,0 +1,86 @@
+"""Clauses around a date and the short labels made from them."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.events.clauses import clause_of
+from timeline.events.titles import make_title, noun_phrase_after
+
+
+def _title(sentence: str, *dates: str) -> str:
+    spans = [(sentence.index(d), sentence.index(d) + len(d)) for d in dates]
+    clause = clause_of(sentence, 0, spans[0][0], spans[0][1], spans)
+    inner = [(a - clause.start, b - clause.start) for a, b in spans
+             if a >= clause.start and b <= clause.end]
+    return make_title(clause.text, inner, clause.subject)
+
+
+@pytest.mark.parametrize(
+    "sentence,dates,title",
+    [
+        ("Pyongyang also tested one of its latest missiles on Thursday, demonstrating its threat.",
+         ["Thursday"], "Pyongyang also tested one of its latest missiles"),
+        ("On Friday (November 2, 2024), Mr Borrell and Mr Iwaya “exchanged an instrument”, he said.",
+         ["Friday", "November 2, 2024"], "Mr Borrell and Mr Iwaya exchanged an instrument"),
+        ("The same warning was issued by Fumio Kishida, who was hosted by Joe Biden for a state "
+         "visit in April, in which they announced plans.",
+         ["April"], "Fumio Kishida was hosted by Joe Biden for a state visit"),
+        ("Japan, which has depended on the US for decades, is also developing a jet that will fly "
+         "by 2035.", ["2035"], "Japan is also developing a jet that will fly"),
+        ("Leaders met at the previous two summits in April and May.", ["April", "May"],
+         "Leaders met at the previous two summits"),
+    ],
+)
+def test_titles(sentence, dates, title):
+    assert _title(sentence, *dates) == title
+
+
+def test_long_titles_are_cut_at_a_word_without_a_dangling_preposition():
+    sentence = ("Japan and the European Union announced a sweeping new security and defense "
+                "partnership in Tokyo on Friday, in what Borrell described as historic.")
+    title = _title(sentence, "Friday")
+    assert title.endswith("…") and len(title.split()) <= 14
+    assert not title.removesuffix("…").endswith(" in")
+
+
+def test_markup_never_reaches_a_title():
+    assert make_title("<script>alert(1)</script> <b>Russia</b> attacked Kyiv", []) == (
+        "Russia attacked Kyiv"
+    )
+
+
+def test_noun_phrase_after_a_possessive_date():
+    text = "after last week’s disastrous general election, has said"
+    pos = text.index("week") + len("week")
+    assert noun_phrase_after(text, pos) == "disastrous general election"
+    assert noun_phrase_after("on Monday, he said", 9) is None
+
+
+@pytest.mark.parametrize(
+    "sentence,dates,title",
+    [
+        ("According to a poll published on Sunday, support for the chancellor fell.",
+         ["Sunday"], "Support for the chancellor fell"),
+        ("Troops left the port of Toulon for Albania, a ministry spokesman said on Monday.",
+         ["Monday"], "Troops left the port of Toulon for Albania"),
+        ("But the minister resigned on Friday.", ["Friday"], "The minister resigned"),
+    ],
+)
+def test_attribution_and_connectives_are_not_the_event(sentence, dates, title):
+    assert _title(sentence, *dates) == title
+
+
+def test_a_date_alone_in_its_clause_borrows_the_neighbouring_clauses():
+    assert _title("Honda and Toyota withdrew from the rival series, CART, in 2002.", "2002") == (
+        "Honda and Toyota withdrew from the rival series, CART"
+    )
+    assert _title("In 1995, however, he was met with indifference by voters.", "1995") == (
+        "He was met with indifference by voters"
+    )
+
+
+def test_a_possessive_date_leaves_no_stray_s():
+    assert _title("Monday's China Youth Daily reported that exports rose.", "Monday") == (
+        "China Youth Daily reported that exports rose"
+    )

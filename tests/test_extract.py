@@ -1,0 +1,278 @@
+"""timeline.extract / extract_many on short news passages: general rules, not one article."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+import timeline
+from timeline.errors import InputError
+from timeline.extract import extract, extract_many
+from timeline.table import SCHEMA
+
+
+def _rows(text: str, published="2024-11-20T09:00:00+00:00") -> list[dict]:
+    return extract(text, published=published, source="t").to_dict("records")
+
+
+def _only(text: str, published="2024-11-20T09:00:00+00:00") -> dict:
+    rows = _rows(text, published)
+    assert len(rows) == 1, [(r["date_text"], r["date_value"]) for r in rows]
+    return rows[0]
+
+
+def test_public_api_is_callable_even_after_importing_the_module():
+    import timeline.extract as module  # binds the package attribute to the module
+
+    assert callable(timeline.extract) and module.extract_many is extract_many
+    assert len(timeline.extract("Russia attacked Kyiv on Monday.", published="2024-11-20")) == 1
+
+
+def test_weekday_only_date_counts_back_from_publication():
+    row = _only("Pyongyang tested a ballistic missile on Thursday.", "2024-11-02T12:35+05:30")
+    assert (row["date_value"], row["precision"], row["status"]) == ("2024-10-31", "day", "happened")
+    assert row["countries"] == ["PRK"]
+    assert row["category"] == "15 Exhibit military posture"
+
+
+def test_weekday_without_publication_is_shown_as_doubtful_not_dropped():
+    row = _only("Pyongyang tested a ballistic missile on Thursday.", None)
+    assert pd.isna(row["start"]) and row["confidence"] < 0.5
+    assert any("publication date" in w for w in row["warnings"])
+
+
+def test_dateline_is_not_an_event_and_anchors_the_story():
+    text = "BEIJING, March 3 (Reuters) - China said on Tuesday it would hold naval drills near Taiwan."
+    row = _only(text, "2024-03-03")
+    assert row["date_text"] == "Tuesday" and row["date_value"] == "2024-02-27"
+    assert row["evidence"].startswith("China said")
+    assert row["status"] == "happened"
+    assert {"China", "Taiwan"} <= set(row["actors"])
+
+
+def test_dateline_far_from_publication_time_is_pointed_out():
+    text = "BEIJING, March 3 (Reuters) - China said on Tuesday it would hold naval drills near Taiwan."
+    row = _only(text, "2024-03-20")
+    assert any("dateline" in w for w in row["warnings"])
+
+
+def test_last_november_is_the_previous_year():
+    row = _only("The two ministers met in Seoul last November.", "2024-03-05")
+    assert (row["date_value"], row["precision"], row["status"]) == ("2023-11", "month", "happened")
+    assert row["start"] == pd.Timestamp("2023-11-01") and row["end"] == pd.Timestamp("2023-11-30")
+
+
+def test_late_june_keeps_month_precision_and_the_modifier():
+    row = _only("Elections are expected in late June, officials said.", "2024-03-05")
+    assert (row["date_value"], row["precision"], row["status"]) == ("2024-06", "month", "planned")
+    assert row["date_mod"] == "END"
+
+
+def test_by_the_end_of_2026_is_a_target_ending_that_year():
+    row = _only("The government wants all coal plants closed by the end of 2026.", "2024-03-05")
+    assert (row["date_value"], row["status"]) == ("2026", "target")
+    assert row["end"] == pd.Timestamp("2026-12-31")
+
+
+def test_before_the_end_of_next_month():
+    row = _only("NATO foreign ministers will meet before the end of next month.", "2024-11-20")
+    assert row["date_value"] == "2024-12" and row["status"] == "planned"
+    assert row["actors"] == ["NATO"]
+
+
+def test_from_through_range_is_one_event_covering_both_days():
+    row = _only("The summit ran from 4 June through 5 June 2014 in Brussels.", "2014-06-10")
+    assert row["start"] == pd.Timestamp("2014-06-04") and row["end"] == pd.Timestamp("2014-06-05")
+    assert row["date_text"] == "4 June through 5 June 2014"
+    assert row["status"] == "happened"
+
+
+def test_two_dates_in_one_sentence_make_two_events():
+    rows = _rows("Leaders met at the previous two summits in April and May.", "2024-11-20")
+    assert [r["date_value"] for r in rows] == ["2024-04", "2024-05"]
+    assert rows[0]["event_id"] != rows[1]["event_id"]
+
+
+def test_year_inferred_from_tense_and_publication():
+    # Past tense, published in March: April is last year's April.
+    rows = _rows("Leaders met at the previous two summits in April and May.", "2024-03-04")
+    assert [r["date_value"] for r in rows] == ["2023-04", "2023-05"]
+    assert all(any("tense" in w for w in r["warnings"]) for r in rows)
+
+
+def test_impossible_date_is_never_emitted_as_a_date():
+    text = "The treaty was signed on February 30, 2024, according to the statement."
+    row = _only(text, "2024-03-05")
+    assert (row["date_value"], row["precision"]) == ("2024-02", "month")  # only what holds
+    assert row["start"] == pd.Timestamp("2024-02-01") and row["end"] == pd.Timestamp("2024-02-29")
+    (warning,) = row["warnings"]
+    assert '"February 30, 2024"' in warning and "not a real date" in warning
+    assert row["confidence"] <= 0.5
+
+
+def test_publication_line_and_durations_make_no_events():
+    text = "Talks have gone on for decades.\npublished – November 02, 2024 12:35 PM IST"
+    assert extract(text).empty
+
+
+def test_empty_text_gives_empty_table_with_schema_dtypes():
+    empty = extract("")
+    full = extract("Russia attacked Kyiv on Monday.", published="2024-11-20")
+    assert empty.empty and len(full) == 1
+    assert list(empty.columns) == list(full.columns)
+    for col in SCHEMA:
+        assert empty[col].dtype == full[col].dtype == SCHEMA[col], col
+
+
+def test_hostile_script_text_is_kept_as_evidence_but_never_in_titles():
+    text = "<script>alert('x')</script> Russia attacked Kyiv on Monday."
+    row = _only(text)
+    assert "<script" not in row["title"] and "alert" not in row["title"].lower()
+    assert row["evidence"] == text  # the sentence as written; escaping is the viewer's job
+    assert row["date_value"] == "2024-11-18"
+
+
+def test_offsets_point_at_the_date_text():
+    text = "Officials said on Monday that the ceasefire signed on 4 June 2024 was holding."
+    for r in _rows(text):
+        assert text[r["char_start"] : r["char_end"]] == r["date_text"]
+        assert text[r["sentence_start"] : r["sentence_end"]] == r["evidence"]
+
+
+def test_bad_inputs_raise_clear_errors():
+    with pytest.raises(InputError, match="expected article text"):
+        extract(12345)
+    with pytest.raises(InputError, match="not UTF-8"):
+        extract(b"\xff\xfe\x00bad")
+    with pytest.raises(InputError):
+        extract("Russia attacked Kyiv on Monday.", published="not a date at all")
+
+
+def test_extract_many_merges_the_same_event_from_several_sources(tmp_path):
+    a = {"id": "a", "published": "2024-11-01", "text": "Pyongyang tested a ballistic missile on Thursday."}
+    b = {"id": "b", "published": "2024-11-01",
+         "text": "North Korea tested a ballistic missile on Thursday, officials in Seoul said."}
+    c = {"id": "c", "published": "2024-11-01", "text": "Japan held its general election last week."}
+    table = extract_many([a, b, c])
+    missile = table[table["category"].str.startswith("15")]
+    assert len(missile) == 1, missile[["source", "actors"]]
+    assert missile.iloc[0]["sources"] == ["a", "b"]
+    assert len(table[table["source"] == "c"]) == 1
+    for col in SCHEMA:
+        assert table[col].dtype == SCHEMA[col]
+
+
+def test_extract_many_accepts_texts_paths_and_records(tmp_path, sample_path):
+    copy = tmp_path / "article.txt"
+    copy.write_text("NATO leaders met in Vilnius on 11 July 2023.", encoding="utf-8")
+    table = extract_many([
+        str(copy),
+        sample_path,
+        "Russia attacked Kyiv on 3 March 2022.",
+        {"id": "rec", "published": "2023-07-12", "text": "G7 leaders met on Tuesday."},
+    ])
+    assert {"2023-07-11", "2022-03-03"} <= set(table["date_value"])
+    # The file's NATO meeting and the record's G7 meeting fall on the same day, two rows.
+    assert (table["date_value"] == "2023-07-11").sum() == 2
+    assert str(copy) in set(table["source"]) and "rec" in set(table["source"])
+    assert len(table[table["source"].str.contains("eu-japan")]) == 8
+
+
+def test_extract_many_of_nothing_is_an_empty_table():
+    table = extract_many([])
+    assert table.empty and list(table.columns)[: len(SCHEMA)] == list(SCHEMA)
+
+
+def test_rows_serialize_to_json():
+    table = extract("Russia attacked Kyiv on Monday.", published="2024-11-20")
+    records = json.loads(table.to_json(orient="records", date_format="iso"))
+    assert records[0]["countries"] == ["RUS", "UKR"]
+
+
+def test_weekday_direction_follows_the_tense():
+    row = _only("The exercise will be held in the South China Sea on Sunday.", "2006-11-15")
+    assert (row["date_value"], row["status"]) == ("2006-11-19", "planned")
+    assert any("coming Sunday" in w for w in row["warnings"])
+    row = _only("The exercise was held in the South China Sea on Sunday.", "2006-11-15")
+    assert (row["date_value"], row["status"]) == ("2006-11-12", "happened")
+
+
+def test_a_year_naming_a_thing_takes_its_status_from_the_date():
+    rows = _rows("Beijing unveiled the mascots for the 2008 Olympic Games on Friday.", "2005-11-12")
+    games = next(r for r in rows if r["date_text"] == "2008")
+    assert games["status"] == "planned" and "Olympic Games" in games["title"]
+    unveiled = next(r for r in rows if r["date_text"] == "Friday")
+    assert unveiled["status"] == "happened" and unveiled["date_value"] == "2005-11-11"
+
+
+def test_a_date_counted_from_an_undated_event_is_marked_uncertain():
+    row = _only("The allegations were revealed a week after FIFA suspended the nation.", "2006-11-15")
+    assert row["confidence"] <= 0.5
+    assert any("counts from another event" in w for w in row["warnings"])
+
+
+_STATUSES = {"happened", "ongoing", "planned", "target"}
+
+
+def _check_invariants(text: str, table: pd.DataFrame) -> None:
+    from timeline.table import PRECISIONS
+
+    for col in SCHEMA:
+        assert table[col].dtype == SCHEMA[col], col
+    assert table["event_id"].is_unique
+    for r in table.to_dict("records"):
+        assert text[r["char_start"] : r["char_end"]] == r["date_text"]
+        assert text[r["sentence_start"] : r["sentence_end"]] == r["evidence"]
+        assert r["status"] in _STATUSES and r["precision"] in PRECISIONS
+        assert 0 <= r["confidence"] <= 1
+        assert isinstance(r["warnings"], list) and isinstance(r["actors"], list)
+        if not pd.isna(r["start"]) and not pd.isna(r["end"]):
+            assert r["start"] <= r["end"]
+        if r["confidence"] < 0.5 and r["precision"] != "approximate":
+            assert r["warnings"], r  # low confidence is always explained
+
+
+def test_any_text_gives_a_valid_table():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    pieces = st.sampled_from([
+        "Russia attacked Kyiv on Monday.", " ", "\n", "<script>x</script>", "Friday (",
+        "November 2, 2024", ")", "by 2027", "last week", "U.S.", "Mr. ", "After the talks, ",
+        "February 30, 2024", "\x00", "é", "“", ",", "from 4 June through 5 June 2014",
+    ])
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.lists(pieces, max_size=25).map("".join))
+    def check(text):
+        _check_invariants(text, extract(text, published="2024-11-02"))
+
+    check()
+
+
+@pytest.mark.corpus
+def test_real_news_gives_valid_tables(shared_dir):
+    path = shared_dir / "corpora" / "silver-news.jsonl"
+    with path.open(encoding="utf-8") as f:
+        docs = [json.loads(line) for line, _ in zip(f, range(40), strict=False)]
+    total = 0
+    for d in docs:
+        table = extract(d["text"], published=d["published"], source=d["id"])
+        _check_invariants(d["text"], table)
+        total += len(table)
+    assert total > 40  # wire copy is full of dates: about five events a story
+
+
+def test_extract_many_names_a_missing_file():
+    with pytest.raises(InputError, match="missing-article.txt: no such file"):
+        extract_many(["missing-article.txt"])
+    with pytest.raises(InputError, match="record 0: has no 'text'"):
+        extract_many([{"id": "x"}])
+
+
+def test_a_line_that_is_only_a_date_makes_no_event():
+    text = "November 2, 2024\nJapan and the EU signed a pact in Tokyo on Friday."
+    row = _only(text, "2024-11-02")
+    assert row["date_text"] == "Friday" and row["date_value"] == "2024-11-01"

@@ -1,0 +1,170 @@
+"""Who an event is about: countries, organizations and people named with a title.
+
+Countries come from pycountry (names, common and official names) plus
+``data/countries.json`` (short forms, capitals, demonyms: "Pyongyang" and
+"North Korean" are North Korea). Organizations come from
+``data/organizations.json``. Everything is matched with one compiled regex,
+names sorted longest first so "North Korean" wins over "Korea"-like prefixes.
+People are recognised by a title before a capitalized name
+(``data/people.json``), then "Mr Borrell" is joined to "Josep Borrell" when the
+article names him in full.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Actor:
+    start: int
+    end: int
+    name: str          # normalized: "North Korea", "European Union", "Josep Borrell"
+    kind: str          # country, organization, person
+    iso3: str | None   # ISO 3166-1 alpha-3 code for countries
+
+
+def _load(name: str) -> dict:
+    return json.loads(resources.files("timeline.events").joinpath("data", name).read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict[str, tuple[str, str, str | None]]:
+    """Surface form -> (normalized name, kind, iso3)."""
+    import pycountry
+
+    data = _load("countries.json")
+    display = data["display"]
+    table: dict[str, tuple[str, str, str | None]] = {}
+    for c in pycountry.countries:
+        name = display.get(c.alpha_3) or getattr(c, "common_name", None) or c.name
+        forms = {c.name, getattr(c, "common_name", None), getattr(c, "official_name", None), name}
+        for form in forms:
+            # "Korea, Republic of" is a catalogue form, never how copy writes it.
+            if form and "," not in form:
+                table[form] = (name, "country", c.alpha_3)
+    for iso3, aliases in data["aliases"].items():
+        c = pycountry.countries.get(alpha_3=iso3)
+        name = display.get(iso3) or (
+            (getattr(c, "common_name", None) or c.name) if c else aliases[0]
+        )
+        for form in aliases:
+            table[form] = (name, "country", iso3)
+    for org in _load("organizations.json")["organizations"]:
+        for form in [org["name"], *org["aliases"]]:
+            table[form] = (org["name"], "organization", None)
+    return table
+
+
+@lru_cache(maxsize=1)
+def _names_regex() -> re.Pattern:
+    forms = sorted(_names(), key=len, reverse=True)
+    alternation = "|".join(re.escape(f) for f in forms)
+    # Lookarounds instead of \b so that forms ending in "." ("U.S.") still match.
+    return re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])")
+
+
+_NAME_TOKEN = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+)?"
+# Words that make a "name" after a title an organization: "General Motors Corp.".
+_NOT_PERSON = frozenset(
+    """Corp Inc Co Ltd Group Motors Bank Company Party Airlines Airways Association University
+    Ministry Council Committee Court Assembly Army Navy Force Forces Command Staff Electric
+    Dynamics Hospital Secretariat Office Department Agency Administration Affairs Assembly
+    Commission Authority Institute Foundation Fund Federation Union League Front Movement""".split()
+)
+# Capitalized words that follow a title but are not names.
+_NOT_NAMES = frozenset(
+    "The A An And Of In On At For To By With From Said Says Told Has Had Is Was Will Would".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _person_regex() -> re.Pattern:
+    titles = sorted(_load("people.json")["titles"], key=len, reverse=True)
+    title = "|".join(re.escape(t) for t in titles)
+    return re.compile(
+        rf"(?<![\w])(?i:(?:{title}))(?:\s+(?i:(?:{title})))*\s+"
+        rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,2}})"
+    )
+
+
+def find_countries_and_orgs(text: str) -> list[Actor]:
+    table = _names()
+    return [
+        Actor(m.start(), m.end(), *table[m.group(0)]) for m in _names_regex().finditer(text)
+    ]
+
+
+def find_people(text: str) -> list[Actor]:
+    names = _names()
+    out = []
+    for m in _person_regex().finditer(text):
+        tokens = m.group("name").split()
+        while tokens and tokens[-1] in _NOT_NAMES:
+            tokens.pop()
+        while tokens and tokens[0] in _NOT_NAMES:
+            tokens.pop(0)
+        if not tokens:
+            continue
+        name = " ".join(tokens)
+        if _NOT_PERSON.intersection(tokens) or m.group(0).startswith("General Motors"):
+            continue
+        if name in names:  # "President Putin" is a person; "chief EU" is not
+            continue
+        start = m.start("name") + m.group("name").index(tokens[0])
+        out.append(Actor(start, start + len(name), name, "person", None))
+    return out
+
+
+class ActorIndex:
+    """Actors of one article, so that "Mr Borrell" is normalized to "Josep Borrell"."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.places = find_countries_and_orgs(text)
+        people = find_people(text)
+        full = [p.name for p in people if " " in p.name]
+        by_surname: dict[str, str] = {}
+        for name in full:
+            by_surname.setdefault(name.split()[-1], name)
+        self.people = [
+            Actor(p.start, p.end, by_surname.get(p.name, p.name), "person", None)
+            if " " not in p.name
+            else p
+            for p in people
+        ]
+
+        self._all = sorted(self.places + self.people, key=lambda a: (a.start, a.end))
+        self._starts = [a.start for a in self._all]
+
+    def within(self, start: int, end: int) -> list[Actor]:
+        """Actors whose mention lies inside ``[start, end)``, in text order."""
+        out = []
+        for a in self._all[bisect.bisect_left(self._starts, start) :]:
+            if a.start >= end:
+                break
+            if a.end <= end:
+                out.append(a)
+        return out
+
+
+def names_and_countries(actors: list[Actor]) -> tuple[list[str], list[str]]:
+    """Ordered unique actor names and ISO alpha-3 codes."""
+    names: list[str] = []
+    codes: list[str] = []
+    for a in actors:
+        if a.name not in names:
+            names.append(a.name)
+        if a.iso3 and a.iso3 not in codes:
+            codes.append(a.iso3)
+    return names, codes
+
+
+def find_actors(text: str) -> tuple[list[str], list[str]]:
+    """Normalized actor names and ISO alpha-3 country codes named in ``text``."""
+    return names_and_countries(ActorIndex(text).within(0, len(text)))

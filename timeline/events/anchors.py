@@ -1,0 +1,82 @@
+"""Events dated only by another event: "After the Tokyo talks, Mr Borrell will head to ...".
+
+The phrase and the nouns that name events are data (``data/anchors.json``).
+The anchor is the nearest earlier dated event of the article whose sentence
+names the same place or noun (later ones if none is earlier); failing that, the
+publication date. Such an event is shown as "approximate", with a warning.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .event import Event
+
+
+@dataclass(frozen=True)
+class AnchorPhrase:
+    start: int
+    end: int
+    text: str
+    mod: str       # AFTER or BEFORE
+    noun: str      # head noun: "talks"
+    place: str     # capitalized words before the noun: "Tokyo", or ""
+    object: str    # the phrase without its relation word: "the Tokyo talks"
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    raw = resources.files("timeline.events").joinpath("data", "anchors.json").read_text("utf-8")
+    return json.loads(raw)
+
+
+def event_nouns() -> frozenset[str]:
+    return frozenset(_data()["event_nouns"])
+
+
+@lru_cache(maxsize=1)
+def _regex() -> re.Pattern:
+    rel = "|".join(sorted((re.escape(r) for r in _data()["relations"]), key=len, reverse=True))
+    nouns = "|".join(sorted((re.escape(n) for n in _data()["event_nouns"]), key=len, reverse=True))
+    return re.compile(
+        rf"\b(?P<rel>(?i:{rel}))\s+(?i:the|this|that|his|her|their|its|these|those)\s+"
+        rf"(?P<place>(?:[A-Z][\w'’-]+\s+){{0,3}})(?:\w+\s+){{0,2}}?(?P<noun>(?i:{nouns}))\b"
+    )
+
+
+def find_anchor_phrase(text: str, offset: int = 0) -> AnchorPhrase | None:
+    """The first "after the <place>? <event noun>" phrase in ``text`` (offsets shifted)."""
+    m = _regex().search(text)
+    if not m:
+        return None
+    mod = _data()["relations"][m.group("rel").lower()]
+    return AnchorPhrase(
+        offset + m.start(), offset + m.end(), m.group(0), mod,
+        m.group("noun").lower(), m.group("place").strip(),
+        m.group(0)[m.end("rel") - m.start() :].strip(),
+    )
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def find_anchor_event(phrase: AnchorPhrase, events: list[Event]) -> Event | None:
+    """The dated event the phrase refers to, or None."""
+    noun = re.compile(rf"(?i)\b{re.escape(_stem(phrase.noun))}s?\b")
+    place = re.compile(rf"\b{re.escape(phrase.place)}\b") if phrase.place else None
+
+    def matches(e: Event) -> bool:
+        blob = " ".join([e.evidence, e.title, *e.support])
+        return bool((place and place.search(blob)) or noun.search(blob))
+
+    dated = [e for e in events if e.start is not None and e.precision != "approximate"]
+    before = [e for e in dated if e.sentence_end <= phrase.start and matches(e)]
+    if before:
+        return max(before, key=lambda e: e.sentence_start)
+    after = [e for e in dated if matches(e)]
+    return min(after, key=lambda e: e.sentence_start) if after else None

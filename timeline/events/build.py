@@ -1,0 +1,549 @@
+"""From a document and its date mentions to events.
+
+document -> sentences -> date mentions per sentence -> groups (one event each)
+-> date chosen (conflicts weighed), clause, status, title, actors, category
+-> events dated by another event ("after the Tokyo talks") -> captions folded in.
+
+Mentions that name no event are skipped: the publication line and datelines
+(they date the report, not an event), durations and sets ("for decades",
+"every week"), vague references ("now", "recently") and figurative
+possessives ("today's Ukraine").
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import re
+from datetime import date, datetime, timedelta
+
+import pandas as pd
+
+from ..document import Document
+from ..temporal.intervals import value_bounds
+from ..temporal.mention import Mention
+from .actors import ActorIndex, names_and_countries
+from .anchors import event_nouns, find_anchor_event, find_anchor_phrase
+from .categories import classify
+from .clauses import clause_of
+from .event import Event
+from .reconcile import Group, fmt_day, group_mentions, merge_captions, resolve_conflict, weekday_of
+from .sentences import Sentence, split_sentences
+from .status import cue_status, decide_status
+from .titles import make_title, noun_phrase_after
+
+_DEICTIC_DAY = re.compile(r"(?i)^(?:to|yester)day$|^tomorrow$|^tonight$")
+_POSSESSIVE_AFTER = re.compile(r"^['’]s\b")
+_YEAR_WRITTEN = re.compile(r"\b\d{4}\b|['’]\d{2}\b")
+_MONTH_NAME = re.compile(
+    r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b"
+)
+_YEAR_FROM_CONTEXT = re.compile(r"(?i)\b(?:last|next|this|coming|past|previous|following)\b")
+_DATE_SHAPE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?")
+_DATELINE_END = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?[-–—:]+\s*")
+# What stands before the date in a dateline: "BEIJING, " or "Kuala Lumpur, Malaysia, ".
+_DATELINE_PLACE = re.compile(r"^[A-Z][\w .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?,\s*$")
+
+INFERRED_YEAR_FACTOR = 0.9
+_EARLIEST = pd.Timestamp.min.date() + timedelta(days=1)
+_LATEST = pd.Timestamp.max.date() - timedelta(days=1)
+APPROXIMATE_CONFIDENCE = 0.5
+
+
+def build_events(doc: Document, mentions: list[Mention]) -> list[Event]:
+    """Events of ``doc`` from its date mentions (as the tagger returns them)."""
+    text = doc.text
+    sentences = split_sentences(text)
+    if not sentences:
+        return []
+    starts = [s.start for s in sentences]
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+        i = bisect.bisect_right(starts, m.start) - 1
+        if i >= 0 and m.start < sentences[i].end:
+            by_sentence.setdefault(i, []).append(m)
+    datelines = [
+        m for i, ms in by_sentence.items() for m in ms if _is_dateline(text, sentences[i], m)
+    ]
+    # Found here too when the tagger did not mark it; the tagger's mentions stay untouched.
+    dateline_spans = {(m.start, m.end) for m in datelines}
+    sentences = [
+        _after_dateline(text, s, [m for m in by_sentence.get(i, []) if (m.start, m.end) in
+                                  dateline_spans])
+        for i, s in enumerate(sentences)
+    ]
+    actors = ActorIndex(text)
+    published = doc.published
+
+    eligible: dict[int, list[Mention]] = {
+        i: [m for m in ms if (m.start, m.end) not in dateline_spans and _names_event(text, m)]
+        for i, ms in by_sentence.items()
+    }
+    groups = {
+        i: group_mentions(text, ms) for i, ms in eligible.items() if ms
+    }
+    # Independent support for conflicts: single-day readings elsewhere in the article.
+    support: list[tuple[Mention, str]] = [
+        (g.mentions[0], sentences[i].kind)
+        for i, gs in groups.items()
+        for g in gs
+        if g.kind == "single" and weekday_of(g.mentions[0]) is None
+    ]
+
+    events: list[Event] = []
+    for i, gs in sorted(groups.items()):
+        s = sentences[i]
+        if s.kind == "heading":
+            continue
+        spans = [(m.start, m.end) for m in eligible[i]]
+        if _only_dates(s, spans):
+            continue  # a date line ("November 2, 2024", "Updated: ...") dates the page, not an event
+        for g in gs:
+            others = (
+                [(m, k) for m, k in support if not (s.start <= m.start < s.end)]
+                if g.kind == "conflict"
+                else []
+            )
+            ev = _event(text, s, g, spans, others, published, actors)
+            if ev is not None:
+                _weigh_dateline(ev, g, datelines, published)
+                events.append(ev)
+
+    for i, s in enumerate(sentences):
+        if s.kind == "body" and not groups.get(i):
+            ev = _anchored_event(text, s, events, published, actors)
+            if ev is not None:
+                events.append(ev)
+
+    events = merge_captions(events)
+    return sorted(events, key=lambda e: (e.sentence_start, e.char_start))
+
+
+_PAGE_WORDS = re.compile(
+    r"(?i)\b(?:published|updated|posted|modified|last|first|on|at|am|pm|by|gmt|utc|"
+    r"est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|cest|eet|eest|ist|jst|kst|hkt|sgt|aest|aedt)\b"
+)
+
+
+def _only_dates(s: Sentence, spans: list[tuple[int, int]]) -> bool:
+    """True if nothing but dates and page words ("Updated:") is left of the sentence."""
+    chars = list(s.text)
+    for a, b in spans:
+        for k in range(max(a - s.start, 0), min(b - s.start, len(chars))):
+            chars[k] = " "
+    rest = _PAGE_WORDS.sub(" ", "".join(chars))
+    return not re.search(r"[^\W\d_]{2,}", rest)
+
+
+def _after_dateline(text: str, s: Sentence, datelines: list[Mention]) -> Sentence:
+    """Drop a dateline ("BEIJING, March 3 (Reuters) -") from the front of a sentence."""
+    for m in datelines:
+        tail = _DATELINE_END.match(text, m.end, s.end)
+        if tail and tail.end() < s.end:
+            return Sentence(tail.end(), s.end, text[tail.end() : s.end], s.kind)
+    return s
+
+
+def _is_dateline(text: str, s: Sentence, m: Mention) -> bool:
+    """A date at the head of a line between a place and a dash: "BEIJING, March 3 (Reuters) -"."""
+    if m.spec.get("role") == "dateline":
+        return True
+    if m.type not in ("DATE", "TIME") or m.start - s.start > 60:
+        return False
+    return bool(
+        _DATELINE_PLACE.match(text[s.start : m.start]) and _DATELINE_END.match(text, m.end, s.end)
+    )
+
+
+def _weigh_dateline(ev: Event, g: Group, datelines: list[Mention], published) -> None:
+    """Say so when a relative date was counted from a publication time the dateline contradicts."""
+    if not datelines or published is None:
+        return
+    if not any(m.anchor == "published" for m in g.mentions):
+        return
+    line = datelines[0]
+    day = line.interval[0].date() if line.interval else None
+    pub = published.date() if isinstance(published, datetime) else published
+    if day is None or abs((day - pub).days) <= 1:
+        return
+    ev.warn(
+        f'The dateline says "{line.text}" ({fmt_day(day)}), but the article was published on '
+        f"{fmt_day(pub)}; this date is counted from the publication time."
+    )
+    ev.confidence *= 0.8
+
+
+def _names_event(text: str, m: Mention) -> bool:
+    if m.type not in ("DATE", "TIME"):
+        return False
+    if m.spec.get("role") in ("published", "dateline"):
+        return False
+    if not m.value and m.spec.get("impossible"):
+        return True  # "February 30, 2024": shown, with its doubt, at the precision that holds
+    if not m.value or m.value.endswith("_REF"):
+        return False
+    if _DEICTIC_DAY.match(m.text.strip()) and _POSSESSIVE_AFTER.match(text[m.end : m.end + 3]):
+        # "today's Ukraine" is figurative; "yesterday's talks" is an event.
+        phrase = noun_phrase_after(text, m.end) or ""
+        return any(w.lower() in event_nouns() for w in phrase.split())
+    return True
+
+
+def _bounds(value: str) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+    if "/" in value:  # an ISO interval "2014-06-04/2014-06-05"
+        a, b = value.split("/", 1)
+        return _bounds(a)[0], _bounds(b)[1]
+    b = value_bounds(value)
+    if b is None:
+        return None, None
+    return _timestamp(b[0]), _timestamp(b[1])
+
+
+def _timestamp(day: date) -> pd.Timestamp | None:
+    """The day as a Timestamp; None outside what the table's datetime64[ns] can hold."""
+    if not (_EARLIEST <= day <= _LATEST):
+        return None
+    return pd.Timestamp(day)
+
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+
+
+def _month_of(spec: dict, published) -> str | None:
+    """ "2024-02" from the parts the tagger read ({"month": "February", "year": "2024"}).
+
+    Without a written year, the publication year (the month stays doubtful either way).
+    """
+    month = _MONTHS.get(str(spec.get("month", "")).lower().rstrip("."))
+    if not month:
+        return None
+    year = str(spec.get("year", ""))
+    if not re.fullmatch(r"\d{4}", year):
+        year = f"{published.year:04d}" if published is not None else "XXXX"
+    return f"{year}-{month:02d}"
+
+
+def _impossible(value: str) -> bool:
+    """A calendar-shaped value no calendar has: "2024-02-30", "2024-13"."""
+    m = _DATE_SHAPE.match(value)
+    return bool(m) and value_bounds(m.group(0)) is None
+
+
+def _event(
+    text: str,
+    s: Sentence,
+    g: Group,
+    spans: list[tuple[int, int]],
+    others: list[tuple[Mention, str]],
+    published,
+    actors: ActorIndex,
+) -> Event | None:
+    first = g.mentions[0]
+    last = g.mentions[-1]
+    g_start, g_end = g.span(text)
+    conf = min(m.confidence for m in g.mentions)
+    warnings: list[str] = []
+    for m in g.mentions:
+        # Conflicts and impossible dates get their own, fuller warning below.
+        if g.kind != "conflict" and not m.spec.get("impossible"):
+            warnings.extend(m.warnings)
+    value, precision, mod = first.value, first.precision or "", first.mod or ""
+    if g.kind == "conflict":
+        value, conf, warning = resolve_conflict(g, text, others, published)
+        precision = "day"
+        warnings.append(warning)
+    elif g.kind == "range":
+        a, b = first.value, last.value
+        a = _year_from(a, b, first)
+        value = f"{a}/{b}"
+        precision = first.precision if first.precision == last.precision else "day"
+    elif g.kind == "same":
+        dated = next((m for m in g.mentions if weekday_of(m) is None), first)
+        value, precision, mod = dated.value, dated.precision or "day", dated.mod or ""
+    if first.spec.get("impossible") or _impossible(value):
+        # Never shown as a day: keep only the month the text names, with the doubt.
+        value = value[:7] if value else (_month_of(first.spec, published) or "")
+        precision = "month" if value else (precision or "day")
+        start, end = _bounds(value)
+        conf = 0.3
+        warnings.append(
+            f'The text says "{text[g_start:g_end]}", which is not a real date; '
+            + ("showing only the month it names." if start is not None
+               else "it is listed without a date.")
+        )
+    else:
+        start, end = _bounds(value)
+    if start is None and not first.spec.get("impossible") and not _impossible(value):
+        if value_bounds(value) is not None:
+            warnings.append(
+                f'"{text[g_start:g_end]}" ({value}) is outside the years the timeline can draw '
+                f"(1678-2261); it is listed without start and end."
+            )
+        elif "X" in value and published is None:
+            warnings.append(
+                f'"{text[g_start:g_end]}" cannot be placed on the calendar without the '
+                f"publication date; give the publication date to place it."
+            )
+            conf *= 0.5
+        else:
+            warnings.append(
+                f'The date "{text[g_start:g_end]}" could not be placed on the calendar '
+                f"(read as {value or 'unknown'})."
+            )
+            conf *= 0.5
+    clause = clause_of(s.text, s.start, g.start, g.end, spans)
+    c_spans = [(a - clause.start, b - clause.start) for a, b in spans
+               if a >= clause.start and b <= clause.end]
+    possessive = noun_phrase_after(text, g.end)
+    if possessive and not event_nouns().intersection(w.lower() for w in possessive.split()):
+        possessive = None  # "Monday's China Youth Daily reported ...": the event is the clause
+    signal = first.spec.get("signal")
+    wording = clause.full
+    at = g.start - clause.start + (len(clause.subject) + 1 if clause.subject else 0)
+    cue = cue_status(wording, signal, at)[0]
+    later = [a for a, _ in spans if a >= g_end]
+    attributive = _attributive(text, g_start, g_end, min(later, default=s.end))
+    if attributive:
+        # "the 2008 Olympic Games": the date names the thing, the clause's verb is not its tense.
+        wording, cue = "", None
+
+    if g.kind != "conflict" and start is not None and weekday_of(first) is not None and (
+        len(g.mentions) == 1
+    ):
+        value, note = _weigh_weekday(first, value, cue, published)
+        if note:
+            start, end = _bounds(value)
+            warnings.append(note)
+            conf *= INFERRED_YEAR_FACTOR
+
+    if _counted_from_another_event(first):
+        warnings.append(
+            f'"{text[g_start:g_end]}" counts from another event, not from the publication '
+            f"date; this date is uncertain."
+        )
+        conf *= 0.5
+
+    if g.kind != "conflict" and start is not None and _year_inferred(g.mentions, value):
+        value, why = _weigh_inferred_year(value, cue, start, end, published)
+        start, end = _bounds(value)
+        warnings.append(
+            f'"{text[g_start:g_end]}" does not give the year; {value[:4]} is inferred '
+            f"from {why}."
+        )
+        conf *= INFERRED_YEAR_FACTOR
+
+    status, status_warnings = decide_status(wording, signal, start, end, published, at)
+    warnings.extend(status_warnings)
+
+    # Actors named in the clause first, then the rest of the sentence's.
+    hits = actors.within(clause.start, clause.end)
+    if clause.subject:
+        sub_at = s.text.find(clause.subject)
+        if sub_at >= 0:
+            hits = actors.within(s.start + sub_at, s.start + sub_at + len(clause.subject)) + hits
+    names, codes = names_and_countries(hits + actors.within(s.start, s.end))
+
+    if attributive and not possessive:
+        possessive = attributive
+    if possessive:
+        lead = next((h.name for h in actors.within(s.start, s.end) if h.kind == "country"), "")
+        title = f"{lead}: {possessive}" if lead else possessive[:1].upper() + possessive[1:]
+        category, _ = classify(possessive, clause.full)
+    else:
+        title = make_title(clause.text, c_spans, clause.subject)
+        if not title:  # nothing but the date in its clause: label with the sentence
+            title = make_title(s.text, [(a - s.start, b - s.start) for a, b in spans])
+        category, _ = classify(clause.full, s.text)
+
+    return Event(
+        date_value=value,
+        precision=precision,
+        start=start,
+        end=end,
+        date_text=text[g_start:g_end],
+        char_start=g_start,
+        char_end=g_end,
+        sentence_start=s.start,
+        sentence_end=s.end,
+        evidence=s.text,
+        kind=s.kind,
+        date_mod=mod,
+        status=status,
+        title=title,
+        actors=names,
+        countries=codes,
+        category=category,
+        confidence=conf,
+        warnings=_unique(warnings),
+        rules=[m.rule for m in g.mentions],
+        clause=clause.full,
+    )
+
+
+_ATTRIBUTIVE_BEFORE = re.compile(r"(?i)\b(?:the|a|an|its|their|his|her|this|that|next|last)\s+$")
+_ATTRIBUTIVE_AFTER = re.compile(
+    r"^[-–]?\s*(?:(?!(?:and|or|to|of|in|on|at|for|by|with|from|as|but|when|after|before)\b)"
+    r"[A-Za-z][\w-]*\s*){1,4}"
+)
+_COUNTED_FROM_EVENT = re.compile(r"(?i)\b(?:after|before|later|earlier)$")
+
+
+def _attributive(text: str, start: int, end: int, stop: int) -> str | None:
+    """The noun phrase a year modifies ("the 2008 Olympic Games" -> "2008 Olympic Games")."""
+    if not re.fullmatch(r"\d{4}(?:[-–]\d{2,4})?", text[start:end]):
+        return None
+    if not _ATTRIBUTIVE_BEFORE.search(text[max(0, start - 8) : start]):
+        return None
+    m = _ATTRIBUTIVE_AFTER.match(text[end : min(end + 60, stop)])
+    if not m:
+        return None
+    return (text[start:end] + " " + m.group(0).lstrip("-– ")).strip()
+
+
+def _counted_from_another_event(m: Mention) -> bool:
+    """ "a week after FIFA suspended ...": counted from an event, which no date pins down."""
+    return bool(_COUNTED_FROM_EVENT.search(m.text.strip()))
+
+
+def _weigh_weekday(m: Mention, value: str, cue: str | None, published) -> tuple[str, str]:
+    """Move a weekday-only date by a week when the tense says the other side of publication.
+
+    "The exercise will be held on Sunday", published on a Wednesday, is the coming
+    Sunday even if the weekday was counted back.
+    """
+    day = _DATE_SHAPE.match(value)
+    pub = published.date() if isinstance(published, datetime) else published
+    if not day or pub is None or not day.group(3):
+        return value, ""
+    d = date(int(day.group(1)), int(day.group(2)), int(day.group(3)))
+    if cue in ("planned", "target") and d < pub:
+        moved, side = d + timedelta(days=7), "coming"
+    elif cue == "happened" and d > pub:
+        moved, side = d - timedelta(days=7), "past"
+    else:
+        return value, ""
+    note = (
+        f'"{m.text}" is taken as the {side} {moved:%A}, {fmt_day(moved)}, because the text '
+        f"speaks of it in the {'future' if side == 'coming' else 'past'} tense."
+    )
+    return moved.isoformat() + value[10:], note
+
+
+def _weigh_inferred_year(value: str, cue: str | None, start, end, published) -> tuple[str, str]:
+    """Move a guessed year by one when the tense says the other side of publication.
+
+    "met ... in April" in an article of March 2024 is April 2023; "will meet in
+    April" in an article of May 2024 is April 2025.
+    """
+    pub = published.date() if isinstance(published, datetime) else published
+    if pub is None:
+        return value, "the rest of the text"
+    shift = 0
+    if cue == "happened" and start.date() > pub:
+        shift = -1
+    elif cue in ("planned", "target") and end.date() < pub:
+        shift = 1
+    if shift:
+        moved = f"{int(value[:4]) + shift:04d}{value[4:]}"
+        if value_bounds(moved) is not None:
+            return moved, "the tense and the publication date"
+    return value, "the publication date"
+
+
+def _year_from(a: str, b: str, first: Mention) -> str:
+    """In "from 4 June through 5 June 2014" the first date takes the second's year."""
+    if (
+        _DATE_SHAPE.match(a) and _DATE_SHAPE.match(b)
+        and not _YEAR_WRITTEN.search(first.text) and a[:4] != b[:4]
+    ):
+        candidate = b[:4] + a[4:]
+        if value_bounds(candidate) and candidate <= b:
+            return candidate
+    return a
+
+
+def _year_inferred(mentions: list[Mention], value: str) -> bool:
+    """True when a month or day is given without its year ("in April", "on 4 June")."""
+    if not re.match(r"^\d{4}-\d{2}", value):
+        return False
+    written = " ".join(m.text for m in mentions)
+    if _YEAR_FROM_CONTEXT.search(written):  # "last November" names its year
+        return False
+    if any(m.spec.get("year_inferred") for m in mentions):
+        return True
+    return bool(
+        _MONTH_NAME.search(written)
+        and not _YEAR_WRITTEN.search(written)
+        and not _YEAR_FROM_CONTEXT.search(written)
+    )
+
+
+def _anchored_event(
+    text: str, s: Sentence, events: list[Event], published, actors: ActorIndex
+) -> Event | None:
+    phrase = find_anchor_phrase(s.text, s.start)
+    if phrase is None:
+        return None
+    anchor = find_anchor_event(phrase, events)
+    if anchor is not None:
+        value, when = anchor.date_value, anchor.start if phrase.mod == "AFTER" else anchor.end
+        what = f'"{anchor.title}" ({anchor.date_value})'
+        warning = (
+            f'No date of its own: the text places it {phrase.mod.lower()} "{phrase.object}", '
+            f"taken to be {what}."
+        )
+        conf = min(APPROXIMATE_CONFIDENCE, anchor.confidence * 0.8)
+    elif published is not None:
+        day = published.date() if isinstance(published, datetime) else published
+        value, when = day.isoformat(), pd.Timestamp(day)
+        warning = (
+            f'No date of its own: the text places it {phrase.mod.lower()} "{phrase.object}", '
+            f"which no dated event in the article matches; placed relative to the publication "
+            f"date, {fmt_day(day)}."
+        )
+        conf = 0.3
+    else:
+        return None
+    start, end = (when, None) if phrase.mod == "AFTER" else (None, when)
+    rest = s.text[phrase.end - s.start :].lstrip(" ,")
+    rest_start = s.end - len(rest)
+    clause = clause_of(s.text, s.start, rest_start, rest_start + 1, [])
+    # The date is open-ended on one side, so only the wording can tell the status.
+    status, status_warnings = decide_status(clause.full, None, None, None, published)
+    names, codes = names_and_countries(
+        actors.within(clause.start, clause.end) + actors.within(s.start, s.end)
+    )
+    title = make_title(clause.text, [], clause.subject)
+    category, _ = classify(title, s.text)
+    return Event(
+        date_value=value,
+        precision="approximate",
+        start=start,
+        end=end,
+        date_text=phrase.text,
+        char_start=phrase.start,
+        char_end=phrase.end,
+        sentence_start=s.start,
+        sentence_end=s.end,
+        evidence=s.text,
+        kind=s.kind,
+        date_mod=phrase.mod,
+        status=status,
+        title=title,
+        actors=names,
+        countries=codes,
+        category=category,
+        confidence=conf,
+        warnings=_unique([warning, *status_warnings]),
+        rules=["anchored-event"],
+        clause=clause.full,
+    )
+
+
+def _unique(items: list[str]) -> list[str]:
+    out: list[str] = []
+    for x in items:
+        if x and x not in out:
+            out.append(x)
+    return out

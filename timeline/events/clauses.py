@@ -1,0 +1,132 @@
+"""The clause a date belongs to, inside its sentence.
+
+A sentence often carries more than one fact ("Japan, which has depended on the
+US for decades, is also developing a jet ... by 2035"). The status, title and
+category of an event come from the clause around its date, found by cutting
+the sentence at commas, semicolons and dashes (never inside the date itself,
+whose "November 2, 2024" has a comma of its own), then:
+
+- a clause that is only the date and its preposition ("On Friday (November 2,
+  2024)") takes the clause after it;
+- a relative clause ("who was hosted by ... in April") takes the name it
+  refers to as its subject;
+- a predicate without subject ("is also developing ...") takes the sentence's
+  opening subject.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SEP = re.compile(r"[,;:]\s+|\s+[–—-]+\s+|\s*[–—]\s*(?=[A-Z])")
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+# Words that carry no content of their own in a clause around a date.
+_FUNCTION_WORDS = frozenset(
+    """a an the on in at by after before since until till during from to of for and or
+    this that last next early late mid end beginning start middle around about""".split()
+)
+_RELATIVE = re.compile(r"^(?:who|which|that|where|whose)\b\s*", re.IGNORECASE)
+_PREDICATE_START = re.compile(
+    r"^(?:also\s+)?(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|"
+    r"did|does|do)\b"
+)
+_ACCORDING_TO = re.compile(r"(?i)^according to\b")
+_ATTRIBUTION = re.compile(
+    r"(?i)\b(?:said|says|told (?:reporters|journalists|\w+)|reported|added|stated|quoted)\b\W*$"
+    r"|^\W*(?:\w+\s+){0,6}?(?:said|says|reported|added)\b(?:\s+(?:on|in|at|late|early)?\s*)*"
+    r"[\s.!?\"”’]*$"
+)
+_NAME_TAIL = re.compile(r"((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)\s*$")
+
+
+@dataclass(frozen=True)
+class Clause:
+    start: int       # offsets into the document text
+    end: int
+    text: str        # the clause as written (date text left in place)
+    subject: str     # a subject borrowed from elsewhere in the sentence, or ""
+
+    @property
+    def full(self) -> str:
+        return f"{self.subject} {self.text}".strip() if self.subject else self.text
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the given spans (and brackets around only-date content) blanked out."""
+    chars = list(text)
+    for s, e in spans:
+        for i in range(max(s, 0), min(e, len(chars))):
+            chars[i] = "D"
+    masked = "".join(chars)
+    return re.sub(r"\([D\s,]*\)", lambda m: "D" * len(m.group(0)), masked)
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text) if w.lower() not in _FUNCTION_WORDS]
+
+
+def clause_of(
+    sentence_text: str,
+    sentence_start: int,
+    date_start: int,
+    date_end: int,
+    date_spans: list[tuple[int, int]],
+) -> Clause:
+    """The clause of the sentence that holds the date at ``[date_start, date_end)``.
+
+    Offsets are document offsets; ``date_spans`` are all date mentions of the
+    sentence (so their inner commas do not cut clauses).
+    """
+    rel = [(s - sentence_start, e - sentence_start) for s, e in date_spans]
+    masked = _mask(sentence_text, rel)
+    cuts = [0]
+    for m in _SEP.finditer(masked):
+        cuts.extend([m.start(), m.end()])
+    cuts.append(len(sentence_text))
+    segments = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2)]
+    ds, de = date_start - sentence_start, date_end - sentence_start
+    index = next(
+        (i for i, (s, e) in enumerate(segments) if s <= ds < e or (s < de <= e)),
+        len(segments) - 1,
+    )
+    seg_s, seg_e = segments[index]
+    body = masked[seg_s:seg_e].replace("D", " ")
+    if _ACCORDING_TO.match(body.strip()) and index + 1 < len(segments):
+        # "According to the ministry on Monday, troops left": the fact follows.
+        seg_s, seg_e = segments[index + 1]
+        index += 1
+    elif _ATTRIBUTION.search(body) and index > 0 and len(_content_words(body)) <= 8:
+        # "..., a senior official said on Monday": the fact precedes.
+        seg_s, seg_e = segments[index - 1]
+        index -= 1
+    else:
+        # Only the date, its preposition and a connective ("In 1995, however, he was ..."):
+        # the fact is in the clauses after it, or before it when the date ends the sentence.
+        first, last = index, index
+        while len(_content_words(masked[seg_s:seg_e].replace("D", " "))) < 3:
+            if last + 1 < len(segments):
+                last += 1
+                seg_e = segments[last][1]
+            elif first > 0:
+                first -= 1
+                seg_s = segments[first][0]
+            else:
+                break
+        index = first
+    subject = ""
+    head = sentence_text[seg_s:seg_e].lstrip()
+    if index > 0 and _RELATIVE.match(head):
+        before = sentence_text[: segments[index - 1][1]]
+        m = _NAME_TAIL.search(before)
+        if m:
+            subject = m.group(1)
+            seg_s += len(sentence_text[seg_s:seg_e]) - len(head) + _RELATIVE.match(head).end()
+    elif index > 0 and _PREDICATE_START.match(head):
+        first = sentence_text[segments[0][0] : segments[0][1]].strip()
+        if 0 < len(first.split()) <= 6 and first[:1].isupper():
+            subject = first
+    text = sentence_text[seg_s:seg_e].strip()
+    lead = len(sentence_text[seg_s:seg_e]) - len(sentence_text[seg_s:seg_e].lstrip())
+    start = sentence_start + seg_s + lead
+    return Clause(start, start + len(text), text, subject)

@@ -1,0 +1,71 @@
+"""The in-memory event: what one row of the event table is built from."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+
+@dataclass
+class Event:
+    date_value: str
+    precision: str
+    start: pd.Timestamp | None
+    end: pd.Timestamp | None
+    date_text: str
+    char_start: int
+    char_end: int
+    sentence_start: int
+    sentence_end: int
+    evidence: str
+    kind: str = "body"               # sentence kind: body, caption, headline
+    date_mod: str = ""
+    status: str = "happened"
+    title: str = ""
+    actors: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    category: str = ""
+    confidence: float = 1.0
+    warnings: list[str] = field(default_factory=list)
+    support: list[str] = field(default_factory=list)   # other passages that report the same event
+    rules: list[str] = field(default_factory=list)     # tagger rules behind the date
+    clause: str = ""
+
+    def warn(self, text: str) -> None:
+        if text and text not in self.warnings:
+            self.warnings.append(text)
+
+    def row(self, source: str, published: str) -> dict:
+        return {
+            "event_id": event_id(source, self.char_start, self.char_end),
+            "date_value": self.date_value,
+            "precision": self.precision,
+            "start": self.start,
+            "end": self.end,
+            "date_mod": self.date_mod or "",
+            "status": self.status,
+            "title": self.title,
+            "evidence": self.evidence,
+            "date_text": self.date_text,
+            "char_start": self.char_start,
+            "char_end": self.char_end,
+            "sentence_start": self.sentence_start,
+            "sentence_end": self.sentence_end,
+            "actors": list(self.actors),
+            "countries": list(self.countries),
+            "category": self.category,
+            "confidence": round(float(self.confidence), 3),
+            "warnings": list(self.warnings),
+            "source": source,
+            "sources": [source],
+            "published": published,
+            "support": list(self.support),
+        }
+
+
+def event_id(source: str, start: int, end: int) -> str:
+    """Stable id: the same article gives the same ids on every run."""
+    key = f"{source}\x1f{start}\x1f{end}".encode()
+    return hashlib.sha1(key).hexdigest()[:12]

@@ -1,0 +1,218 @@
+"""Weigh the evidence for a date, and merge passages that report one event.
+
+- Mentions that stand together ("Friday (November 2, 2024)", "Friday, Nov. 1")
+  describe one day. When they disagree, each reading is scored by what else
+  the article says: the explicit date, the weekday, other passages with the
+  same day (a photo caption counts most: it is written separately from the
+  body), and the publication time (the weekday counted back from it). The
+  best-supported day wins; the event keeps a warning that quotes the text and
+  says why, and a lower confidence.
+- "from 4 June through 5 June 2014" and "between March 3 and March 5" are one
+  event covering the range.
+- A caption or headline reporting the same day and actors as a body sentence
+  is folded into that event as support.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from ..temporal.intervals import value_bounds
+from ..temporal.mention import Mention
+from .event import Event
+
+_WEEKDAY = re.compile(r"(?i)^(?:on\s+)?(mon|tues|wednes|thurs|fri|satur|sun)day$")
+_WEEKDAY_INDEX = {"mon": 0, "tues": 1, "wednes": 2, "thurs": 3, "fri": 4, "satur": 5, "sun": 6}
+_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_APPOSITION = re.compile(r"^\s*[(,]?\s*$")
+_RANGE_OPEN = re.compile(r"(?i)\b(?:from|between)\s+$")
+_RANGE_JOIN = re.compile(r"(?i)^\s*(?:through|thru|to|until|till|and|-|–|—)\s*$")
+# Confidence of a date chosen between conflicting readings: low, raised a little
+# by each independent piece of support (caption, publication time, ...).
+CONFLICT_BASE = 0.4
+CONFLICT_STEP = 0.1
+CONFLICT_MAX = 0.7
+
+
+@dataclass
+class Group:
+    kind: str                    # single, same, conflict, range
+    mentions: list[Mention]
+    notes: dict = field(default_factory=dict)
+
+    @property
+    def start(self) -> int:
+        return min(m.start for m in self.mentions)
+
+    @property
+    def end(self) -> int:
+        return max(m.end for m in self.mentions)
+
+    def span(self, text: str) -> tuple[int, int]:
+        """Offsets of the date as written, with a bracket it opens closed: "Friday (Nov 2)"."""
+        start, end = self.start, self.end
+        inner = text[start:end]
+        if inner.count("(") > inner.count(")") and text[end : end + 1] == ")":
+            end += 1
+        return start, end
+
+
+def weekday_of(m: Mention) -> int | None:
+    """0..6 if the mention is only a weekday name ("Friday", "on Friday")."""
+    hit = _WEEKDAY.match(m.text.strip())
+    return _WEEKDAY_INDEX[hit.group(1).lower()] if hit else None
+
+
+def day_of(value: str) -> date | None:
+    if not value or not _DAY_VALUE.match(value):
+        return None
+    b = value_bounds(value[:10])
+    return b[0] if b else None
+
+
+def group_mentions(text: str, mentions: list[Mention]) -> list[Group]:
+    """Group a sentence's date mentions (sorted by start) into candidate events."""
+    groups: list[Group] = []
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if nxt is not None:
+            between = text[m.end : nxt.start]
+            conflict = tuple(m.spec.get("conflict_with") or ()) == (nxt.start, nxt.end) or tuple(
+                nxt.spec.get("conflict_with") or ()
+            ) == (m.start, m.end)
+            if conflict or (_APPOSITION.match(between) and _same_day_kind(m, nxt)):
+                same = m.value[:10] == nxt.value[:10] and not conflict
+                groups.append(Group("same" if same else "conflict", [m, nxt]))
+                i += 2
+                continue
+            if _RANGE_JOIN.match(between) and _RANGE_OPEN.search(text[max(0, m.start - 12) : m.start]):
+                groups.append(Group("range", [m, nxt]))
+                i += 2
+                continue
+        groups.append(Group("single", [m]))
+        i += 1
+    return groups
+
+
+def _same_day_kind(a: Mention, b: Mention) -> bool:
+    """Two mentions side by side that each name one day: "Friday (November 1, 2024)"."""
+    return (weekday_of(a) is not None or a.precision == "day") and (
+        weekday_of(b) is not None or b.precision == "day"
+    ) and (weekday_of(a) is not None or weekday_of(b) is not None)
+
+
+def fmt_day(d: date) -> str:
+    return f"{d:%B} {d.day}, {d.year}"
+
+
+def _pub_day(published) -> date | None:
+    if published is None:
+        return None
+    return published.date() if isinstance(published, datetime) else published
+
+
+def resolve_conflict(
+    group: Group,
+    text: str,
+    others: list[tuple[Mention, str]],
+    published,
+) -> tuple[str, float, str]:
+    """(chosen day value, confidence, warning) for a weekday/date conflict.
+
+    ``others`` are the article's other day mentions with their sentence kind,
+    used as independent support.
+    """
+    weekday_m = next((m for m in group.mentions if weekday_of(m) is not None), None)
+    dated = [m for m in group.mentions if m is not weekday_m]
+    quoted = text[slice(*group.span(text))]
+    if weekday_m is None or not dated or day_of(dated[0].value) is None:
+        # Two explicit days side by side that disagree: keep the first, say so.
+        a = group.mentions[0]
+        return a.value, CONFLICT_BASE, (
+            f'The text gives two different dates together ("{quoted}"); using {a.value}, '
+            f"the first one."
+        )
+    explicit = day_of(dated[0].value)
+    wd = weekday_of(weekday_m)
+    # The weekday's reading: the day with that name nearest to the explicit date.
+    offset = (wd - explicit.weekday() + 7) % 7
+    near = explicit + timedelta(days=offset if offset <= 3 else offset - 7)
+    tagged = day_of(weekday_m.value)
+    if tagged is not None and tagged.weekday() == wd and abs((tagged - explicit).days) <= 3:
+        near = tagged
+    scores = {explicit: 1.0, near: 1.0}
+    reasons: dict[date, list[str]] = {explicit: [], near: []}
+    for m, kind in others:
+        d = day_of(m.value) if m.precision == "day" else None
+        if d in scores:
+            weight = 1.0 if kind in ("caption", "headline") else 0.5
+            scores[d] += weight
+            where = "the caption" if kind == "caption" else (
+                "the headline" if kind == "headline" else "another passage"
+            )
+            reasons[d].append(f'{where} ("{m.text}")')
+    pub = _pub_day(published)
+    if pub is not None:
+        # Count the weekday back (or forward) from the publication day.
+        back = pub - timedelta(days=(pub.weekday() - wd) % 7)
+        if back in scores and (pub - back).days <= 6:
+            scores[back] += 0.5
+            reasons[back].append("the publication time")
+        for d in list(scores):
+            if d > pub:
+                scores[d] -= 0.25  # reported before it happened: possible, but less likely
+    chosen = max(scores, key=lambda d: (scores[d], d == explicit))
+    real = f"{explicit:%A}"
+    support = reasons[chosen]
+    if support:
+        why = ", which " + _join(support) + (" support" if len(support) > 1 else " supports")
+    else:
+        why = ""
+    if chosen == explicit:
+        choice = f"using the date as written, {real}, {fmt_day(explicit)}"
+    else:
+        choice = f"using {chosen:%A}, {fmt_day(chosen)}"
+    warning = (
+        f'The text says "{quoted}", but {fmt_day(explicit)} was a {real}; {choice}{why}.'
+    )
+    confidence = min(CONFLICT_MAX, CONFLICT_BASE + CONFLICT_STEP * len(support))
+    return chosen.isoformat(), confidence, warning
+
+
+def _join(items: list[str]) -> str:
+    if len(items) == 1:
+        return items[0]
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def merge_captions(events: list[Event]) -> list[Event]:
+    """Fold caption/headline events into the body event with the same day and actors."""
+    body = [e for e in events if e.kind == "body"]
+    keep = []
+    for e in events:
+        if e.kind == "body":
+            keep.append(e)
+            continue
+        mine = set(e.actors) | set(e.countries)
+        best, best_overlap = None, 0
+        for b in body:
+            if b.date_value != e.date_value or b.precision != e.precision:
+                continue
+            overlap = len(mine & (set(b.actors) | set(b.countries)))
+            if overlap > best_overlap:
+                best, best_overlap = b, overlap
+        if best is None:
+            keep.append(e)
+            continue
+        best.support.append(f'{e.kind} ("{e.date_text}"): {e.evidence}')
+        for a in e.actors:
+            if a not in best.actors:
+                best.actors.append(a)
+        for c in e.countries:
+            if c not in best.countries:
+                best.countries.append(c)
+    return keep

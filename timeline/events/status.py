@@ -1,0 +1,137 @@
+"""Whether an event happened, is ongoing, is planned or is a target.
+
+Read from the clause around the date (cues kept as data in
+``data/status.json``), then checked against the publication time: a clause
+in the past tense about a date after publication is planned, not history, and
+the user is told when the wording and the date disagree.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class StatusRule:
+    name: str
+    status: str
+    regex: re.Pattern | None
+    signals: tuple[str, ...]
+    examples: tuple
+
+
+@lru_cache(maxsize=1)
+def status_rules() -> tuple[StatusRule, ...]:
+    raw = resources.files("timeline.events").joinpath("data", "status.json").read_text("utf-8")
+    out = []
+    for r in json.loads(raw)["rules"]:
+        pattern = r.get("pattern") or ""
+        out.append(
+            StatusRule(
+                name=r["name"],
+                status=r["status"],
+                regex=re.compile(pattern, re.IGNORECASE) if pattern else None,
+                signals=tuple(r.get("signals", ())),
+                examples=tuple(tuple(e) for e in r.get("examples", ())),
+            )
+        )
+    return tuple(out)
+
+
+def cue_status(
+    clause: str, signal: str | None = None, at: int | None = None
+) -> tuple[str | None, str | None]:
+    """(status, rule name) from the wording of ``clause`` alone; (None, None) without a cue.
+
+    A rule keyed on the date's ``signal`` ("by") wins. Otherwise, with ``at``
+    (the date's offset in the clause), the cue nearest to the date wins;
+    without it, the first rule that matches.
+    """
+    rules = status_rules()
+    if signal:
+        for rule in rules:
+            if signal.lower() in rule.signals:
+                return rule.status, rule.name
+    best: tuple[int, int] | None = None
+    found: StatusRule | None = None
+    for order, rule in enumerate(rules):
+        if rule.regex is None:
+            continue
+        if at is None:
+            if rule.regex.search(clause):
+                return rule.status, rule.name
+            continue
+        for m in rule.regex.finditer(clause):
+            distance = at - m.end() if m.end() <= at else max(m.start() - at, 0)
+            if best is None or (distance, order) < best:
+                best, found = (distance, order), rule
+    return (found.status, found.name) if found else (None, None)
+
+
+def _says(clause: str, rule_name: str) -> bool:
+    """True if the named rule's pattern matches ``clause``."""
+    rule = next(r for r in status_rules() if r.name == rule_name)
+    return bool(rule.regex and rule.regex.search(clause))
+
+
+def _as_day(value) -> date | None:
+    if value is None:
+        return None
+    if isinstance(value, pd.Timestamp):
+        return None if pd.isna(value) else value.date()
+    if hasattr(value, "date") and callable(value.date):
+        return value.date()
+    return value
+
+
+def decide_status(
+    clause: str,
+    signal: str | None,
+    start,
+    end,
+    published,
+    at: int | None = None,
+) -> tuple[str, list[str]]:
+    """Status of an event and any warnings about it.
+
+    ``clause`` is the wording around the date (date text left in place);
+    ``start``/``end`` the interval the date covers; ``published`` the
+    publication time (date or datetime) or None; ``at`` the date's offset in
+    the clause, so the nearest cue speaks for it.
+    """
+    status, _rule = cue_status(clause, signal, at)
+    pub = _as_day(published)
+    first, last = _as_day(start), _as_day(end)
+    warnings: list[str] = []
+    if pub is None:
+        return status or "happened", warnings
+    past = last is not None and last < pub
+    future = first is not None and first > pub
+    if status is None:
+        if past:
+            return "happened", warnings
+        if future:
+            return "planned", warnings
+        return "ongoing" if first is not None else "happened", warnings
+    if status == "target" and past and _says(clause, "past-tense"):
+        # "had fallen by 1998" reported after 1998: a deadline already met.
+        return "happened", warnings
+    if status == "happened" and future:
+        # "agreed on Monday to hold talks next month": the verb is past, the dated event is not.
+        return "planned", warnings
+    if status == "ongoing" and future:
+        return "planned", warnings
+    if status == "ongoing" and past:
+        return "happened", warnings
+    if status == "planned" and past:
+        warnings.append(
+            "The wording speaks of this as still to come, but the date is before publication."
+        )
+    return status, warnings
