@@ -1,0 +1,800 @@
+"""The timeline as a plotly Figure: a pure function of an event table and options.
+
+Honesty rules drawn here (the reason this module exists):
+
+- a day-precision date is a point; a week, month or year is a translucent band over
+  the whole interval, never a point on an invented day;
+- a deadline ("by 2027") is an open bar that ends at the deadline, an "after X" date an
+  arrow that starts at X;
+- planned and target events are hollow and dashed, what happened is filled;
+- an event with warnings carries a visible warning mark, and the warning text is in
+  the hover (and, in the print theme, in a footnote, since paper has no hover).
+
+The "collapsed" scale cuts long empty stretches (April 2024 ... 2035 with most events
+in one week would otherwise squeeze that week into a pixel) and labels each cut.
+
+Performance: traces are few (one per marker style, one per lane colour and band style),
+never one per event, so 10,000 events draw quickly.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+import textwrap
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from .table import COLUMNS, make_table
+
+#: Okabe-Ito: distinguishable with the common colour-vision deficiencies.
+PALETTE = (
+    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#B8A000",
+)
+WARNING_COLOUR = "#FFB000"
+LANE_OPTIONS = ("category", "actor", "source", "status")
+SCALE_OPTIONS = ("collapsed", "linear")
+THEME_OPTIONS = ("light", "print")
+
+POINT_PRECISIONS = frozenset({"minute", "hour", "day"})
+DEADLINE_MODS = frozenset({"ON_OR_BEFORE", "BEFORE"})
+OPEN_END_MODS = frozenset({"AFTER", "ON_OR_AFTER"})
+PLANNED = frozenset({"planned", "target"})
+MOD_WORDS = {
+    "ON_OR_BEFORE": "by", "BEFORE": "before", "AFTER": "after", "ON_OR_AFTER": "from",
+    "START": "early", "MID": "mid", "END": "late", "APPROX": "about",
+}
+#: Above this many events, labels would be noise: markers and hover only.
+LABEL_LIMIT = 150
+MAX_ROWS_PER_LANE = 6
+#: Above this many events, markers are drawn with WebGL.
+GL_THRESHOLD = 1500
+DAY_NS = 86_400_000_000_000
+
+
+@dataclass
+class _Theme:
+    paper: str
+    plot: str
+    font: str
+    font_size: int
+    label_size: int
+    grid: str
+    band_opacity: float
+
+
+_THEMES = {
+    "light": _Theme("#ffffff", "#fbfbfd", "#1f2328", 12, 11, "#e6e8eb", 0.28),
+    "print": _Theme("#ffffff", "#ffffff", "#000000", 15, 13, "#d0d0d0", 0.35),
+}
+_FONT_FAMILY = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
+
+
+def build_figure(events: pd.DataFrame, **options) -> go.Figure:
+    """The timeline as a plotly Figure; see :func:`figure_dict` for the options.
+
+    ``lanes``: one row of the chart per category, first actor, source or status.
+    ``scale``: "collapsed" cuts long empty stretches, "linear" is a plain calendar axis
+    that opens on the densest stretch. ``theme="print"`` is white, black, larger and
+    carries everything on the page (no hover-only information, no overview strip).
+    ``show_overview`` adds an overview strip (range slider) linked to the main view.
+    """
+    return go.Figure(figure_dict(events, **options))
+
+
+def figure_dict(
+    events: pd.DataFrame,
+    *,
+    lanes: str = "category",
+    scale: str = "collapsed",
+    theme: str = "light",
+    title: str | None = None,
+    width: int | None = None,
+    height: int | None = None,
+    show_overview: bool = True,
+    selected_id: str | None = None,
+) -> dict:
+    """The figure as a plain plotly dict (numpy arrays inside, no validation).
+
+    The app sends this straight to the browser: validating 10,000 points through
+    ``plotly.graph_objects`` costs seconds, building the dict milliseconds.
+    """
+    if lanes not in LANE_OPTIONS:
+        raise ValueError(f"lanes must be one of {', '.join(LANE_OPTIONS)}, not {lanes!r}")
+    if scale not in SCALE_OPTIONS:
+        raise ValueError(f"scale must be one of {', '.join(SCALE_OPTIONS)}, not {scale!r}")
+    if theme not in THEME_OPTIONS:
+        raise ValueError(f"theme must be one of {', '.join(THEME_OPTIONS)}, not {theme!r}")
+    th = _THEMES[theme]
+    printing = theme == "print"
+    overview = show_overview and not printing
+    df = events if all(c in events.columns for c in COLUMNS) else make_table(events)
+
+    geo = _geometry(df)
+    fig = _Spec()
+    dated = geo[geo["dated"]]
+    undated = int((~geo["dated"]).sum())
+    # Layout arithmetic needs a width; the app's chart is about 880 px wide at 1280x800.
+    px_width = width or (1000 if printing else 860)
+
+    if dated.empty:
+        fig.add_annotation(
+            text="No dated events to draw" if len(df) == 0 else
+            f"None of the {len(df)} events has a usable date: see the table",
+            showarrow=False, xref="paper", yref="paper", x=0.5, y=0.5,
+            font={"size": th.font_size + 2, "color": th.font},
+        )
+        fig.update_xaxes(visible=False)
+        fig.update_yaxes(visible=False)
+        _layout(fig, th, title, width or (px_width if printing else None), height or 320, printing)
+        return fig.to_dict()
+
+    sc = _Scale.build(dated, scale)
+    lane_keys = _lane_keys(dated, lanes)
+    lane_order = _lane_order(lane_keys, dated)
+    colours = {k: PALETTE[i % len(PALETTE)] for i, k in enumerate(lane_order)}
+
+    x_anchor = sc.to_x(dated["anchor"].to_numpy())
+    x_b0 = sc.to_x(dated["band_start"].to_numpy())
+    x_b1 = sc.to_x(dated["band_end"].to_numpy())
+    x_open0 = sc.to_x(dated["open_start"].to_numpy())
+    x_open1 = sc.to_x(dated["open_end"].to_numpy())
+    x_after = sc.to_x(dated["after_at"].to_numpy())
+    view0, view1 = sc.view_range(dated, focus=overview)
+    span_units = max(sc.units(view1) - sc.units(view0), 1e-9)
+    lane_names = [_esc(_short(lane_name(k), 34)) for k in lane_order]
+    margin_left = int(min(280, max(90, max(len(n) for n in lane_names) * th.font_size * 0.62 + 24)))
+    plot_px = px_width - margin_left - 40
+    px_per_unit = plot_px / span_units
+
+    show_labels = len(dated) <= LABEL_LIMIT
+    labels = [
+        _label(r, printing) for r in _records(dated, ("title", "date_text", "date_value", "date_mod"))
+    ] if show_labels else [""] * len(dated)
+    occ0 = np.fmin(sc.units_array(x_b0), np.nan_to_num(sc.units_array(x_open0), nan=np.inf))
+    occ1 = np.fmax(sc.units_array(x_b1), np.nan_to_num(sc.units_array(x_open1), nan=-np.inf))
+    x_units = sc.units_array(x_anchor)
+    if show_labels:  # widen the view so that the last labels are not cut off
+        u0, u1 = sc.units(view0), sc.units(view1)
+        inside = (x_units >= u0) & (x_units <= u1)
+        label_px = np.array([len(t) * th.label_size * 0.64 + 30 for t in labels])
+        label_px += np.where(dated["warnings"].map(len).to_numpy() > 0, 2 * th.label_size, 0)
+        over = ((x_units - u1) * px_per_unit + label_px)[inside & (label_px > 30)]
+        over_px = float(min(over.max(), plot_px * 0.5)) if over.size else 0.0
+        if over_px > 0:
+            extra = over_px * (u1 - u0) / (plot_px - over_px)
+            view1 = sc.shift(view1, extra)
+            px_per_unit = plot_px / (u1 + extra - u0)
+    if show_labels:
+        rows, text_pos, lane_rows = _pack_rows(
+            lane_keys, lane_order, x_units, occ0, occ1, labels, px_per_unit, th.label_size,
+        )
+    else:  # markers only: one row per lane (overlaps are expected at this density)
+        rows, text_pos, lane_rows = [0] * len(dated), [], dict.fromkeys(lane_order, 1)
+    lane_base = {}
+    base = 0
+    for k in lane_order:
+        lane_base[k] = base
+        base += lane_rows[k] + 1  # one empty row between lanes
+    y = np.array([lane_base[k] + r for k, r in zip(lane_keys, rows, strict=True)], dtype=float)
+
+    status = dated["status"].fillna("").astype(str).to_numpy()
+    hollow = np.isin(status, list(PLANNED))
+    kind = dated["kind"].to_numpy()
+    colour = np.array([colours[k] for k in lane_keys], dtype=object)
+
+    # Bands and bars: lines grouped by colour and style (solid/dashed), None-separated.
+    for c in dict.fromkeys(colours[k] for k in lane_order):  # each colour once, in lane order
+        in_lane = colour == c
+        for dashed in (False, True):
+            sel = in_lane & (hollow == dashed)
+            band = sel & (kind == "band")
+            if band.any():
+                # Planned/target bands are fainter; their dashed bar and hollow handle say why.
+                fig.add_trace(_segments(x_b0[band], x_b1[band], y[band], c, 11 if not printing else 12,
+                                        th.band_opacity * (0.55 if dashed else 1), "solid", "band"))
+            bar = sel & ~np.isnat(dated["open_start"].to_numpy())
+            if bar.any():
+                fig.add_trace(_segments(x_open0[bar], x_open1[bar], y[bar], c, 2, 0.9,
+                                        "dash", "bar"))
+
+    hover = None if printing else _hovers(dated, brief=not show_labels)
+    ids = dated["event_id"].astype(str).to_numpy()
+    symbols = np.where(
+        kind == "band", np.where(hollow, "square-open", "square"),
+        np.where(hollow, "circle-open", "circle"),
+    )
+    is_after = dated["open_kind"].to_numpy() == "after"
+    is_deadline = dated["open_kind"].to_numpy() == "deadline"
+    symbols = np.where(is_after, "triangle-right-open", symbols)
+    symbols = np.where(is_deadline, np.where(hollow, "line-ns-open", "line-ns"), symbols)
+    # The clickable handle: a point at the day, the band's middle, the deadline itself.
+    x_handle = np.where(is_deadline, x_open1, np.where(kind == "band", _mid(x_b0, x_b1, sc), x_anchor))
+    x_handle = np.where(is_after, x_after, x_handle)
+    # Thousands of SVG markers (twice, with the overview strip) take seconds to draw;
+    # WebGL draws them in milliseconds. Paper (print) always gets SVG.
+    marker_type = "scattergl" if len(dated) > GL_THRESHOLD and not printing else "scatter"
+    clip = {} if marker_type == "scattergl" else {"cliponaxis": False}
+    fig.add_trace(_scatter(
+        type=marker_type, x=_out(x_handle, sc), y=y, mode="markers",
+        marker={"symbol": symbols.tolist(), "color": colour.tolist(), "size": 13 if not printing else 14,
+                "line": {"width": 2, "color": colour.tolist()}},
+        **_hover_props(ids, hover, printing),
+        name="events", showlegend=False, **clip,
+    ))
+    warned = dated["warnings"].map(len).to_numpy() > 0
+    if warned.any():
+        # A doubtful date wears an amber ring (and its label a ⚠), whatever its lane colour.
+        fig.add_trace(_scatter(
+            type=marker_type, x=_out(x_handle[warned], sc), y=y[warned], mode="markers",
+            marker={"symbol": "circle-open", "color": WARNING_COLOUR, "size": 22,
+                    "line": {"width": 3.5, "color": WARNING_COLOUR}},
+            **_hover_props(ids[warned], None if hover is None else hover[warned], printing),
+            name="warning", showlegend=False, **clip,
+        ))
+    if show_labels:
+        # Annotations, not trace text: they stay out of the overview strip and carry no hover.
+        for i in np.flatnonzero(np.array([bool(t) for t in labels])):
+            left = text_pos[i] == "middle left"
+            text = labels[i]
+            if warned[i]:
+                text = f'<span style="color:#B26A00">⚠</span> {text}'
+            fig.add_annotation(
+                x=_out(x_handle[i : i + 1], sc)[0], y=y[i], text=text, showarrow=False,
+                xanchor="right" if left else "left", xshift=-13 if left else 13,
+                font={"size": th.label_size, "color": th.font}, align="left",
+            )
+    if selected_id is not None and (ids == str(selected_id)).any():
+        i = int(np.flatnonzero(ids == str(selected_id))[0])
+        fig.add_trace(_scatter(
+            x=_out(x_handle[i : i + 1], sc), y=y[i : i + 1], mode="markers", hoverinfo="skip",
+            marker={"symbol": "circle-open", "size": 26, "color": th.font, "line": {"width": 3}},
+            name="selected", showlegend=False,
+        ))
+    _legend(fig, th)
+
+    # Lanes: names on the y axis, thin separators between them.
+    ticks = [lane_base[k] + (lane_rows[k] - 1) / 2 for k in lane_order]
+
+    total_rows = base - 1
+    for k in lane_order[1:]:
+        fig.add_hline(y=lane_base[k] - 1, line={"color": th.grid, "width": 1})
+    fig.update_yaxes(
+        tickvals=ticks, ticktext=lane_names,
+        range=[total_rows + 0.8, -1.0], showgrid=False, zeroline=False, fixedrange=True,
+        showline=False, ticks="",
+        tickfont={"size": th.font_size},
+    )
+    sc.decorate(fig, th, view0, view1, px_per_unit)
+    if overview:
+        full0, full1 = sc.view_range(dated, focus=False)
+        if sc.kind == "collapsed":
+            full1 = max(full1, view1)
+        fig.update_xaxes(rangeslider={"visible": True, "thickness": 0.1, "bgcolor": "#f0f2f5",
+                                      "range": [sc.plain(full0), sc.plain(full1)],
+                                      "autorange": False})
+    notes = []
+    if undated:
+        notes.append(f"{undated} event{'s' if undated > 1 else ''} without a usable date "
+                     "(listed in the table)")
+    if printing and warned.any():
+        chars = int((px_width - margin_left - 40) / (th.font_size * 0.58))
+        notes.extend(_footnotes(dated[warned], chars))
+    auto_h = 150 + 30 * (total_rows + 1) + (70 if overview else 0) + 18 * len(notes)
+    _layout(fig, th, title, width or (px_width if printing else None), height or max(auto_h, 340),
+            printing, bottom=40 + 18 * len(notes), left=margin_left)
+    if notes:
+        fig.add_annotation(
+            text="<br>".join(notes), showarrow=False, xref="paper", yref="paper", x=0, y=0,
+            yshift=-(60 + (60 if overview else 0)), xanchor="left", yanchor="top", align="left",
+            font={"size": th.font_size - 1, "color": th.font},
+        )
+    return fig.to_dict()
+
+
+# ---------------------------------------------------------------- geometry
+
+
+def _geometry(df: pd.DataFrame) -> pd.DataFrame:
+    """Where each event sits in time: its handle, its band and its open bar (if any)."""
+    out = df.copy()
+    start = pd.to_datetime(out["start"], errors="coerce").astype("datetime64[ns]")
+    end = pd.to_datetime(out["end"], errors="coerce").astype("datetime64[ns]")
+    end = end.where(end.notna() & (end >= start), start)
+    precision = out["precision"].fillna("").astype(str)
+    mod = out["date_mod"].fillna("").astype(str)
+    day_floor = start.dt.floor("D")
+    one_day = pd.Timedelta(days=1)
+    end_excl = end.dt.floor("D") + one_day
+    is_point = precision.isin(POINT_PRECISIONS) | (end_excl - day_floor <= one_day)
+    exact_time = precision.isin({"minute", "hour"})
+    out["dated"] = start.notna().to_numpy()
+    out["kind"] = np.where(is_point, "point", "band")
+    # A day is drawn at its middle so that it sits inside its own calendar cell.
+    out["anchor"] = start.where(exact_time, day_floor + pd.Timedelta(hours=12))
+    out["band_start"] = day_floor
+    out["band_end"] = end_excl
+    published = pd.to_datetime(
+        out["published"].fillna("").astype(str).str.slice(0, 10), errors="coerce", format="%Y-%m-%d"
+    ).astype("datetime64[ns]")
+    deadline = mod.isin(DEADLINE_MODS)
+    after = mod.isin(OPEN_END_MODS)
+    # "by 2027": from when it was said (or the interval's start) up to the deadline.
+    limit = end_excl.where(mod != "BEFORE", day_floor)
+    open_from = published.where(published.notna() & (published < limit), day_floor)
+    nat = pd.Series(pd.NaT, index=out.index, dtype="datetime64[ns]")
+    out["open_start"] = open_from.where(deadline, nat)
+    out["open_end"] = limit.where(deadline, nat)
+    # "after the Tokyo talks": starts where the anchor ends, open to the right.
+    out["after_at"] = end_excl.where(mod == "AFTER", day_floor).where(after, nat)
+    out["open_kind"] = np.where(deadline, "deadline", np.where(after, "after", ""))
+    # A deadline's band is the deadline itself, drawn as a band only if wider than a day.
+    return out
+
+
+def _lane_keys(df: pd.DataFrame, lanes: str) -> list[str]:
+    if lanes == "actor":
+        return [a[0] if len(a) else "(no actor)" for a in df["actors"]]
+    if lanes == "source":
+        return [source_name(s) for s in df["source"].fillna("").astype(str)]
+    if lanes == "status":
+        return [s or "(unknown)" for s in df["status"].fillna("").astype(str)]
+    return [c or "(uncategorized)" for c in df["category"].fillna("").astype(str)]
+
+
+def source_name(source: str) -> str:
+    name = source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    return name or "(unknown source)"
+
+
+def _lane_order(keys: list[str], df: pd.DataFrame) -> list[str]:
+    """Lanes in order of their first event, so the chart reads top-left to bottom-right."""
+    first: dict[str, pd.Timestamp] = {}
+    for k, t in zip(keys, df["anchor"], strict=True):
+        if k not in first or t < first[k]:
+            first[k] = t
+    return sorted(first, key=lambda k: (first[k], k))
+
+
+def _pack_rows(keys, order, x, occ0, occ1, labels, px_per_unit, font_px):
+    """Greedy interval packing of labels inside each lane so that they do not collide."""
+    n = len(keys)
+    rows = [0] * n
+    pos = ["middle right"] * n
+    lane_rows = dict.fromkeys(order, 1)
+    char_px = font_px * 0.64
+    by_lane: dict[str, list[int]] = {}
+    for i, k in enumerate(keys):
+        by_lane.setdefault(k, []).append(i)
+    for k, idx in by_lane.items():
+        idx.sort(key=lambda i: x[i])
+        ends: list[float] = []
+        for i in idx:
+            w = (len(labels[i]) * char_px + 26) / px_per_unit
+            left = min(x[i], occ0[i]) - 10 / px_per_unit
+            right = max(x[i] + w, occ1[i] + 6 / px_per_unit)
+            for r, e in enumerate(ends):
+                if e <= left:
+                    ends[r] = right
+                    rows[i] = r
+                    break
+            else:
+                if len(ends) < MAX_ROWS_PER_LANE:
+                    ends.append(right)
+                    rows[i] = len(ends) - 1
+                else:  # crowded: reuse the row that frees first, drop the label (hover keeps it)
+                    r = int(np.argmin(ends))
+                    ends[r] = max(ends[r], x[i] + 14 / px_per_unit)
+                    rows[i] = r
+                    labels[i] = ""
+        lane_rows[k] = max(1, len(ends))
+    return rows, pos, lane_rows
+
+
+def _mid(a, b, sc):
+    if sc.kind == "linear":
+        return a + (b - a) / 2
+    return (a + b) / 2
+
+
+def _out(x, sc):
+    """x values as sent to the browser: rounded units, or minute-precision date strings
+    (full nanosecond ISO strings would double the payload for nothing)."""
+    if sc.kind == "collapsed":
+        return np.round(np.asarray(x, dtype=float), 4)
+    return np.datetime_as_string(np.asarray(x, dtype="datetime64[m]"), unit="m")
+
+
+def _segments(x0, x1, y, colour, width, opacity, dash, name):
+    """Many horizontal segments as one line trace, separated by gaps (NaN / NaT)."""
+    n = len(x0)
+    gap = np.datetime64("NaT") if np.asarray(x0).dtype.kind == "M" else np.nan
+    xs = np.empty(3 * n, dtype=np.asarray(x0).dtype)
+    xs[0::3], xs[1::3], xs[2::3] = x0, x1, gap
+    ys = np.empty(3 * n, dtype=float)
+    ys[0::3], ys[1::3], ys[2::3] = y, y, np.nan
+    xs = xs if xs.dtype.kind != "M" else np.datetime_as_string(xs.astype("datetime64[m]"), unit="m")
+    xs = np.round(xs, 4) if xs.dtype.kind == "f" else xs
+    return _scatter(
+        x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False, name=name,
+        line={"color": colour, "width": width, "dash": dash}, opacity=opacity, connectgaps=False,
+    )
+
+
+def _scatter(**kw) -> dict:
+    # None would reach plotly.js as null, which it does not accept for objects.
+    return {"type": "scatter"} | {k: v for k, v in kw.items() if v is not None}
+
+
+class _Spec:
+    """The few figure-building calls used here, on a plain dict (no validation)."""
+
+    def __init__(self):
+        self.data: list[dict] = []
+        self.layout: dict = {"annotations": [], "shapes": []}
+
+    def add_trace(self, trace: dict) -> None:
+        self.data.append(trace)
+
+    def add_annotation(self, **kw) -> None:
+        self.layout["annotations"].append(kw)
+
+    def add_hline(self, y, line) -> None:
+        self.layout["shapes"].append({"type": "line", "xref": "paper", "x0": 0, "x1": 1,
+                                      "yref": "y", "y0": y, "y1": y, "line": line, "layer": "below"})
+
+    def add_vrect(self, x0, x1, fillcolor, opacity, line_width=0, layer="below") -> None:
+        self.layout["shapes"].append({"type": "rect", "xref": "x", "yref": "paper", "x0": x0,
+                                      "x1": x1, "y0": 0, "y1": 1, "fillcolor": fillcolor,
+                                      "opacity": opacity, "line": {"width": line_width},
+                                      "layer": layer})
+
+    def update_xaxes(self, **kw) -> None:
+        _merge(self.layout.setdefault("xaxis", {}), kw)
+
+    def update_yaxes(self, **kw) -> None:
+        _merge(self.layout.setdefault("yaxis", {}), kw)
+
+    def update_layout(self, **kw) -> None:
+        _merge(self.layout, kw)
+
+    def to_dict(self) -> dict:
+        return {"data": self.data, "layout": self.layout}
+
+
+def _merge(into: dict, new: dict) -> None:
+    for k, v in new.items():
+        if isinstance(v, dict) and isinstance(into.get(k), dict):
+            _merge(into[k], v)
+        else:
+            into[k] = v
+
+
+# ---------------------------------------------------------------- scales
+
+
+@dataclass
+class _Segment:
+    t0: int  # ns
+    t1: int
+    x0: float
+    x1: float
+
+
+class _Scale:
+    """Maps times to x. "linear" keeps datetimes; "collapsed" maps to units with cut gaps."""
+
+    GAP_UNITS = 1.6
+
+    def __init__(self, kind: str, segments: list[_Segment] | None = None):
+        self.kind = kind
+        self.segments = segments or []
+
+    @classmethod
+    def build(cls, dated: pd.DataFrame, kind: str) -> _Scale:
+        if kind == "linear":
+            return cls("linear")
+        lo = dated["band_start"].astype("int64").to_numpy()
+        hi = dated["band_end"].astype("int64").to_numpy()
+        order = np.argsort(lo, kind="stable")
+        lo, hi = lo[order], hi[order]
+        total = int(hi.max() - lo.min())
+        gap_min = max(60 * DAY_NS, total // 40)
+        clusters: list[list[int]] = []
+        for a, b in zip(lo, hi, strict=True):
+            if clusters and a - clusters[-1][1] <= gap_min:
+                clusters[-1][1] = max(clusters[-1][1], int(b))
+                clusters[-1][2].add(int(a) // DAY_NS)
+            else:
+                clusters.append([int(a), int(b), {int(a) // DAY_NS}])
+        segs: list[_Segment] = []
+        x = 0.0
+        for a, b, days in clusters:
+            dur = b - a
+            pad = max(DAY_NS, dur // 25)
+            # Room follows the number of distinct days, not the length: a busy week gets more
+            # width than an empty year.
+            width = 1.0 + 4.0 * min(len(days), 20) + 0.7 * math.log2(1 + dur / DAY_NS / 30)
+            if segs:
+                x += cls.GAP_UNITS
+            segs.append(_Segment(a - pad, b + pad, x, x + width))
+            x += width
+        return cls("collapsed", segs)
+
+    # x values for plotly: floats (collapsed) or datetime64 (linear)
+    def to_x(self, t: np.ndarray) -> np.ndarray:
+        t = np.asarray(t, dtype="datetime64[ns]")
+        if self.kind == "linear":
+            return t
+        ns = t.astype("int64").astype(float)
+        nat = np.isnat(t)
+        bp_t = [v for s in self.segments for v in (s.t0, s.t1)]
+        bp_x = [v for s in self.segments for v in (s.x0, s.x1)]
+        out = np.interp(ns, bp_t, bp_x)
+        first, last = self.segments[0], self.segments[-1]
+        r0 = (first.x1 - first.x0) / max(first.t1 - first.t0, 1)
+        r1 = (last.x1 - last.x0) / max(last.t1 - last.t0, 1)
+        out = np.where(ns < first.t0, first.x0 - (first.t0 - ns) * r0, out)
+        out = np.where(ns > last.t1, last.x1 + (ns - last.t1) * r1, out)
+        out[nat] = np.nan
+        return out
+
+    def units(self, v) -> float:
+        """A single x value as a float (days for linear) for layout arithmetic."""
+        if self.kind == "linear":
+            return float(np.datetime64(v, "ns").astype("int64")) / DAY_NS
+        return float(v)
+
+    def plain(self, v):
+        """An axis value for JSON: numpy datetimes would be sent as integer nanoseconds."""
+        if self.kind == "linear":
+            return pd.Timestamp(v).strftime("%Y-%m-%d %H:%M")
+        return round(float(v), 4)
+
+    def shift(self, v, units: float):
+        if self.kind == "linear":
+            return np.datetime64(v, "ns") + np.timedelta64(int(units * DAY_NS), "ns")
+        return v + units
+
+    def units_array(self, x: np.ndarray) -> np.ndarray:
+        if self.kind == "linear":
+            return np.asarray(x, dtype="datetime64[ns]").astype("int64") / DAY_NS
+        return np.asarray(x, dtype=float)
+
+    def view_range(self, dated: pd.DataFrame, focus: bool = True):
+        """The x range the chart opens on: the densest stretch when an overview shows the rest."""
+        if self.kind == "collapsed":
+            return self.segments[0].x0, self.segments[-1].x1 + 0.6
+        lo = dated["band_start"].min()
+        hi = max(dated["band_end"].max(), dated["open_end"].max() if dated["open_end"].notna().any() else lo)
+        w0, w1 = densest_window(dated["band_start"] + (dated["band_end"] - dated["band_start"]) / 2,
+                                share=0.6)
+        total = hi - lo
+        if focus and (w1 - w0) * 4 < total:  # the dense stretch would be squeezed: open on it
+            pad = max((w1 - w0) * 0.35, pd.Timedelta(days=2))
+            return (w0 - pad).to_datetime64(), (w1 + pad).to_datetime64()
+        pad = total * 0.04 + pd.Timedelta(days=1)
+        return (lo - pad).to_datetime64(), (hi + pad).to_datetime64()
+
+    def decorate(self, fig: _Spec, th: _Theme, view0, view1, px_per_unit: float) -> None:
+        axis = {"showgrid": True, "gridcolor": th.grid, "zeroline": False, "showline": True,
+                "linecolor": "#8c959f", "ticks": "outside", "tickcolor": "#8c959f",
+                "tickfont": {"size": th.font_size - 1}, "range": [self.plain(view0), self.plain(view1)]}
+        if self.kind == "linear":
+            fig.update_xaxes(type="date", **axis)
+            return
+        vals, texts = self.ticks(units_per_tick=(th.font_size * 4.4) / px_per_unit)
+        fig.update_xaxes(type="linear", tickvals=vals, ticktext=texts, **axis)
+        # Each cut is a grey strip, labelled just above the plot with the time it hides.
+        for a, b in zip(self.segments, self.segments[1:], strict=False):
+            fig.add_vrect(x0=a.x1, x1=b.x0, fillcolor="#9aa0a6", opacity=0.18, line_width=0,
+                          layer="below")
+            fig.add_annotation(
+                x=(a.x1 + b.x0) / 2, y=1, yref="paper", yanchor="bottom", showarrow=False,
+                text=f"<i>⋯ {_humanize(b.t0 - a.t1)} ⋯</i>", name="cut",
+                font={"size": th.font_size - 2, "color": "#57606a"},
+            )
+
+    def ticks(self, units_per_tick: float = 1.6) -> tuple[list[float], list[str]]:
+        vals: list[float] = []
+        texts: list[str] = []
+        prev_year = None
+        for s in self.segments:
+            t0 = pd.Timestamp(s.t0)
+            t1 = pd.Timestamp(s.t1)
+            days = (t1 - t0).days
+            width = s.x1 - s.x0
+            n_max = max(1, int(width / units_per_tick))
+            if days <= 62:
+                step = max(1, math.ceil(days / n_max))
+                cand = pd.date_range(t0.ceil("D"), t1, freq=f"{step}D")
+                fmt = "%d %b"
+            elif days <= 800:
+                months = max(1, math.ceil(days / 30 / n_max))
+                cand = pd.date_range(t0.to_period("M").to_timestamp() + pd.offsets.MonthBegin(1)
+                                     if t0.day > 1 else t0, t1, freq=f"{months}MS")
+                fmt = "%b"
+            else:
+                years = max(1, math.ceil(days / 365 / n_max))
+                cand = pd.date_range(t0.to_period("Y").to_timestamp() + pd.offsets.YearBegin(1)
+                                     if t0.day_of_year > 1 else t0, t1, freq=f"{years}YS")
+                fmt = "%Y"
+            if width < 2.5 * units_per_tick or len(cand) == 0:
+                # A narrow stretch (one year, one month): one tick in its middle that names it.
+                mid = t0 + (t1 - t0) / 2
+                cand = pd.DatetimeIndex([mid])
+                a, b = t0 + (t1 - t0) / 10, t1 - (t1 - t0) / 10
+                fmt = "%Y" if a.year != b.year or days > 62 else ("%b" if a.month == b.month else "%d %b")
+            xs = self.to_x(cand.to_numpy())
+            for t, xv in zip(cand, xs, strict=True):
+                if vals and xv - vals[-1] < units_per_tick * 0.9:
+                    continue  # too close to the last tick of the previous stretch
+                label = t.strftime(fmt)
+                if fmt != "%Y" and t.year != prev_year:
+                    label += f"<br>{t.year}"
+                prev_year = t.year
+                vals.append(float(xv))
+                texts.append(label)
+        return vals, texts
+
+
+def densest_window(times: pd.Series, share: float = 0.5) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The shortest stretch holding ``share`` of the events (at least two)."""
+    t = np.sort(pd.to_datetime(times).dropna().to_numpy(dtype="datetime64[ns]"))
+    if len(t) == 0:
+        raise ValueError("no dated events")
+    k = max(min(len(t), 2), math.ceil(len(t) * share))
+    if k >= len(t):
+        return pd.Timestamp(t[0]), pd.Timestamp(t[-1])
+    spans = t[k - 1 :] - t[: len(t) - k + 1]
+    i = int(np.argmin(spans))
+    return pd.Timestamp(t[i]), pd.Timestamp(t[i + k - 1])
+
+
+def _humanize(ns: int) -> str:
+    days = ns / DAY_NS
+    if days >= 365 * 1.5:
+        return f"{days / 365.25:.0f} yr"
+    if days >= 60:
+        return f"{days / 30.44:.0f} mo"
+    return f"{days:.0f} d"
+
+
+# ---------------------------------------------------------------- text
+
+
+def lane_name(key: str) -> str:
+    """A lane's display name: CAMEO categories lose their numeric code ("05 Engage..." -> "Engage...")."""
+    return re.sub(r"^\d{2,3}\s+", "", str(key)) or str(key)
+
+
+def _esc(value) -> str:
+    """User text reaches plotly, which understands some HTML tags: show them as text."""
+    return html.escape(str(value), quote=False)
+
+
+def _short(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def date_phrase(value: str, precision: str, mod: str) -> str:
+    """'2027 (year, by)' — the normalized date with its precision, in plain words."""
+    word = MOD_WORDS.get(mod or "", "")
+    p = f"{precision}" if precision else "precision unknown"
+    return f"{word + ' ' if word else ''}{value or '?'} ({p})"
+
+
+def _label(r, printing: bool) -> str:
+    text = _esc(_short(str(r.title or r.date_text or r.date_value), 36))
+    if printing:
+        word = MOD_WORDS.get(r.date_mod or "", "")
+        text += f" · {_esc((word + ' ') if word else '')}{_esc(r.date_value)}"
+    return text
+
+
+def _records(df: pd.DataFrame, cols) -> list:
+    """Rows as simple namespaces: much faster than itertuples on Arrow-backed columns."""
+    from types import SimpleNamespace
+
+    lists = {c: df[c].tolist() for c in cols}
+    return [SimpleNamespace(**dict(zip(lists, vals, strict=True))) for vals in zip(*lists.values(), strict=True)]
+
+
+#: Hover layout, sent once per trace; the per-event fields travel in ``customdata``
+#: (event id first, for clicks), which keeps 10,000 events' payload small.
+HOVER_TEMPLATE = (
+    "<b>%{customdata[1]}</b><br>Written: “%{customdata[2]}”<br>Normalized: %{customdata[3]}"
+    "<br>Status: %{customdata[4]}%{customdata[5]}<extra></extra>"
+)
+
+
+def _hover_props(ids: np.ndarray, hover: np.ndarray | None, printing: bool) -> dict:
+    if printing or hover is None:
+        return {"customdata": ids, "hoverinfo": "skip"}
+    data = np.empty((len(ids), 6), dtype=object)
+    data[:, 0] = ids
+    data[:, 1:] = hover
+    return {"customdata": data, "hovertemplate": HOVER_TEMPLATE}
+
+
+def _hovers(df: pd.DataFrame, brief: bool = False) -> np.ndarray:
+    """Hover fields per event (title, date as written, normalized date with precision,
+    status, then actors, warnings and source as extra lines), escaped for plotly.
+
+    ``brief`` (for thousands of events) keeps the payload small: no actors or source, and
+    at most one warning.
+    """
+    cols = ("title", "date_text", "date_value", "precision", "date_mod", "status", "actors",
+            "warnings", "source")
+    recs = _records(df, cols)
+    out = np.empty((len(recs), 5), dtype=object)
+    for i, r in enumerate(recs):
+        extra = []
+        if len(r.actors) and not brief:
+            extra.append(f"Actors: {_esc(_short(', '.join(map(str, r.actors)), 80))}")
+        for w in list(r.warnings)[: 1 if brief else 4]:
+            if brief:
+                extra.append(f"⚠ {_esc(_short(str(w), 80))}")
+            else:  # the whole warning, wrapped: it is the reason to doubt the date
+                lines = textwrap.wrap(f"⚠ {_short(str(w), 400)}", 90, subsequent_indent="   ")
+                extra.append("<br>".join(_esc(line) for line in lines))
+        if r.source and not brief:
+            extra.append(f"Source: {_esc(_short(source_name(str(r.source)), 60))}")
+        out[i] = (
+            _esc(_short(str(r.title or "(untitled)"), 60 if brief else 80)),
+            _esc(_short(str(r.date_text or "—"), 60)),
+            _esc(date_phrase(r.date_value, r.precision, r.date_mod)),
+            _esc(r.status or "unknown"),
+            "".join("<br>" + e for e in extra),
+        )
+    return out
+
+
+def _footnotes(df: pd.DataFrame, chars: int = 110) -> list[str]:
+    notes = []
+    for r in df.head(8).itertuples(index=False):
+        text = f"⚠ {_short(str(r.title), 40)}: {_short('; '.join(r.warnings), 220)}"
+        notes.extend(_esc(line) for line in textwrap.wrap(text, chars, subsequent_indent="    "))
+    if len(df) > 8:
+        notes.append(f"⚠ … and {len(df) - 8} more events with warnings (see the table)")
+    return notes
+
+
+def _legend(fig: _Spec, th: _Theme) -> None:
+    grey = "#5f6368"
+    items = [
+        ("happened (day)", {"symbol": "circle", "color": grey}, None),
+        ("planned / target", {"symbol": "circle-open", "color": grey, "line": {"width": 2}}, None),
+        ("week, month or year", None, {"color": grey, "width": 10}),
+        ("deadline (“by …”)", None, {"color": grey, "width": 2, "dash": "dash"}),
+        ("doubtful date ⚠", {"symbol": "circle-open", "color": WARNING_COLOUR, "size": 14,
+                             "line": {"width": 3}}, None),
+    ]
+    for name, marker, line in items:
+        fig.add_trace(_scatter(
+            x=[None], y=[None], name=name, mode="markers" if marker else "lines",
+            marker=marker, line=line, opacity=0.6 if line and line.get("width") == 10 else 1,
+            hoverinfo="skip", showlegend=True,
+        ))
+
+
+def _layout(fig, th: _Theme, title, width, height, printing, bottom=40, left=170):
+    # Room on top for the title, the legend (two rows when narrow) and the cut labels.
+    top = (110 if title else 80) if not printing else (120 if title else 90)
+    fig.update_layout(
+        # No named template: the dict goes to the browser as is, so style explicitly.
+        template={}, paper_bgcolor=th.paper, plot_bgcolor=th.plot,
+        font={"family": _FONT_FAMILY, "size": th.font_size, "color": th.font},
+        title={"text": _esc(title), "x": 0.01, "font": {"size": th.font_size + 4}} if title else None,
+        width=width, height=height,
+        margin={"l": left, "r": 40, "t": top, "b": bottom + 30},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1 + 18 / max(height - top - bottom - 30, 100),
+                "x": 0, "xanchor": "left", "font": {"size": th.font_size - 1}},
+        hovermode="closest", hoverlabel={"align": "left", "font": {"family": _FONT_FAMILY}},
+        dragmode="pan" if not printing else False, clickmode="event",
+        uirevision="timeline",
+    )
