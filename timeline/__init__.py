@@ -9,8 +9,15 @@ pandas, plotly or Dash):
 - ``extract_many(docs) -> DataFrame``    one table for many articles
 - ``build_figure(events, **options)``    the timeline as a plotly Figure
 - ``export(events, path_or_format, ...)`` write HTML/PNG/CSV/... exports
+- ``show(text_or_path)``                 a figure for notebooks, in one line
+
+``read``, ``extract`` and ``export`` share their names with the modules that
+define them; the package keeps the functions under those names (import the
+modules with ``from timeline.extract import ...``).
 """
 
+import sys
+import types
 from importlib import import_module
 
 __version__ = "0.1.0"
@@ -38,5 +45,19 @@ __all__ = sorted(_API)
 
 def __getattr__(name: str):
     if name in _API:
-        return getattr(import_module(_API[name]), name)
+        value = getattr(import_module(_API[name]), name)
+        object.__setattr__(sys.modules[__name__], name, value)  # cache: later lookups are plain
+        return value
     raise AttributeError(f"module 'timeline' has no attribute {name!r}")
+
+
+class _Package(types.ModuleType):
+    def __setattr__(self, name, value):
+        # Importing a submodule binds it to the package attribute of the same name;
+        # for read/extract/export that would replace the public function with the module.
+        if name in _API and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import sys
-import types
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from pathlib import Path
@@ -175,15 +173,3 @@ def merge_sources(rows: list[dict]) -> list[dict]:
         same["support"].append(f'{row["source"]}: {row["evidence"]}')
         same["confidence"] = max(same["confidence"], row["confidence"])
     return out
-
-
-class _CallableModule(types.ModuleType):
-    """Importing ``timeline.extract`` (the module) binds it as the package attribute
-    ``timeline.extract``, shadowing the function of the same name in the lazy public
-    API; making the module callable keeps ``timeline.extract(text)`` working either way."""
-
-    def __call__(self, text, published=None, source=None) -> pd.DataFrame:
-        return extract(text, published=published, source=source)
-
-
-sys.modules[__name__].__class__ = _CallableModule

@@ -34,11 +34,12 @@ SCHEMA: dict[str, object] = {
     "warnings": "object",              # list[str], empty when none
     "source": pd.StringDtype(),        # document id or path
     "sources": "object",               # list[str]: every source reporting this event
+    "support": "object",               # list[str]: other passages reporting the same event
     "published": pd.StringDtype(),     # ISO 8601 with offset when known, "" when unknown
 }
 
 COLUMNS: list[str] = list(SCHEMA)
-LIST_COLUMNS: tuple[str, ...] = ("actors", "countries", "warnings", "sources")
+LIST_COLUMNS: tuple[str, ...] = ("actors", "countries", "warnings", "sources", "support")
 STATUSES: tuple[str, ...] = ("happened", "ongoing", "planned", "target")
 PRECISIONS: tuple[str, ...] = (
     "minute", "hour", "day", "week", "month", "quarter", "season", "year", "decade", "century",
@@ -55,32 +56,75 @@ def make_table(rows: Iterable[Mapping] | pd.DataFrame) -> pd.DataFrame:
     """Build an event table from row mappings (or a frame), enforcing the schema.
 
     Missing columns are filled with empty values; list columns always hold lists;
-    extra columns are kept after the schema's columns.
+    dates outside what pandas can hold (before 1677, after 2262) become NaT rather
+    than an error; extra columns are kept after the schema's columns.
     """
-    df = rows.copy() if isinstance(rows, pd.DataFrame) else pd.DataFrame(list(rows))
-    n = len(df)
+    if isinstance(rows, pd.DataFrame):
+        frame = rows.reset_index(drop=True)
+        n = len(frame)
+        columns = {c: frame[c].tolist() for c in frame.columns}
+    else:
+        records = list(rows)
+        n = len(records)
+        names: dict[str, None] = {}
+        for r in records:
+            names.update(dict.fromkeys(r))
+        columns = {c: [r.get(c) for r in records] for c in names}
+    data = {}
     for col, dtype in SCHEMA.items():
-        if col not in df.columns:
-            if col in LIST_COLUMNS:
-                df[col] = pd.Series([[] for _ in range(n)], index=df.index, dtype="object")
-            elif dtype == "datetime64[ns]":
-                df[col] = pd.Series(pd.NaT, index=df.index, dtype=dtype)
-            else:
-                df[col] = pd.Series([None] * n, index=df.index, dtype="object")
-    for col in LIST_COLUMNS:
-        df[col] = [_as_list(v) for v in df[col]] if n else pd.Series([], dtype="object")
-        df[col] = df[col].astype("object")
-    for col, dtype in SCHEMA.items():
+        values = columns.get(col)
         if col in LIST_COLUMNS:
-            continue
-        if dtype == "datetime64[ns]":
-            df[col] = pd.to_datetime(df[col], errors="coerce").astype("datetime64[ns]")
+            arr = [_as_list(v) for v in values] if values is not None else [[] for _ in range(n)]
+            series = pd.Series(arr, dtype="object")
+        elif dtype == "datetime64[ns]":
+            series = _timestamps(values if values is not None else [None] * n)
         elif isinstance(dtype, pd.StringDtype):
-            df[col] = df[col].astype("object").where(df[col].notna(), "").astype(dtype)
+            vals = ["" if _missing(v) else str(v) for v in values] if values is not None else [""] * n
+            series = pd.Series(pd.array(vals, dtype=dtype))
+        elif dtype == "Int64":
+            vals = [None if _missing(v) else int(v) for v in values] if values is not None else [None] * n
+            series = pd.Series(pd.array(vals, dtype="Int64"))
         else:
-            df[col] = df[col].astype(dtype)
-    extra = [c for c in df.columns if c not in SCHEMA]
-    return df[COLUMNS + extra].reset_index(drop=True)
+            vals = [float("nan") if _missing(v) else float(v) for v in values] if values is not None else [
+                float("nan")] * n
+            series = pd.Series(vals, dtype=dtype)
+        data[col] = series
+    for col, values in columns.items():
+        if col in SCHEMA:
+            continue
+        if isinstance(rows, pd.DataFrame):
+            data[col] = frame[col]  # keep the caller's dtype
+        else:
+            data[col] = pd.Series(values, dtype="object") if n else pd.Series([], dtype="object")
+    return pd.DataFrame(data, index=pd.RangeIndex(n))
+
+
+def _missing(v) -> bool:
+    if v is None or v is pd.NA or v is pd.NaT:
+        return True
+    return isinstance(v, float) and v != v
+
+
+# The nanosecond range the schema's datetime64[ns] columns can hold.
+_NS_MIN, _NS_MAX = pd.Timestamp("1677-09-22"), pd.Timestamp("2262-04-11")
+
+
+def _timestamps(values) -> pd.Series:
+    out = []
+    for v in values:
+        if _missing(v):
+            out.append(pd.NaT)
+            continue
+        try:
+            ts = pd.Timestamp(v)
+        except (ValueError, TypeError, OverflowError):  # out of range or not a date
+            out.append(pd.NaT)
+            continue
+        if ts is not pd.NaT and ts.tzinfo is not None:
+            ts = ts.tz_localize(None)
+        out.append(ts if ts is pd.NaT or _NS_MIN <= ts <= _NS_MAX else pd.NaT)
+    return pd.Series(pd.to_datetime(pd.Series(out, dtype="object"), errors="coerce")).astype(
+        "datetime64[ns]")
 
 
 def _as_list(value) -> list:
