@@ -35,7 +35,7 @@ from timeline.export import (
 )
 from timeline.export.page import script_safe_json
 from timeline.export.records import display_date, records
-from timeline.table import make_table
+from timeline.table import LIST_COLUMNS, make_table
 
 HOSTILE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">'
 PUB = "2024-11-02T12:35:00+05:30"
@@ -158,7 +158,7 @@ def test_csv_round_trips_and_lists_are_json_arrays(events):
     assert json.loads(rows[0]["actors"]) == ["Josep Borrell", "Takeshi Iwaya"]
     assert rows[1]["evidence"].endswith(HOSTILE)  # CSV keeps the text as written
     back = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-    for col in ("actors", "countries", "warnings", "sources"):
+    for col in LIST_COLUMNS:
         back[col] = back[col].map(json.loads)
     back = make_table(back.replace("", None))
     expected = events.copy()

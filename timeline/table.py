@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+import numpy as np
 import pandas as pd
 
 #: Column name -> pandas dtype. Order is the order of the table.
@@ -73,30 +74,31 @@ def make_table(rows: Iterable[Mapping] | pd.DataFrame) -> pd.DataFrame:
     data = {}
     for col, dtype in SCHEMA.items():
         values = columns.get(col)
+        if values is None:
+            values = [None] * n
         if col in LIST_COLUMNS:
-            arr = [_as_list(v) for v in values] if values is not None else [[] for _ in range(n)]
-            series = pd.Series(arr, dtype="object")
+            arr = np.empty(n, dtype=object)
+            for i, v in enumerate(values):
+                arr[i] = _as_list(v)
         elif dtype == "datetime64[ns]":
-            series = _timestamps(values if values is not None else [None] * n)
+            arr = _timestamps(values)
         elif isinstance(dtype, pd.StringDtype):
-            vals = ["" if _missing(v) else str(v) for v in values] if values is not None else [""] * n
-            series = pd.Series(pd.array(vals, dtype=dtype))
+            arr = pd.array(["" if _missing(v) else str(v) for v in values], dtype=dtype)
         elif dtype == "Int64":
-            vals = [None if _missing(v) else int(v) for v in values] if values is not None else [None] * n
-            series = pd.Series(pd.array(vals, dtype="Int64"))
+            arr = pd.array([None if _missing(v) else int(v) for v in values], dtype="Int64")
         else:
-            vals = [float("nan") if _missing(v) else float(v) for v in values] if values is not None else [
-                float("nan")] * n
-            series = pd.Series(vals, dtype=dtype)
-        data[col] = series
+            arr = np.array([np.nan if _missing(v) else float(v) for v in values], dtype=dtype)
+        data[col] = arr
     for col, values in columns.items():
         if col in SCHEMA:
             continue
         if isinstance(rows, pd.DataFrame):
-            data[col] = frame[col]  # keep the caller's dtype
+            data[col] = frame[col].array  # keep the caller's dtype
         else:
-            data[col] = pd.Series(values, dtype="object") if n else pd.Series([], dtype="object")
-    return pd.DataFrame(data, index=pd.RangeIndex(n))
+            arr = np.empty(n, dtype=object)
+            arr[:] = values if n else []
+            data[col] = arr
+    return pd.DataFrame(data, index=pd.RangeIndex(n), copy=False)
 
 
 def _missing(v) -> bool:
@@ -109,22 +111,30 @@ def _missing(v) -> bool:
 _NS_MIN, _NS_MAX = pd.Timestamp("1677-09-22"), pd.Timestamp("2262-04-11")
 
 
-def _timestamps(values) -> pd.Series:
-    out = []
-    for v in values:
-        if _missing(v):
-            out.append(pd.NaT)
-            continue
-        try:
-            ts = pd.Timestamp(v)
-        except (ValueError, TypeError, OverflowError):  # out of range or not a date
-            out.append(pd.NaT)
-            continue
-        if ts is not pd.NaT and ts.tzinfo is not None:
-            ts = ts.tz_localize(None)
-        out.append(ts if ts is pd.NaT or _NS_MIN <= ts <= _NS_MAX else pd.NaT)
-    return pd.Series(pd.to_datetime(pd.Series(out, dtype="object"), errors="coerce")).astype(
-        "datetime64[ns]")
+def _timestamps(values) -> np.ndarray:
+    out = np.empty(len(values), dtype="datetime64[ns]")
+    for i, v in enumerate(values):
+        out[i] = _timestamp(v)
+    return out
+
+
+def _timestamp(v) -> np.datetime64:
+    if _missing(v):
+        return _NAT
+    try:
+        ts = pd.Timestamp(v)
+    except (ValueError, TypeError, OverflowError):  # out of range or not a date
+        return _NAT
+    if ts is pd.NaT:
+        return _NAT
+    if ts.tzinfo is not None:
+        ts = ts.tz_localize(None)
+    if not _NS_MIN <= ts <= _NS_MAX:
+        return _NAT
+    return ts.as_unit("ns").to_datetime64()
+
+
+_NAT = np.datetime64("NaT", "ns")
 
 
 def _as_list(value) -> list:
