@@ -281,3 +281,44 @@ def test_a_line_that_is_only_a_date_makes_no_event():
     text = "November 2, 2024\nJapan and the EU signed a pact in Tokyo on Friday."
     row = _only(text, "2024-11-02")
     assert row["date_text"] == "Friday" and row["date_value"] == "2024-11-01"
+
+
+def test_within_a_period_is_a_planned_deadline_counted_from_publication():
+    row = _only("British and Irish ministers will meet in Belfast within two weeks.", "2025-01-03")
+    assert (row["date_text"], row["date_value"], row["date_mod"], row["status"]) == (
+        "within two weeks", "2025-01-17", "ON_OR_BEFORE", "planned")
+    assert any("publication date" in w for w in row["warnings"])
+
+
+def test_in_the_coming_days_is_shown_as_doubtful_not_dropped():
+    row = _only("Iran and the agency will hold technical talks in the coming days.", "2024-11-20")
+    assert (row["precision"], row["date_mod"], row["status"]) == ("approximate", "AFTER", "planned")
+    assert row["start"] == pd.Timestamp("2024-11-20") and pd.isna(row["end"])
+    assert row["confidence"] <= 0.5
+
+
+def test_amount_after_a_dated_event_counts_from_it():
+    rows = _rows("Russia launched its invasion of Ukraine on February 24, 2022. Two years after the invasion, "
+                 "Western leaders gathered in Kyiv.", "2024-02-26")
+    row = next(r for r in rows if r["date_text"].startswith("Two years"))
+    assert (row["date_value"], row["date_mod"]) == ("2024-02", "APPROX")
+    assert row["confidence"] <= 0.5 and row["warnings"]
+
+
+def test_statement_date_does_not_date_a_fact_that_has_its_own():
+    rows = _rows("Biden will travel to Vietnam next month, the White House said Monday.",
+                 "2023-08-28")
+    said = next(r for r in rows if r["date_text"] == "Monday")
+    assert (said["date_value"], said["status"]) == ("2023-08-28", "happened")
+
+
+def test_day_range_in_one_expression():
+    row = _only("The G7 summit was held June 4-5, 2014 in Brussels.", "2014-06-10")
+    assert (row["date_value"], row["precision"]) == ("2014-06-04/2014-06-05", "day")
+    assert row["end"] == pd.Timestamp("2014-06-05")
+
+
+def test_agency_dateline_without_dash_is_not_an_event():
+    row = _only("New Delhi, Nov 2 (PTI) The government on Friday lifted the rice export ban.",
+                "2024-11-02")
+    assert (row["date_text"], row["date_value"]) == ("Friday", "2024-11-01")

@@ -18,12 +18,24 @@ from timeline.temporal.published import find_published, parse_published
         ("Headline here\nMarch 20, 2024 — 07:21 pm EDT\nBody text follows.", "2024-03-20T19:21", -4),
         ("Posted on 5 January 2025, 09:10 GMT\nText.", "2025-01-05T09:10", 0),
         ("Published: 2024-06-01T08:00+02:00\nText.", "2024-06-01T08:00", 2),
+        # The time before the date, and "Last Modified".
+        ("Published 14:05 GMT, 3 January 2025\nText.", "2025-01-03T14:05", 0),
+        ("Published: 9:30pm, 5 Mar 2024 SGT\nText.", "2024-03-05T21:30", None),
+        ("Last Modified: Friday, 8 March 2024, 09:30 AM IST\nText.", "2024-03-08T09:30", 5.5),
+        # US "ET" is daylight or standard time as the date has it.
+        ("Updated Sept. 13, 2023 8:02 p.m. ET\nText.", "2023-09-13T20:02", -4),
+        ("Updated Jan. 13, 2023 8:02 p.m. ET\nText.", "2023-01-13T20:02", -5),
+        # Zones in brackets, ISO with a spaced offset.
+        ("Updated - March 20, 2024 07:21 pm (IST)\nText.", "2024-03-20T19:21", 5.5),
+        ("Last Updated: Wednesday, March 20, 2024, 19:21 [IST]\nText.", "2024-03-20T19:21", 5.5),
+        ("Published: 2024-03-20 19:21:05 +0530\nText.", "2024-03-20T19:21:05", 5.5),
     ],
 )
 def test_publication_time_found_with_its_offset(text, expected, offset_hours):
     found = find_published(text)
     assert found.isoformat().startswith(expected)
-    assert found.utcoffset() == timedelta(hours=offset_hours)
+    if offset_hours is not None:
+        assert found.utcoffset() == timedelta(hours=offset_hours)
 
 
 def test_ist_is_india_not_israel():
@@ -33,6 +45,13 @@ def test_ist_is_india_not_israel():
 
 def test_date_only_line_near_the_top():
     assert find_published("EU and Japan sign pact\nNovember 1, 2024\nTokyo - ...") == date(2024, 11, 1)
+
+
+def test_dateline_with_its_year_dates_the_story():
+    assert find_published("Kyiv, 12 June 2023 — Ukrainian forces retook a village.") == date(2023, 6, 12)
+    assert find_published("ISLAMABAD, Jan 3, 2025: Pakistan said it would talk.") == date(2025, 1, 3)
+    # Without its year a dateline does not say when the story was published.
+    assert find_published("BEIJING, March 3 (Reuters) - China said on Friday it would act.") is None
 
 
 def test_no_publication_time_in_plain_prose():

@@ -202,3 +202,69 @@ def test_dateline_anchors_what_follows():
 def test_modifiers_and_signals(text, mention, value, mod, signal):
     m = by_text(tag(text, published="2025-03-10"))[mention]
     assert (m.value, m.mod, m.spec.get("signal")) == (value, mod, signal)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        # Datelines and the past perfect: a weekday counts from the day the story is about.
+        ("On Friday (November 1, 2024), they signed. They had settled the text on Wednesday.",
+         "Wednesday", "2024-10-30"),
+        # Not a season, not years.
+        ("Elections came two years after the fall of Saddam Hussein in 2003.", "2003", "2003"),
+        ("A ceasefire took effect at 1600 GMT on Sunday.", "1600 GMT on Sunday", "2024-11-03T16:00"),
+        ("Some two thousand years ago traders came.", "Some two thousand years ago", "00"),
+        ("A decade ago the army handed over power.", "A decade ago", "2014"),
+        ("In 2019 rates were cut; the following March they were cut again.", "the following March",
+         "2020-03"),
+    ],
+)
+def test_held_out_constructions(text, mention, value):
+    ms = by_text(tag(text, published="2024-11-06"))
+    assert ms[mention].value == value, {k: m.value for k, m in ms.items()}
+
+
+def test_fall_of_a_regime_and_big_numbers_are_not_dates():
+    texts = [m.text for m in tag("Two years after the fall of Saddam Hussein, 2000 troops and a "
+                                  "737 MAX cost $2,024.", published="2024-11-06")]
+    assert not any(t in ("the fall", "2000", "737", "2,024") for t in texts), texts
+
+
+def test_rough_ago_is_approximate():
+    ms = by_text(tag("A decade ago the army handed over power.", published="2024-11-06"))
+    assert (ms["A decade ago"].precision, ms["A decade ago"].mod) == ("year", "APPROX")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The vote, which is set for Monday, could topple the government.", "2024-04-29"),
+        ("The final round of voting takes place on Saturday.", "2024-04-27"),
+        ("The summit begins on Monday in Rome.", "2024-04-29"),
+        ("The pay rise is effective Feb. 1.", "2025-02-01"),
+        ("The final round of voting took place on Saturday.", "2024-04-20"),
+    ],
+)
+def test_schedule_wording_points_ahead(text, value):
+    (m,) = [m for m in tag(text, published="2024-04-25") if m.type == "DATE"]
+    assert m.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "first", "last"),
+    [
+        ("Xi will visit France from May 5 to 7.", "May 5 to 7", "2024-05-05", "2024-05-07"),
+        ("The council met on 3/4 March 2024.", "3/4 March 2024", "2024-03-03", "2024-03-04"),
+        ("The G7 met June 4-5, 2014 in Brussels.", "June 4-5, 2014", "2014-06-04", "2014-06-05"),
+    ],
+)
+def test_day_ranges_keep_their_last_day(text, mention, first, last):
+    m = by_text(tag(text, published="2024-04-25"))[mention]
+    assert (m.value, m.spec["range_end"]) == (first, last)
+
+
+def test_two_days_joined_by_and_are_not_a_range():
+    m = by_text(tag("Talks were held on April 7 and 9 in Doha.", published="2024-04-25"))["April 7 and 9"]
+    assert m.value == "2024-04-07" and "range_end" not in m.spec and m.warnings
+    m = by_text(tag("Talks were held between April 7 and 9.", published="2024-04-25"))["April 7 and 9"]
+    assert m.spec["range_end"] == "2024-04-09"

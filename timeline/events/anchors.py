@@ -26,6 +26,7 @@ class AnchorPhrase:
     noun: str      # head noun: "talks"
     place: str     # capitalized words before the noun: "Tokyo", or ""
     object: str    # the phrase without its relation word: "the Tokyo talks"
+    amount: str = ""  # "two years" in "two years after the invasion", else ""
 
 
 @lru_cache(maxsize=1)
@@ -42,8 +43,10 @@ def event_nouns() -> frozenset[str]:
 def _regex() -> re.Pattern:
     rel = "|".join(sorted((re.escape(r) for r in _data()["relations"]), key=len, reverse=True))
     nouns = "|".join(sorted((re.escape(n) for n in _data()["event_nouns"]), key=len, reverse=True))
+    amount = (r"(?:(?P<amount>(?i:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+              r"twelve|fifteen|twenty|thirty|\d{1,3})\s+(?:days?|weeks?|months?|years?|decades?)))\s+)?")
     return re.compile(
-        rf"\b(?P<rel>(?i:{rel}))\s+(?i:the|this|that|his|her|their|its|these|those)\s+"
+        rf"{amount}\b(?P<rel>(?i:{rel}))\s+(?i:the|this|that|his|her|their|its|these|those)\s+"
         rf"(?P<place>(?:[A-Z][\w'’-]+\s+){{0,3}})(?:\w+\s+){{0,2}}?(?P<noun>(?i:{nouns}))\b"
     )
 
@@ -58,6 +61,7 @@ def find_anchor_phrase(text: str, offset: int = 0) -> AnchorPhrase | None:
         offset + m.start(), offset + m.end(), m.group(0), mod,
         m.group("noun").lower(), m.group("place").strip(),
         m.group(0)[m.end("rel") - m.start() :].strip(),
+        (m.group("amount") or "").lower(),
     )
 
 

@@ -40,7 +40,8 @@ _MONTH_NAME = re.compile(
 )
 _YEAR_FROM_CONTEXT = re.compile(r"(?i)\b(?:last|next|this|coming|past|previous|following)\b")
 _DATE_SHAPE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?")
-_DATELINE_END = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?[-–—:]+\s*")
+# "(Reuters) -", " — ", or an agency in brackets alone: "New Delhi, Nov 2 (PTI) The ...".
+_DATELINE_END = re.compile(r"\s*(?:\([A-Z][^)]{0,40}\)\s*(?:[-–—:]+\s*)?|[-–—:]+\s*)")
 # What stands before the date in a dateline: "BEIJING, " or "Kuala Lumpur, Malaysia, ".
 _DATELINE_PLACE = re.compile(r"^[A-Z][\w .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?,\s*$")
 
@@ -74,6 +75,7 @@ def build_events(doc: Document, mentions: list[Mention]) -> list[Event]:
     ]
     actors = ActorIndex(text)
     published = doc.published
+    by_sentence = {i: [_horizon(text, m, published) for m in ms] for i, ms in by_sentence.items()}
 
     eligible: dict[int, list[Mention]] = {
         i: [m for m in ms if (m.start, m.end) not in dateline_spans and _names_event(text, m)]
@@ -173,12 +175,58 @@ def _weigh_dateline(ev: Event, g: Group, datelines: list[Mention], published) ->
     ev.confidence *= 0.8
 
 
+_HORIZON_UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year"}
+_COMING = re.compile(r"(?i)\bcoming\s+(days|weeks|months)\b")
+
+
+def _horizon(text: str, m: Mention, published) -> Mention:
+    """ "will meet within two weeks", "in the coming days": a planned event with an open date.
+
+    Counted from the publication day; a copy of the mention carries the reading, the
+    tagger's own mention (a duration or a vague reference) is left as it is.
+    """
+    pub = published.date() if isinstance(published, datetime) else published
+    if pub is None:
+        return m
+    amount = re.fullmatch(r"P(\d+)([DWMY])", m.value or "")
+    if m.type == "DURATION" and m.spec.get("signal") == "within" and amount:
+        unit = _HORIZON_UNITS[amount.group(2)]
+        n = int(amount.group(1))
+        last = _shift(pub, unit, n)
+        if last is None:
+            return m
+        start = m.spec.get("signal_start", m.start)  # "within two weeks", the signal included
+        out = Mention(start, m.end, text[start : m.end], "DATE", last.isoformat(), "day",
+                      "ON_OR_BEFORE", m.rule, "published", 0.8, spec=dict(m.spec))
+        out.warnings.append(f'"{out.text}" is counted from the publication date: on or before '
+                            f"{fmt_day(last)}.")
+        return out
+    coming = _COMING.search(m.text)
+    if m.value == "FUTURE_REF" and coming:
+        out = Mention(m.start, m.end, m.text, "DATE", pub.isoformat(), "approximate", "AFTER",
+                      m.rule, "published", APPROXIMATE_CONFIDENCE, spec=dict(m.spec))
+        out.spec["open_after"] = True
+        out.warnings.append(f'"{m.text}" gives no date: placed after the publication date, '
+                            f"{fmt_day(pub)}.")
+        return out
+    return m
+
+
+def _shift(day: date, unit: str, n: int) -> date | None:
+    from ..temporal.calendar import shift
+
+    try:
+        return shift(day, unit, n)
+    except (ValueError, OverflowError):
+        return None
+
+
 def _names_event(text: str, m: Mention) -> bool:
     if m.type not in ("DATE", "TIME"):
         return False
     if m.spec.get("role") in ("published", "dateline"):
         return False
-    if not m.value and m.spec.get("impossible"):
+    if not m.value and (m.spec.get("impossible") or m.spec.get("unanchored")):
         return True  # "February 30, 2024": shown, with its doubt, at the precision that holds
     if not m.value or m.value.endswith("_REF"):
         return False
@@ -249,6 +297,8 @@ def _event(
         if g.kind != "conflict" and not m.spec.get("impossible"):
             warnings.extend(m.warnings)
     value, precision, mod = first.value, first.precision or "", first.mod or ""
+    if first.spec.get("unanchored"):
+        precision = "approximate"  # "Fifteen years after gunmen killed ...": no date of its own
     if g.kind == "conflict":
         value, conf, warning = resolve_conflict(g, text, others, published)
         precision = "day"
@@ -261,6 +311,8 @@ def _event(
     elif g.kind == "same":
         dated = next((m for m in g.mentions if weekday_of(m) is None), first)
         value, precision, mod = dated.value, dated.precision or "day", dated.mod or ""
+    if g.kind == "single" and first.spec.get("range_end") and value[:10] == first.value[:10]:
+        value = f"{value}/{first.spec['range_end']}"  # "June 4-5, 2014"
     if first.spec.get("impossible") or _impossible(value):
         # Never shown as a day: keep only the month the text names, with the doubt.
         value = value[:7] if value else (_month_of(first.spec, published) or "")
@@ -274,7 +326,10 @@ def _event(
         )
     else:
         start, end = _bounds(value)
-    if start is None and not first.spec.get("impossible") and not _impossible(value):
+        if first.spec.get("open_after"):  # "in the coming days": from publication on
+            end = None
+    if (start is None and not first.spec.get("impossible") and not _impossible(value)
+            and not first.spec.get("unanchored")):
         if value_bounds(value) is not None:
             warnings.append(
                 f'"{text[g_start:g_end]}" ({value}) is outside the years the timeline can draw '
@@ -317,7 +372,7 @@ def _event(
             warnings.append(note)
             conf *= INFERRED_YEAR_FACTOR
 
-    if _counted_from_another_event(first):
+    if _counted_from_another_event(first) and not first.spec.get("unanchored"):
         warnings.append(
             f'"{text[g_start:g_end]}" counts from another event, not from the publication '
             f"date; this date is uncertain."
@@ -486,7 +541,17 @@ def _anchored_event(
     if phrase is None:
         return None
     anchor = find_anchor_event(phrase, events)
-    if anchor is not None:
+    counted = _counted(phrase, anchor)
+    if counted is not None:
+        # "Two years after the invasion": the anchor's date moved by the amount.
+        value, precision, mod, when_end = counted
+        start, end = _bounds(value)
+        warning = (
+            f'"{phrase.text}" counts from another event, "{anchor.title}" ({anchor.date_value}); '
+            f"this date is uncertain."
+        )
+        conf = min(APPROXIMATE_CONFIDENCE, anchor.confidence * 0.8)
+    elif anchor is not None:
         value, when = anchor.date_value, anchor.start if phrase.mod == "AFTER" else anchor.end
         what = f'"{anchor.title}" ({anchor.date_value})'
         warning = (
@@ -505,7 +570,9 @@ def _anchored_event(
         conf = 0.3
     else:
         return None
-    start, end = (when, None) if phrase.mod == "AFTER" else (None, when)
+    if counted is None:
+        precision, mod = "approximate", phrase.mod
+        start, end = (when, None) if phrase.mod == "AFTER" else (None, when)
     rest = s.text[phrase.end - s.start :].lstrip(" ,")
     rest_start = s.end - len(rest)
     clause = clause_of(s.text, s.start, rest_start, rest_start + 1, [])
@@ -518,7 +585,7 @@ def _anchored_event(
     category, _ = classify(title, s.text)
     return Event(
         date_value=value,
-        precision="approximate",
+        precision=precision,
         start=start,
         end=end,
         date_text=phrase.text,
@@ -528,7 +595,7 @@ def _anchored_event(
         sentence_end=s.end,
         evidence=s.text,
         kind=s.kind,
-        date_mod=phrase.mod,
+        date_mod=mod,
         status=status,
         title=title,
         actors=names,
@@ -539,6 +606,32 @@ def _anchored_event(
         rules=["anchored-event"],
         clause=clause.full,
     )
+
+
+def _counted(phrase, anchor: Event | None) -> tuple[str, str, str, None] | None:
+    """(value, precision, mod, None) of "<amount> after/before <event>", or None."""
+    if anchor is None or not phrase.amount or anchor.start is None:
+        return None
+    from ..temporal.numbers import parse_number
+
+    num, unit = phrase.amount.rsplit(" ", 1)
+    n = parse_number(num)
+    unit = unit.rstrip("s")
+    if n is None or n != int(n):
+        return None
+    sign = 1 if phrase.mod == "AFTER" else -1
+    base = anchor.start.date()
+    step = {"decade": ("year", 10)}.get(unit, (unit, 1))
+    day = _shift(base, step[0], sign * int(n) * step[1])
+    if day is None:
+        return None
+    # No finer than the amount allows: "two years after" a day is that month, not that day.
+    precision = "day" if unit in ("day", "week") else ("month" if unit == "month" else "month")
+    if anchor.precision not in ("day", "week", "month"):
+        precision = "year"
+    from ..temporal.calendar import fmt
+
+    return fmt(day, precision), precision, "APPROX" if unit in ("year", "decade") else "", None
 
 
 def _unique(items: list[str]) -> list[str]:

@@ -19,7 +19,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_SEP = re.compile(r"[,;:]\s+|\s+[–—-]+\s+|\s*[–—]\s*(?=[A-Z])")
+# Also "... on Thursday and will travel ...": a second verb phrase is a second fact.
+_SEP = re.compile(
+    r"[,;:]\s+|\s+[–—-]+\s+|\s*[–—]\s*(?=[A-Z])"
+    r"|\s+and\s+(?=(?:will|would|is\s+to|are\s+to|plans\s+to|then|later)\b)"
+)
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 # Words that carry no content of their own in a clause around a date.
 _FUNCTION_WORDS = frozenset(
@@ -66,6 +70,10 @@ def _content_words(text: str) -> list[str]:
     return [w for w in _WORD.findall(text) if w.lower() not in _FUNCTION_WORDS]
 
 
+def _has_date(segment: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(segment[0] <= s and e <= segment[1] for s, e in spans)
+
+
 def clause_of(
     sentence_text: str,
     sentence_start: int,
@@ -97,9 +105,12 @@ def clause_of(
         seg_s, seg_e = segments[index + 1]
         index += 1
     elif _ATTRIBUTION.search(body) and index > 0 and len(_content_words(body)) <= 8:
-        # "..., a senior official said on Monday": the fact precedes.
-        seg_s, seg_e = segments[index - 1]
-        index -= 1
+        # "..., a senior official said on Monday": the fact precedes, unless the fact
+        # has a date of its own ("will travel next month, the White House said Monday"
+        # dates the statement, not the trip): then the statement is the clause.
+        if not _has_date(segments[index - 1], rel):
+            seg_s, seg_e = segments[index - 1]
+            index -= 1
     else:
         # Only the date, its preposition and a connective ("In 1995, however, he was ..."):
         # the fact is in the clauses after it, or before it when the date ends the sentence.

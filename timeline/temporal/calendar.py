@@ -50,17 +50,17 @@ def fmt(d: date, precision: str) -> str:
         y, w, _ = d.isocalendar()
         return f"{y}-W{w:02d}-WE"
     if precision == "month":
-        return f"{d.year}-{d.month:02d}"
+        return f"{d.year:04d}-{d.month:02d}"
     if precision == "quarter":
         return f"{d.year}-Q{(d.month - 1) // 3 + 1}"
     if precision == "half":
         return f"{d.year}-H{(d.month - 1) // 6 + 1}"
     if precision == "year":
-        return f"{d.year}"
+        return f"{d.year:04d}"
     if precision == "decade":
-        return f"{d.year // 10}"
+        return f"{d.year // 10:03d}"
     if precision == "century":
-        return f"{d.year // 100}"
+        return f"{d.year // 100:02d}"
     raise ValueError(precision)
 
 

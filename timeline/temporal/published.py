@@ -11,25 +11,27 @@ when our own patterns cannot.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from ..errors import InputError
 from .rules import tables
 
 _KEYWORD = re.compile(
     r"(?i)\b(?:published|updated|last\s+updated|first\s+published|posted|posted\s+on|"
+    r"(?:last\s+)?modified|"
     r"date|dated|released|issued)\b\s*(?:on|at)?\s*[:–—-]?\s*"
 )
 # How far from the start and the end of the text a bare date line may stand
 # (headline, byline, footer) to be read as the publication time.
 _EDGE_LINES = 6
 _DATELINE = re.compile(
-    r"^\s*[A-Z][A-Za-z .'-]{1,40},\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)\s*"
-    r"(?:\([A-Za-z .&]+\))?\s*[-–—]"
+    r"^\s*[A-Z][A-Za-z .'-]{1,40},\s+(?:[A-Z][A-Za-z .'-]{1,30},\s+)?"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:,?\s*\d{4})?)\s*"
+    r"(?:\([A-Za-z .&]+\)\s*[-–—:]?|[-–—:])"
 )
 
 
-def _tz_offset(abbrev: str | None) -> timezone | None:
+def _tz_offset(abbrev: str | None) -> tzinfo | None:
     if not abbrev:
         return None
     a = abbrev.strip().lower()
@@ -41,6 +43,13 @@ def _tz_offset(abbrev: str | None) -> timezone | None:
     off = tables()["timezones"].get(a)
     if off is None:
         return None
+    if "/" in off:  # "ET": Eastern time, standard or daylight as the date has it
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            return ZoneInfo(off)
+        except ZoneInfoNotFoundError:
+            return None
     sign = 1 if off[0] == "+" else -1
     h, mnt = off[1:].split(":")
     return timezone(sign * timedelta(hours=int(h), minutes=int(mnt)), abbrev.upper())
@@ -48,7 +57,7 @@ def _tz_offset(abbrev: str | None) -> timezone | None:
 
 _TIME = re.compile(
     r"(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?::[0-5]\d)?\s*(?P<ampm>[ap]\.?m\.?)?"
-    r"(?:\s*(?P<tz>(?:UTC|GMT)\s*[+-]\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|[A-Z]{2,5}))?(?![\w])"
+    r"(?:\s*[(\[]?(?P<tz>(?:UTC|GMT)\s*[+-]\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|[A-Z]{2,5})[)\]]?)?(?![\w])"
     r"|(?P<h2>1[0-2]|0?[1-9])\s*(?P<ampm2>[ap]\.?m\.?)(?:\s*(?P<tz2>[A-Z]{2,5}))?(?![\w])",
     re.IGNORECASE,
 )
@@ -68,7 +77,7 @@ def _parse_time(text: str) -> tuple[time, timezone | None] | None:
     return time(h, mi), _tz_offset(tz)
 
 
-_ISO = re.compile(r"\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
+_ISO = re.compile(r"\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s?(?:Z|[+-]\d{2}:?\d{2}))?)?")
 
 
 def _parse_line(line: str) -> datetime | date | None:
@@ -78,7 +87,7 @@ def _parse_line(line: str) -> datetime | date | None:
     iso = _ISO.search(line)
     if iso and "T" in iso.group() or iso and " " in iso.group():
         try:
-            return datetime.fromisoformat(iso.group().replace("Z", "+00:00"))
+            return datetime.fromisoformat(re.sub(r"\s(?=[+-]\d)", "", iso.group()).replace("Z", "+00:00"))
         except ValueError:
             pass
     from .tagger import find_mentions  # local: the tagger imports this module
@@ -86,7 +95,13 @@ def _parse_line(line: str) -> datetime | date | None:
     for m in find_mentions(line):
         d = explicit_date(m.spec)
         if d is not None:
-            return _combine(d, line[m.start:])
+            found = _combine(d, line[m.start:])
+            if not isinstance(found, datetime):
+                # "Published 14:05 GMT, 3 January 2025": the time may come first.
+                t = _parse_time(line[m.start : m.end] if "hour" in m.spec else line[: m.start])
+                if t is not None:
+                    found = datetime.combine(d, t[0], tzinfo=t[1])
+            return found
     return None
 
 
@@ -165,6 +180,12 @@ def locate_published(text: str, keyword_only: bool = False) -> tuple[datetime | 
                 return found, offsets[i], offsets[i] + len(line.rstrip("\r\n"))
     if keyword_only:
         return None
+    line = dateline(text)
+    if line is not None:
+        # "Kyiv, 12 June 2023 — ...": a dateline with its year dates the story.
+        found = _parse_line(text[line[0] : line[1]])
+        if found is not None:
+            return found, line[0], line[1]
     for i in edge:
         line = lines[i].strip()
         if not line or len(line) > 80:

@@ -31,10 +31,13 @@ _OUT_PRECISION = {"weekend": "week", "half": "month", "second": "minute"}
 _FUTURE_WORDS = frozenset(
     "will won't wo shall 'll planning planned expected expects expect scheduled due upcoming next "
     "coming ahead forecast forecasts predicted predicts would intends intend aims aim hopes "
-    "targets target targeted".split()
+    "targets target targeted effective payable "
+    # The present of a schedule speaks of what is to come: "voting begins on Sunday".
+    "begins starts opens closes resumes convenes expires".split()
 )
 _FUTURE_PAIRS = frozenset({
     ("going", "to"), ("is", "to"), ("are", "to"), ("set", "to"), ("plans", "to"), ("plan", "to"),
+    ("set", "for"), ("slated", "for"), ("slated", "to"), ("poised", "to"), ("takes", "place"),
 })
 _PAST_WORDS = frozenset(
     "was were had did said told ago last earlier yesterday began held met made took came went gave "
@@ -102,6 +105,29 @@ def _marker(word: str, nxt: str | None) -> str | None:
     if w in _PAST_WORDS or (len(w) > 3 and w.endswith("ed") and w not in _NOT_PAST):
         return "past"
     return None
+
+
+_REPORTING = frozenset("said says told according reported added stated announced quoted".split())
+
+
+def _past_perfect(text: str, start: int) -> bool:
+    """True when the verb nearest before ``start`` is a past perfect ("had settled ... on").
+
+    Not in reported speech ("police said they had arrested a man Saturday"): there the
+    past perfect only shifts the tense of what was said, not the day it counts from.
+    """
+    lo = _clause_start(text, max(0, start - 120), start)
+    words = [w.lower() for w in _TOKEN.findall(text, lo, start)]
+    if _REPORTING.intersection(words):
+        return False
+    for i in range(len(words) - 1, 0, -1):
+        if _marker(words[i], None) is None:
+            continue
+        prev = words[i - 1]
+        if prev in ("been", "already", "also", "not") and i > 1:
+            prev = words[i - 2]
+        return prev in ("had", "'d") and _marker(words[i], None) == "past"
+    return False
 
 
 def tense_near(text: str, start: int, end: int) -> str | None:
@@ -211,6 +237,7 @@ _ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended|through)\s+", re.IGNORECAS
 
 
 _QUARTER_REACH = 400  # characters
+_PAST_PERFECT_REACH = 300  # characters: the same or the previous sentence
 
 
 class _Context:
@@ -221,6 +248,7 @@ class _Context:
         self.last: tuple[date, str] | None = None  # last explicit calendar reference
         self.last_quarter: tuple[date, str] | None = None
         self.last_quarter_end = -1  # where the text last named a quarter
+        self.last_day: tuple[date, int] | None = None  # last explicit day and where it ends
 
     def recent_quarter(self, pos: int) -> tuple[date, str] | None:
         """The quarter named within the last few sentences: results copy compares quarters."""
@@ -360,6 +388,13 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
             m.anchor = "mention"
             return
         prec = _PREC_OF_UNIT.get(unit, "year")
+        years = n * {"year": 1, "decade": 10, "century": 100, "millennium": 1000}.get(unit, 0)
+        if years >= 10 and unit != "year":
+            # "a decade ago", "two centuries ago": a round figure, not a calendar decade.
+            prec = "year" if years < 100 else "century"
+            m.mod = m.mod or "APPROX"
+        elif years >= 100 and years % 100 == 0:  # "some two thousand years ago": the century
+            prec = "century"
         base_unit = "week" if unit in ("weekend", "fortnight") else ("day" if unit == "night" else unit)
         if unit == "fortnight":
             n *= 2
@@ -377,14 +412,51 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
         _resolve_anaphoric(m, ctx, kind)
         return
 
+    if kind == "anaphoric_month":
+        # "In 2019 ...; the following March": the first March after the date just named.
+        mo = _month(spec)
+        forward = spec["ana"].lower().split()[-1] in ("following", "next")
+        if ctx.last is not None:
+            base, m.anchor = ctx.last[0], "mention"
+            prec = ctx.last[1]
+        elif anchor is not None:
+            base, m.anchor, prec = anchor, "published", "day"
+        else:
+            _set(m, f"XXXX-{mo:02d}", "month")
+            m.confidence = 0.4
+            return
+        y = base.year
+        if prec in ("year", "decade", "century"):  # "2019 ... the following March": 2020
+            y += 1 if forward else -1
+        elif forward:
+            y += 1 if mo <= base.month else 0
+        else:
+            y -= 1 if mo >= base.month else 0
+        _set(m, f"{y}-{mo:02d}", "month")
+        ctx.last = (date(y, mo, 1), "month")
+        return
+
     if kind == "month_of_relative_year":
         mo = _month(spec)
         if anchor is None:
             _set(m, f"XXXX-{mo:02d}", "month")
             return
         y = anchor.year + (_direction(spec) or 0)
-        _set(m, f"{y}-{mo:02d}", "month")
+        d = spec.get("day") or spec.get("dayb")
         m.anchor = "published"
+        if d:  # "April 1 next year"
+            try:
+                day = date(y, mo, int(re.sub(r"\D", "", d)))
+            except ValueError:
+                _set(m, "", None)
+                m.confidence = 0.0
+                m.warnings.append(f'"{m.text}" is not a real calendar date; no date is given for it.')
+                m.spec["impossible"] = True
+                return
+            _set(m, day.isoformat(), "day")
+            ctx.last = (day, "day")
+            return
+        _set(m, f"{y}-{mo:02d}", "month")
         ctx.last = (date(y, mo, 1), "month")
         return
 
@@ -421,6 +493,17 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
                 m.spec["impossible"] = True
                 return
             _set(m, day.isoformat(), "day")
+            two_days = (spec.get("sep") or "").strip().lower() == "and" and not re.search(
+                r"(?i)\bbetween\s+$", text[max(0, m.start - 9) : m.start])
+            if two_days:  # "on April 7 and 9": two days, not the days between
+                m.warnings.append(f'"{m.text}" names two days; the first is shown.')
+            elif spec.get("day_end"):  # "June 4-5, 2014": the last day of the range
+                try:
+                    last = date(y, mo, int(re.sub(r"\D", "", spec["day_end"])))
+                except ValueError:
+                    last = None
+                if last is not None and last > day:
+                    m.spec["range_end"] = last.isoformat()
             if inferred:
                 m.confidence = min(m.confidence, 0.8)
             if "first" in spec and int(spec["first"]) <= 12 and int(spec["second"]) <= 12 and (
@@ -462,13 +545,19 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
             m.confidence = 0.4
             return
         base, m.anchor = anchor, "published"
+        direction = _direction(spec)
         if re.match(r"(?i)(?:the\s+)?(?:previous|following)", spec.get("dir") or "") and ctx.last:
             base = ctx.last[0]  # "the previous Friday": before the date just mentioned
             m.anchor = "mention"
+        elif (direction is None and ctx.last_day is not None and ctx.last_day[0] < anchor
+              and m.start - ctx.last_day[1] <= _PAST_PERFECT_REACH and _past_perfect(text, m.start)):
+            # "On Friday (November 1) they signed; they had settled the text on Wednesday":
+            # the past perfect counts back from the day the story is about.
+            base, m.anchor, direction = ctx.last_day[0], "mention", -1
         # A bare weekday counts from the publication (or dateline) day, not from an
         # explicit date mentioned earlier: on TimeBank news that reading is right far
         # more often (measured: anchoring on the last explicit date cost 1.5 value F1).
-        day = _weekday_date(wd, base, _direction(spec), get_tense())
+        day = _weekday_date(wd, base, direction, get_tense())
         _set(m, day.isoformat(), "day")
         m.spec["relative"] = True
         m.spec["weekday_only"] = True
@@ -505,6 +594,11 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
 
     if "season" in spec:
         code = tables()["seasons"].get(spec["season"].lower(), spec["season"])
+        if y is None and spec.get("ana") and ctx.last is not None:
+            # "the autumn of that year": the year of the date just named.
+            ana = spec["ana"].lower().split()[-1]
+            y = ctx.last[0].year + {"following": 1, "next": 1, "previous": -1}.get(ana, 0)
+            m.anchor = "mention"
         if y is None:
             if anchor is None:
                 _set(m, f"XXXX-{code}", "season")
@@ -674,6 +768,15 @@ def _resolve_anaphoric(m: Mention, ctx: _Context, kind: str) -> None:
         _set(m, "PAST_REF" if sign < 0 else "FUTURE_REF", None)
         return
     base = ctx.last
+    if base is None and rel in ("after", "before"):
+        # "Fifteen years after gunmen killed 166 people": counted from an event the text
+        # does not date; the publication date would give a confident wrong answer.
+        _set(m, "", None)
+        m.confidence = 0.3
+        m.spec["unanchored"] = True
+        m.warnings.append(f'"{m.text}" counts from another event, which the text does not '
+                          "date; no date is given for it.")
+        return
     if unit == "year" and ctx.recent_quarter(m.start) is not None:
         base = ctx.last_quarter
     elif unit == "year" and base is not None and PRECISION_RANK[base[1]] < PRECISION_RANK["quarter"]:
@@ -762,6 +865,10 @@ def resolve(text: str, mentions: list[Mention], published) -> list[Mention]:
     line = _dateline(text)
     for m in mentions:
         _resolve_one(m, ctx)
+        if m.precision == "day" and not m.spec.get("weekday_only") and not m.spec.get("relative"):
+            parsed = parse_value(m.value[:10])
+            if parsed:
+                ctx.last_day = (parsed[0], m.end)
         if m.precision == "quarter":
             ctx.last_quarter_end = m.end
         if line and m.start >= line[0] and m.end <= line[1] and m.type == "DATE":

@@ -39,6 +39,7 @@ _SIGNAL_MOD = {
     "before": "BEFORE", "prior to": "BEFORE", "ahead of": "BEFORE",
     "after": "AFTER", "since": "ON_OR_AFTER", "until": "ON_OR_BEFORE", "till": "ON_OR_BEFORE",
 }
+_PERIOD_PARTS = frozenset(("end", "close", "beginning", "start", "middle"))
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|through|thru|until|till|and)\s*$", re.IGNORECASE)
 _JOIN_GAP = re.compile(r"^(?:\s*,?\s*(?:on|at)?\s*)$", re.IGNORECASE)
 _TIME_KINDS = ("time",)
@@ -205,7 +206,9 @@ def _signal(text: str, m: Mention) -> None:
     m.spec["signal"] = sig
     m.spec["signal_start"] = g.start("sig")
     possessive = text.startswith(("'s", "’s"), m.end)  # "after last week's election"
-    if m.type in ("DATE", "TIME") and sig in _SIGNAL_MOD and m.mod is None and not possessive:
+    if (m.type in ("DATE", "TIME") and sig in _SIGNAL_MOD and m.mod is None and not possessive
+            and str(m.spec.get("part", "")).lower() not in _PERIOD_PARTS):
+        # "by the end of the year" is END, as "by the end of 2026" is
         m.mod = _SIGNAL_MOD[sig]
 
 
