@@ -10,12 +10,16 @@ Measures, on this machine:
   typed in the browser until the chart is redrawn.
 
 Run: ``.venv/bin/python benchmarks/bench_app.py`` (about a minute).
+``--ab``: only the first draw of the sample, with the app's small plotly.js bundle and,
+interleaved (the machine's load changes in between), with Dash's full plotly.js.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -35,6 +39,11 @@ from timeline.store import EditStore  # noqa: E402
 
 N = 10_000
 REPEAT = 15
+SAMPLE_RUNS = 9
+#: Bytes of every plotly script the page fetched (the app's own bundle, or Dash's).
+PLOTLY_BYTES_JS = ("() => performance.getEntriesByType('resource')"
+                   ".filter(e => /plotly[^/]*\\.js/.test(e.name))"
+                   ".reduce((n, e) => n + e.encodedBodySize, 0)")
 
 
 def timed(fn, repeat=REPEAT):
@@ -103,15 +112,20 @@ def browser_figures(events, tmp: Path) -> None:
             server.start()
             try:
                 draws = []
-                for _ in range(3):
+                plotly_bytes = 0
+                for _ in range(3 if paths else SAMPLE_RUNS):
+                    # A new page is a new browser context: nothing cached, a user's first visit.
                     page = b.new_page(viewport={"width": 1280, "height": 800})
                     t = time.perf_counter()
                     page.goto(server.url)
                     page.wait_for_function(f"({js})() > 0", timeout=60_000)
                     draws.append(time.perf_counter() - t)
+                    plotly_bytes = page.evaluate(PLOTLY_BYTES_JS)
                     page.close()
-                print(f"  first draw, {label:24s}: median {statistics.median(draws):5.2f} s"
-                      f" (runs: {', '.join(f'{d:.2f}' for d in draws)})")
+                print(f"  first draw, {label:24s}: median {statistics.median(draws):5.2f} s,"
+                      f" best {min(draws):5.2f} s (runs: {', '.join(f'{d:.2f}' for d in draws)})")
+                if not paths:
+                    print(f"  plotly.js fetched by the page: {plotly_bytes / 1e6:.2f} MB")
                 if paths:
                     page = b.new_page(viewport={"width": 1280, "height": 800})
                     page.goto(server.url)
@@ -128,5 +142,70 @@ def browser_figures(events, tmp: Path) -> None:
     print(f"\nload average at the end: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
+DRAWN_JS = ("() => { const gd = document.querySelector('#timeline .js-plotly-plot');"
+            " const t = gd && gd.data && gd.data.find(t => t.name === 'events');"
+            " return t ? t.customdata.length : 0; }")
+#: The app with another assets folder (the same one without the plotly.js bundle, so that
+#: dcc.Graph fetches Dash's full plotly.js as it would without it).
+SERVE_WITH_ASSETS = ("import sys; from pathlib import Path; import timeline.app.server as s; "
+                     "s.ASSETS = Path(sys.argv[1]); sys.exit(s.main(sys.argv[2:]))")
+
+
+def ab_first_draw(runs: int = 9) -> None:
+    import urllib.request
+
+    from browser.conftest import ARGS, free_port
+    from playwright.sync_api import sync_playwright
+
+    from timeline.app.server import ASSETS
+
+    print(f"first draw of the sample, {runs} runs each, interleaved; {os.cpu_count()} cores, "
+          f"load average {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    with tempfile.TemporaryDirectory() as tmp:
+        full = Path(tmp) / "assets"
+        shutil.copytree(ASSETS, full, ignore=shutil.ignore_patterns("plotly-*"))
+        procs, urls = [], {}
+        try:
+            for label, assets in (("app's plotly.js bundle", ASSETS), ("Dash's full plotly.js", full)):
+                port = free_port()
+                procs.append(subprocess.Popen(
+                    [sys.executable, "-c", SERVE_WITH_ASSETS, str(assets), "--port", str(port),
+                     "--store", str(Path(tmp) / f"{port}.sqlite3")],
+                    cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+                urls[label] = f"http://127.0.0.1:{port}/"
+            for url in urls.values():
+                for _ in range(300):
+                    try:
+                        urllib.request.urlopen(url, timeout=2).close()
+                        break
+                    except OSError:
+                        time.sleep(0.3)
+            draws: dict[str, list[float]] = {k: [] for k in urls}
+            sizes: dict[str, int] = {}
+            with sync_playwright() as p:
+                b = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+                for _ in range(runs):
+                    for label, url in urls.items():
+                        page = b.new_page(viewport={"width": 1280, "height": 800})
+                        t = time.perf_counter()
+                        page.goto(url)
+                        page.wait_for_function(f"({DRAWN_JS})() > 0", timeout=60_000)
+                        draws[label].append(time.perf_counter() - t)
+                        sizes[label] = page.evaluate(PLOTLY_BYTES_JS)
+                        page.close()
+                b.close()
+        finally:
+            for proc in procs:
+                proc.terminate()
+                proc.wait(10)
+    for label, d in draws.items():
+        print(f"  {label:24s} ({sizes[label] / 1e6:.1f} MB): median {statistics.median(d):5.2f} s,"
+              f" best {min(d):5.2f} s (runs: {', '.join(f'{x:.2f}' for x in d)})")
+    print(f"load average at the end: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
+
+
 if __name__ == "__main__":
-    main()
+    if "--ab" in sys.argv[1:]:
+        ab_first_draw()
+    else:
+        main()

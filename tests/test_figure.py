@@ -13,6 +13,7 @@ from plotly.io.json import to_json_plotly
 
 from timeline.figure import (
     LABEL_LIMIT,
+    _fit_labels,
     build_figure,
     densest_window,
     figure_dict,
@@ -179,6 +180,38 @@ def test_print_theme_has_everything_on_the_page(sample):
     assert "by 2027" in texts and "2024-W43" in texts  # the dates are in the labels
     assert "was a Saturday" in texts                  # warnings are in a footnote
     assert layout["width"] == 1000
+
+
+@pytest.mark.parametrize("width", [800, 1000, 1200, 1600])
+def test_print_text_is_at_least_8_pt_on_a_page_whatever_the_width(sample, width):
+    """Printed 16 cm (454 pt) wide, labels are 8 pt or more and lane names larger."""
+    layout = figure_dict(sample, theme="print", width=width)["layout"]
+    labels = [a for a in layout["annotations"] if "yref" not in a]
+    assert min(a["font"]["size"] for a in labels) * 454 / width >= 8
+    assert layout["yaxis"]["tickfont"]["size"] > labels[0]["font"]["size"]
+    # Long lane names wrap onto two lines instead of eating the plot's width.
+    assert "Engage in diplomatic<br>cooperation" in layout["yaxis"]["ticktext"]
+
+
+def test_print_labels_near_the_right_edge_are_cut_not_lost(sample):
+    layout = figure_dict(sample, theme="print", width=1200)["layout"]
+    texts = [a["text"] for a in layout["annotations"] if "yref" not in a]
+    fighter = next(t for t in texts if "by 2035" in t)
+    # Cut with an ellipsis, the date kept whole on its own line.
+    assert fighter.startswith("New fighter jet") and "…<br>by 2035" in fighter
+    # On screen the hover has the whole title.
+    ev = _trace(figure_dict(sample), "events")
+    assert any(r[1] == "New fighter jet with Italy and Britain ready" for r in ev["customdata"])
+
+
+def test_a_label_without_room_on_the_right_goes_left():
+    parts = [("Talks resume in Geneva", ""), ("Ceasefire signed", "2025-03-01")]
+    labels, left = _fit_labels(parts, room_right=[30.0, 400.0], room_left=[500.0, 10.0], char_px=8.0)
+    assert left == [True, False]
+    assert labels == ["Talks resume in Geneva", "Ceasefire signed<br>2025-03-01"]
+    # Not enough room on either side: cut to a readable minimum with an ellipsis.
+    labels, left = _fit_labels([("A very long event title indeed", "")], [90.0], [60.0], 8.0)
+    assert labels[0].endswith("…") and len(labels[0]) == 14 and left == [False]
 
 
 def test_selected_event_is_ringed(sample):

@@ -13,6 +13,11 @@ Honesty rules drawn here (the reason this module exists):
 The "collapsed" scale cuts long empty stretches (April 2024 ... 2035 with most events
 in one week would otherwise squeeze that week into a pixel) and labels each cut.
 
+The print theme (PNG/SVG/PDF exports) sizes its text from the figure's width so that it
+is 8 pt or more when the figure fills the text width of an A4 page, wraps long lane
+names, gives each label its date on a second line, and cuts a label that would run past
+the plot's edge (with "…"; the table has the whole text).
+
 Performance: traces are few (one per marker style, one per lane colour and band style),
 never one per event, so 10,000 events draw quickly.
 """
@@ -51,6 +56,8 @@ MOD_WORDS = {
 #: Above this many events, labels would be noise: markers and hover only.
 LABEL_LIMIT = 150
 MAX_ROWS_PER_LANE = 6
+#: The view widens by at most this share of the plot to make room for the last labels.
+MAX_WIDEN = 0.4
 #: Above this many events, markers are drawn with WebGL.
 GL_THRESHOLD = 1500
 DAY_NS = 86_400_000_000_000
@@ -65,6 +72,9 @@ class _Theme:
     label_size: int
     grid: str
     band_opacity: float
+    marker: int = 13
+    row_px: int = 30  # height of one label row
+    lane_chars: int = 34  # lane names longer than this are shortened (print: wrapped)
 
 
 _THEMES = {
@@ -72,6 +82,22 @@ _THEMES = {
     "print": _Theme("#ffffff", "#ffffff", "#000000", 15, 13, "#d0d0d0", 0.35),
 }
 _FONT_FAMILY = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
+#: Average width of a character in em (DejaVu Sans is wide; over-estimating keeps labels in).
+CHAR_EM = 0.64
+#: Print figures are placed at the text width of an A4 page (16 cm, 454 pt). Labels then
+#: come out at 8 pt or more whatever the exported width: 454 pt / 56 = 8.1 pt per 1/56.
+PRINT_WIDTH_PER_LABEL_PX = 56
+
+
+def _theme(theme: str, px_width: int) -> _Theme:
+    """The theme's colours and sizes; print sizes follow the figure's width (see above)."""
+    th = _THEMES[theme]
+    if theme != "print":
+        return th
+    label = max(th.label_size, math.ceil(px_width / PRINT_WIDTH_PER_LABEL_PX))
+    return _Theme(th.paper, th.plot, th.font, font_size=max(th.font_size, round(label * 1.1)),
+                  label_size=label, grid=th.grid, band_opacity=th.band_opacity,
+                  marker=round(label * 1.05), row_px=round(label * 2.9), lane_chars=44)
 
 
 def build_figure(events: pd.DataFrame, **options) -> go.Figure:
@@ -109,7 +135,6 @@ def figure_dict(
         raise ValueError(f"scale must be one of {', '.join(SCALE_OPTIONS)}, not {scale!r}")
     if theme not in THEME_OPTIONS:
         raise ValueError(f"theme must be one of {', '.join(THEME_OPTIONS)}, not {theme!r}")
-    th = _THEMES[theme]
     printing = theme == "print"
     overview = show_overview and not printing
     df = events if all(c in events.columns for c in COLUMNS) else make_table(events)
@@ -120,6 +145,7 @@ def figure_dict(
     undated = int((~geo["dated"]).sum())
     # Layout arithmetic needs a width; the app's chart is about 880 px wide at 1280x800.
     px_width = width or (1000 if printing else 860)
+    th = _theme(theme, px_width)
 
     if dated.empty:
         fig.add_annotation(
@@ -146,35 +172,63 @@ def figure_dict(
     x_after = sc.to_x(dated["after_at"].to_numpy())
     view0, view1 = sc.view_range(dated, focus=overview)
     span_units = max(sc.units(view1) - sc.units(view0), 1e-9)
-    lane_names = [_esc(_short(lane_name(k), 34)) for k in lane_order]
-    margin_left = int(min(280, max(90, max(len(n) for n in lane_names) * th.font_size * 0.62 + 24)))
+    # Lane names get at most 30% of the width (a narrow window needs its time axis).
+    max_margin = px_width * 0.3 if printing or px_width < 700 else 280
+    lane_chars = th.lane_chars if printing else min(
+        th.lane_chars, int((max_margin - 24) / (th.font_size * 0.62)))
+    lane_names = [_lane_text(lane_name(k), lane_chars, printing) for k in lane_order]
+    longest = max(len(line) for n in lane_names for line in n.split("<br>"))
+    margin_left = int(min(max_margin, max(90, longest * th.font_size * 0.62 + 24)))
     plot_px = px_width - margin_left - 40
     px_per_unit = plot_px / span_units
 
+    status = dated["status"].fillna("").astype(str).to_numpy()
+    hollow = np.isin(status, list(PLANNED))
+    kind = dated["kind"].to_numpy()
+    is_after = dated["open_kind"].to_numpy() == "after"
+    is_deadline = dated["open_kind"].to_numpy() == "deadline"
+    # The clickable handle: a point at the day, the band's middle, the deadline itself.
+    x_handle = np.where(is_deadline, x_open1, np.where(kind == "band", _mid(x_b0, x_b1, sc), x_anchor))
+    x_handle = np.where(is_after, x_after, x_handle)
+    warned = dated["warnings"].map(len).to_numpy() > 0
+
     show_labels = len(dated) <= LABEL_LIMIT
-    labels = [
-        _label(r, printing) for r in _records(dated, ("title", "date_text", "date_value", "date_mod"))
-    ] if show_labels else [""] * len(dated)
+    parts = [
+        _label_parts(r, printing) for r in _records(dated, ("title", "date_text", "date_value", "date_mod"))
+    ] if show_labels else []
     occ0 = np.fmin(sc.units_array(x_b0), np.nan_to_num(sc.units_array(x_open0), nan=np.inf))
     occ1 = np.fmax(sc.units_array(x_b1), np.nan_to_num(sc.units_array(x_open1), nan=-np.inf))
-    x_units = sc.units_array(x_anchor)
+    x_units = sc.units_array(x_handle)  # labels start beside the handle
+    char_px = th.label_size * CHAR_EM
+    # A label starts clear of its mark, or of the wider warning ring.
+    gap_px = np.where(warned, th.marker * 0.85 + 4, th.marker / 2 + 6)
+    extra_px = gap_px + 4 + np.where(warned, 2 * th.label_size, 0)  # gap, ⚠ and slack
     if show_labels:  # widen the view so that the last labels are not cut off
         u0, u1 = sc.units(view0), sc.units(view1)
         inside = (x_units >= u0) & (x_units <= u1)
-        label_px = np.array([len(t) * th.label_size * 0.64 + 30 for t in labels])
-        label_px += np.where(dated["warnings"].map(len).to_numpy() > 0, 2 * th.label_size, 0)
-        over = ((x_units - u1) * px_per_unit + label_px)[inside & (label_px > 30)]
-        over_px = float(min(over.max(), plot_px * 0.5)) if over.size else 0.0
+        label_px = np.array([_label_chars(p) * char_px for p in parts]) + extra_px
+        over = ((x_units - u1) * px_per_unit + label_px)[inside]
+        over_px = float(min(over.max(), plot_px * MAX_WIDEN)) if over.size else 0.0
         if over_px > 0:
             extra = over_px * (u1 - u0) / (plot_px - over_px)
             view1 = sc.shift(view1, extra)
             px_per_unit = plot_px / (u1 + extra - u0)
-    if show_labels:
-        rows, text_pos, lane_rows = _pack_rows(
-            lane_keys, lane_order, x_units, occ0, occ1, labels, px_per_unit, th.label_size,
+        # What still does not fit is shortened (or put left of its mark); hover and table
+        # keep the whole text.
+        room_right = (sc.units(view1) - x_units) * px_per_unit - extra_px
+        room_left = (x_units - sc.units(view0)) * px_per_unit - extra_px
+        # Off the opening view (panned to later): no edge to fit, keep the usual length.
+        seen = (x_units >= sc.units(view0)) & (x_units <= sc.units(view1))
+        room_right = np.where(seen, room_right, np.inf)
+        labels, left = _fit_labels(parts, room_right, room_left, char_px)
+        rows, lane_rows = _pack_rows(
+            lane_keys, lane_order, x_units, occ0, occ1, labels, left, px_per_unit, char_px,
+            # Paper has no hover: more rows rather than a label dropped.
+            max_rows=MAX_ROWS_PER_LANE * (2 if printing else 1),
         )
     else:  # markers only: one row per lane (overlaps are expected at this density)
-        rows, text_pos, lane_rows = [0] * len(dated), [], dict.fromkeys(lane_order, 1)
+        labels, left = [""] * len(dated), [False] * len(dated)
+        rows, lane_rows = [0] * len(dated), dict.fromkeys(lane_order, 1)
     lane_base = {}
     base = 0
     for k in lane_order:
@@ -182,9 +236,6 @@ def figure_dict(
         base += lane_rows[k] + 1  # one empty row between lanes
     y = np.array([lane_base[k] + r for k, r in zip(lane_keys, rows, strict=True)], dtype=float)
 
-    status = dated["status"].fillna("").astype(str).to_numpy()
-    hollow = np.isin(status, list(PLANNED))
-    kind = dated["kind"].to_numpy()
     colour = np.array([colours[k] for k in lane_keys], dtype=object)
 
     # Bands and bars: lines grouped by colour and style (solid/dashed), None-separated.
@@ -195,12 +246,12 @@ def figure_dict(
             band = sel & (kind == "band")
             if band.any():
                 # Planned/target bands are fainter; their dashed bar and hollow handle say why.
-                fig.add_trace(_segments(x_b0[band], x_b1[band], y[band], c, 11 if not printing else 12,
+                fig.add_trace(_segments(x_b0[band], x_b1[band], y[band], c, round(th.marker * 0.85),
                                         th.band_opacity * (0.55 if dashed else 1), "solid", "band"))
             bar = sel & ~np.isnat(dated["open_start"].to_numpy())
             if bar.any():
-                fig.add_trace(_segments(x_open0[bar], x_open1[bar], y[bar], c, 2, 0.9,
-                                        "dash", "bar"))
+                fig.add_trace(_segments(x_open0[bar], x_open1[bar], y[bar], c,
+                                        max(2, round(th.marker / 7)), 0.9, "dash", "bar"))
 
     hover = None if printing else _hovers(dated, brief=not show_labels)
     ids = dated["event_id"].astype(str).to_numpy()
@@ -208,30 +259,24 @@ def figure_dict(
         kind == "band", np.where(hollow, "square-open", "square"),
         np.where(hollow, "circle-open", "circle"),
     )
-    is_after = dated["open_kind"].to_numpy() == "after"
-    is_deadline = dated["open_kind"].to_numpy() == "deadline"
     symbols = np.where(is_after, "triangle-right-open", symbols)
     symbols = np.where(is_deadline, np.where(hollow, "line-ns-open", "line-ns"), symbols)
-    # The clickable handle: a point at the day, the band's middle, the deadline itself.
-    x_handle = np.where(is_deadline, x_open1, np.where(kind == "band", _mid(x_b0, x_b1, sc), x_anchor))
-    x_handle = np.where(is_after, x_after, x_handle)
     # Thousands of SVG markers (twice, with the overview strip) take seconds to draw;
     # WebGL draws them in milliseconds. Paper (print) always gets SVG.
     marker_type = "scattergl" if len(dated) > GL_THRESHOLD and not printing else "scatter"
     clip = {} if marker_type == "scattergl" else {"cliponaxis": False}
     fig.add_trace(_scatter(
         type=marker_type, x=_out(x_handle, sc), y=y, mode="markers",
-        marker={"symbol": symbols.tolist(), "color": colour.tolist(), "size": 13 if not printing else 14,
+        marker={"symbol": symbols.tolist(), "color": colour.tolist(), "size": th.marker,
                 "line": {"width": 2, "color": colour.tolist()}},
         **_hover_props(ids, hover, printing),
         name="events", showlegend=False, **clip,
     ))
-    warned = dated["warnings"].map(len).to_numpy() > 0
     if warned.any():
         # A doubtful date wears an amber ring (and its label a ⚠), whatever its lane colour.
         fig.add_trace(_scatter(
             type=marker_type, x=_out(x_handle[warned], sc), y=y[warned], mode="markers",
-            marker={"symbol": "circle-open", "color": WARNING_COLOUR, "size": 22,
+            marker={"symbol": "circle-open", "color": WARNING_COLOUR, "size": round(th.marker * 1.7),
                     "line": {"width": 3.5, "color": WARNING_COLOUR}},
             **_hover_props(ids[warned], None if hover is None else hover[warned], printing),
             name="warning", showlegend=False, **clip,
@@ -239,20 +284,20 @@ def figure_dict(
     if show_labels:
         # Annotations, not trace text: they stay out of the overview strip and carry no hover.
         for i in np.flatnonzero(np.array([bool(t) for t in labels])):
-            left = text_pos[i] == "middle left"
             text = labels[i]
             if warned[i]:
                 text = f'<span style="color:#B26A00">⚠</span> {text}'
             fig.add_annotation(
                 x=_out(x_handle[i : i + 1], sc)[0], y=y[i], text=text, showarrow=False,
-                xanchor="right" if left else "left", xshift=-13 if left else 13,
-                font={"size": th.label_size, "color": th.font}, align="left",
+                xanchor="right" if left[i] else "left", xshift=(-1 if left[i] else 1) * round(gap_px[i]),
+                font={"size": th.label_size, "color": th.font}, align="right" if left[i] else "left",
             )
     if selected_id is not None and (ids == str(selected_id)).any():
         i = int(np.flatnonzero(ids == str(selected_id))[0])
         fig.add_trace(_scatter(
             x=_out(x_handle[i : i + 1], sc), y=y[i : i + 1], mode="markers", hoverinfo="skip",
-            marker={"symbol": "circle-open", "size": 26, "color": th.font, "line": {"width": 3}},
+            marker={"symbol": "circle-open", "size": round(th.marker * 2), "color": th.font,
+                    "line": {"width": 3}},
             name="selected", showlegend=False,
         ))
     _legend(fig, th)
@@ -281,17 +326,24 @@ def figure_dict(
     if undated:
         notes.append(f"{undated} event{'s' if undated > 1 else ''} without a usable date "
                      "(listed in the table)")
+    note_size = th.label_size if printing else th.font_size - 1
+    # Printed notes use the page's whole width, from under the lane names.
+    note_x = -(margin_left - 12) / plot_px if printing else 0
     if printing and warned.any():
-        chars = int((px_width - margin_left - 40) / (th.font_size * 0.58))
+        chars = int((px_width - 24) / (note_size * CHAR_EM * 0.92))
         notes.extend(_footnotes(dated[warned], chars))
-    auto_h = 150 + 30 * (total_rows + 1) + (70 if overview else 0) + 18 * len(notes)
-    _layout(fig, th, title, width or (px_width if printing else None), height or max(auto_h, 340),
-            printing, bottom=40 + 18 * len(notes), left=margin_left)
+    note_px = round(note_size * 1.4)
+    tick_px = 2 * th.font_size + 20  # two-line tick labels under the axis
+    # The y range is total_rows + 1.8 rows high; the bottom margin is set in _layout.
+    auto_h = (_top(th, title, printing, plot_px) + th.row_px * (total_rows + 1.8) + tick_px + 30
+              + (70 if overview else 0) + note_px * len(notes))
+    _layout(fig, th, title, width or (px_width if printing else None), height or max(int(auto_h), 340),
+            printing, bottom=tick_px + note_px * len(notes), left=margin_left, plot_px=plot_px)
     if notes:
         fig.add_annotation(
-            text="<br>".join(notes), showarrow=False, xref="paper", yref="paper", x=0, y=0,
-            yshift=-(60 + (60 if overview else 0)), xanchor="left", yanchor="top", align="left",
-            font={"size": th.font_size - 1, "color": th.font},
+            text="<br>".join(notes), showarrow=False, xref="paper", yref="paper", x=note_x, y=0,
+            yshift=-(tick_px + 10 + (60 if overview else 0)), xanchor="left", yanchor="top",
+            align="left", font={"size": note_size, "color": th.font},
         )
     return fig.to_dict()
 
@@ -360,13 +412,12 @@ def _lane_order(keys: list[str], df: pd.DataFrame) -> list[str]:
     return sorted(first, key=lambda k: (first[k], k))
 
 
-def _pack_rows(keys, order, x, occ0, occ1, labels, px_per_unit, font_px):
+def _pack_rows(keys, order, x, occ0, occ1, labels, on_left, px_per_unit, char_px,
+               max_rows=MAX_ROWS_PER_LANE):
     """Greedy interval packing of labels inside each lane so that they do not collide."""
     n = len(keys)
     rows = [0] * n
-    pos = ["middle right"] * n
     lane_rows = dict.fromkeys(order, 1)
-    char_px = font_px * 0.64
     by_lane: dict[str, list[int]] = {}
     for i, k in enumerate(keys):
         by_lane.setdefault(k, []).append(i)
@@ -374,16 +425,20 @@ def _pack_rows(keys, order, x, occ0, occ1, labels, px_per_unit, font_px):
         idx.sort(key=lambda i: x[i])
         ends: list[float] = []
         for i in idx:
-            w = (len(labels[i]) * char_px + 26) / px_per_unit
-            left = min(x[i], occ0[i]) - 10 / px_per_unit
-            right = max(x[i] + w, occ1[i] + 6 / px_per_unit)
+            w = (_text_chars(labels[i]) * char_px + 2 * LABEL_GAP) / px_per_unit
+            if on_left[i]:
+                left = min(x[i] - w, occ0[i]) - 10 / px_per_unit
+                right = max(x[i], occ1[i]) + 6 / px_per_unit
+            else:
+                left = min(x[i], occ0[i]) - 10 / px_per_unit
+                right = max(x[i] + w, occ1[i] + 6 / px_per_unit)
             for r, e in enumerate(ends):
                 if e <= left:
                     ends[r] = right
                     rows[i] = r
                     break
             else:
-                if len(ends) < MAX_ROWS_PER_LANE:
+                if len(ends) < max_rows:
                     ends.append(right)
                     rows[i] = len(ends) - 1
                 else:  # crowded: reuse the row that frees first, drop the label (hover keeps it)
@@ -392,7 +447,53 @@ def _pack_rows(keys, order, x, occ0, occ1, labels, px_per_unit, font_px):
                     rows[i] = r
                     labels[i] = ""
         lane_rows[k] = max(1, len(ends))
-    return rows, pos, lane_rows
+    return rows, lane_rows
+
+
+#: Pixels between a mark and its label.
+LABEL_GAP = 13
+#: Labels are cut to this many characters (the hover and the table have the whole text).
+LABEL_CHARS = 36
+#: A label that would have fewer characters than this beside its mark goes to the other side.
+MIN_LABEL_CHARS = 14
+
+
+def _label_parts(r, printing: bool) -> tuple[str, str]:
+    """A label's event text and, on paper (no hover there), its date on a second line."""
+    text = str(r.title or r.date_text or r.date_value)
+    if not printing:
+        return text, ""
+    word = MOD_WORDS.get(r.date_mod or "", "")
+    return text, f"{word + ' ' if word else ''}{r.date_value}"
+
+
+def _label_chars(part: tuple[str, str], n: int = LABEL_CHARS) -> int:
+    return max(min(len(part[0]), n), len(part[1]))
+
+
+def _text_chars(label: str) -> int:
+    """Visible characters of the widest line of a label (as built by ``_fit_labels``)."""
+    return max((len(html.unescape(line)) for line in label.split("<br>")), default=0)
+
+
+def _fit_labels(parts, room_right, room_left, char_px) -> tuple[list[str], list[bool]]:
+    """Label texts cut to the room beside their mark (in px), and which go on the left.
+
+    A label goes left of its mark only when the right side has too little room and the
+    left side more; a cut label ends with "…".
+    """
+    labels, left = [], []
+    for (text, date), right_px, left_px in zip(parts, room_right, room_left, strict=True):
+        fits_right = int(min(right_px, 1e6) // char_px)
+        fits_left = int(left_px // char_px)
+        go_left = fits_right < min(_label_chars((text, date)), MIN_LABEL_CHARS) and fits_left > fits_right
+        n = min(LABEL_CHARS, max(fits_left if go_left else fits_right, MIN_LABEL_CHARS))
+        label = _esc(_short(text, n))
+        if date:
+            label += "<br>" + _esc(date)
+        labels.append(label)
+        left.append(bool(go_left))
+    return labels, left
 
 
 def _mid(a, b, sc):
@@ -688,12 +789,12 @@ def date_phrase(value: str, precision: str, mod: str) -> str:
     return f"{word + ' ' if word else ''}{value or '?'} ({p})"
 
 
-def _label(r, printing: bool) -> str:
-    text = _esc(_short(str(r.title or r.date_text or r.date_value), 36))
-    if printing:
-        word = MOD_WORDS.get(r.date_mod or "", "")
-        text += f" · {_esc((word + ' ') if word else '')}{_esc(r.date_value)}"
-    return text
+def _lane_text(name: str, chars: int, printing: bool) -> str:
+    """A lane's tick text: shortened on screen, on two lines on paper (where it is larger)."""
+    if not printing or len(name) <= chars // 2:
+        return _esc(_short(name, chars))
+    lines = textwrap.wrap(name, chars // 2, max_lines=2, placeholder="…")
+    return "<br>".join(_esc(line) for line in lines)
 
 
 def _records(df: pd.DataFrame, cols) -> list:
@@ -764,16 +865,33 @@ def _footnotes(df: pd.DataFrame, chars: int = 110) -> list[str]:
     return notes
 
 
+#: The legend's entries, for :func:`_legend` and to know how many rows it takes.
+LEGEND_NAMES = ("happened (day)", "planned / target", "week, month or year", "deadline (“by …”)",
+                "doubtful date ⚠")
+
+
+def _legend_rows(th: _Theme, plot_px: float) -> int:
+    """Rows of the horizontal legend above a plot ``plot_px`` wide (plotly wraps it)."""
+    size = th.font_size - 1
+    rows, used = 1, 0.0
+    for name in LEGEND_NAMES:
+        w = len(name) * size * 0.6 + 50  # symbol, gap and text
+        if used and used + w > plot_px:
+            rows, used = rows + 1, 0.0
+        used += w
+    return rows
+
+
 def _legend(fig: _Spec, th: _Theme) -> None:
     grey = "#5f6368"
-    items = [
-        ("happened (day)", {"symbol": "circle", "color": grey}, None),
-        ("planned / target", {"symbol": "circle-open", "color": grey, "line": {"width": 2}}, None),
-        ("week, month or year", None, {"color": grey, "width": 10}),
-        ("deadline (“by …”)", None, {"color": grey, "width": 2, "dash": "dash"}),
-        ("doubtful date ⚠", {"symbol": "circle-open", "color": WARNING_COLOUR, "size": 14,
-                             "line": {"width": 3}}, None),
+    styles = [
+        ({"symbol": "circle", "color": grey}, None),
+        ({"symbol": "circle-open", "color": grey, "line": {"width": 2}}, None),
+        (None, {"color": grey, "width": 10}),
+        (None, {"color": grey, "width": 2, "dash": "dash"}),
+        ({"symbol": "circle-open", "color": WARNING_COLOUR, "size": 14, "line": {"width": 3}}, None),
     ]
+    items = [(name, *style) for name, style in zip(LEGEND_NAMES, styles, strict=True)]
     for name, marker, line in items:
         fig.add_trace(_scatter(
             x=[None], y=[None], name=name, mode="markers" if marker else "lines",
@@ -782,17 +900,32 @@ def _legend(fig: _Spec, th: _Theme) -> None:
         ))
 
 
-def _layout(fig, th: _Theme, title, width, height, printing, bottom=40, left=170):
-    # Room on top for the title, the legend (two rows when narrow) and the cut labels.
-    top = (110 if title else 80) if not printing else (120 if title else 90)
+def _top(th: _Theme, title, printing: bool, plot_px: float = 700) -> int:
+    """Room on top for the title, the legend (two rows when narrow) and the cut labels."""
+    if not printing:
+        return 110 if title else 80
+    legend = _legend_rows(th, plot_px) * round(th.font_size * 1.4) + _legend_gap(th) + 12
+    return legend + (round(th.font_size * 2.2) + 12 if title else 0)
+
+
+def _legend_gap(th: _Theme) -> int:
+    """Pixels between the plot and the legend: the labels of the cuts live there."""
+    return th.font_size + 6
+
+
+def _layout(fig, th: _Theme, title, width, height, printing, bottom=40, left=170, plot_px=700):
+    top = _top(th, title, printing, plot_px)
     fig.update_layout(
         # No named template: the dict goes to the browser as is, so style explicitly.
         template={}, paper_bgcolor=th.paper, plot_bgcolor=th.plot,
         font={"family": _FONT_FAMILY, "size": th.font_size, "color": th.font},
-        title={"text": _esc(title), "x": 0.01, "font": {"size": th.font_size + 4}} if title else None,
+        # The title at the very top, so that the legend under it never overlaps it.
+        title={"text": _esc(title), "x": 0.01, "xanchor": "left", "y": 1, "yref": "container",
+               "yanchor": "top", "pad": {"t": 10}, "font": {"size": round(th.font_size * 1.35)}}
+        if title else None,
         width=width, height=height,
         margin={"l": left, "r": 40, "t": top, "b": bottom + 30},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1 + 18 / max(height - top - bottom - 30, 100),
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1 + _legend_gap(th) / max(height - top - bottom - 30, 100),
                 "x": 0, "xanchor": "left", "font": {"size": th.font_size - 1}},
         hovermode="closest", hoverlabel={"align": "left", "font": {"family": _FONT_FAMILY}},
         dragmode="pan" if not printing else False, clickmode="event",

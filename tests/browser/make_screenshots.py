@@ -1,4 +1,5 @@
-"""Take the README's screenshots of the running app (1280x800 and a narrow window).
+"""Take the README's screenshots of the running app (1280x800 and a narrow window) and
+render the print figure (the PNG export) of the sample article.
 
 Run: ``.venv/bin/python tests/browser/make_screenshots.py`` (writes docs/screenshots/*.png).
 """
@@ -58,8 +59,22 @@ def main() -> None:
                 b.close()
         finally:
             server.stop()
+    print_figure()
     for f in sorted(OUT.glob("*.png")):
         print(f.relative_to(OUT.parents[1]), f.stat().st_size // 1024, "KB")
+
+
+def print_figure() -> None:
+    """The PNG export of the sample at its default 1200 px width (print theme)."""
+    from timeline.app.data import SAMPLE
+    from timeline.export import to_image
+    from timeline.extract import extract
+    from timeline.read import read
+
+    doc = read(SAMPLE)
+    events = extract(doc.text, published=doc.published, source=SAMPLE.name)
+    png = to_image(events, "png", title="EU–Japan security and defence partnership")
+    (OUT / "export-print-1200.png").write_bytes(png)
 
 
 if __name__ == "__main__":

@@ -4,6 +4,8 @@ hostile text runs nothing, and the page logs no errors."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -164,3 +166,148 @@ def test_a_hostile_article_runs_no_script(page, app_server):
     assert "<script>" in page.inner_text("#event-panel")           # shown as text
     assert page.evaluate("window.__pwned") is None
     assert page.evaluate("document.querySelectorAll('#event-panel script, #event-panel img').length") == 0
+
+
+def test_the_page_loads_one_small_plotly_and_nothing_from_outside(page, app_server):
+    """The app's own plotly.js bundle (scatter and scattergl only) replaces the 4.8 MB one."""
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    open_app(page, app_server.url)
+    page.wait_for_selector(".ag-center-cols-container .ag-row")
+    plotly = [u for u in requests if "plotly" in u.lower()]
+    assert len(plotly) == 1 and "/assets/plotly-timeline.min.js" in plotly[0], plotly
+    assert all(u.startswith(app_server.url) for u in requests), requests
+    traces = page.evaluate("Object.keys(window.Plotly.PlotSchema.get().traces).sort()")
+    assert traces == ["scatter", "scattergl"]
+    # No modebar button that would send the chart to a web service.
+    page.hover("#timeline .plot-container")
+    assert page.locator("#timeline .modebar-btn").count() > 0
+    assert page.locator('#timeline .modebar-btn[data-title^="Share"]').count() == 0
+
+
+# Every focusable control or named widget must have an accessible name: aria-label,
+# aria-labelledby, a <label>, its own text (buttons, links) or a title. Rows and cells of
+# the table are named by their content; aria-hidden elements are not in the tree.
+UNNAMED_JS = """() => {
+  const text = el => (el.innerText || el.textContent || '').trim();
+  const shown = el => { const r = el.getBoundingClientRect(); const cs = getComputedStyle(el);
+    return cs.visibility !== 'hidden' && cs.display !== 'none' && (r.width > 0 || r.height > 0); };
+  const name = el => {
+    const aria = (el.getAttribute('aria-label') || '').trim();
+    if (aria) return aria;
+    const by = el.getAttribute('aria-labelledby');
+    if (by) { const t = by.split(/\\s+/).map(id => document.getElementById(id)).filter(Boolean)
+      .map(text).join(' ').trim(); if (t) return t; }
+    if (el.id) { const l = document.querySelector(`label[for="${CSS.escape(el.id)}"]`);
+      if (l && text(l)) return text(l); }
+    const wrap = el.closest('label'); if (wrap && text(wrap)) return text(wrap);
+    if (['BUTTON', 'A', 'SUMMARY'].includes(el.tagName)
+        || ['button', 'link', 'option', 'tab', 'menuitem'].includes(el.getAttribute('role'))) {
+      if (text(el)) return text(el); }
+    return (el.getAttribute('title') || el.getAttribute('data-title') || '').trim();
+  };
+  const sel = 'input:not([type=hidden]), select, textarea, button, a[href], summary, [role=button],'
+    + ' [role=combobox], [role=checkbox], [role=radio], [role=textbox], [role=slider],'
+    + ' [tabindex]:not([tabindex="-1"])';
+  const skip = el => el.closest('[aria-hidden=true]')
+    || ['row', 'gridcell', 'columnheader', 'rowgroup', 'grid', 'treegrid', 'presentation']
+       .includes(el.getAttribute('role'));
+  return [...document.querySelectorAll(sel)].filter(el => shown(el) && !skip(el) && !name(el))
+    .map(el => el.outerHTML.slice(0, 200));
+}"""
+
+
+def test_every_control_has_a_name_and_the_focus_order_follows_the_page(page, app_server):
+    open_app(page, app_server.url)
+    page.wait_for_selector(".ag-center-cols-container .ag-row")
+    page.click("#add-articles summary")
+    page.locator("#add-upload input[type=file]").wait_for(state="attached")
+    page.wait_for_function("document.querySelector('#add-upload input[type=file]')"
+                           ".getAttribute('aria-label')")
+    assert page.evaluate(UNNAMED_JS) == []
+    # Tab from the top: filters, then the chart's tools and exports, then the side panel's
+    # Previous/Next, then the table's actions.
+    page.focus("#f-q")
+    seen: list[str] = []
+    for _ in range(60):
+        seen.append(page.evaluate("document.activeElement.id || ''"))
+        if seen[-1] == "act-hide":
+            break
+        page.keyboard.press("Tab")
+    wanted = ["f-q", "f-actors", "f-categories", "f-date-from", "reset-link", "prev-event",
+              "next-event", "act-hide"]
+    assert [i for i in seen if i in wanted] == wanted, seen
+    assert seen.index("reset-link") < seen.index('{"fmt":"html","type":"export"}') < seen.index("prev-event")
+    # Enter on Next shows an event, keyboard only.
+    page.focus("#next-event")
+    page.keyboard.press("Enter")
+    page.locator("#event-panel blockquote").wait_for()
+
+
+def test_a_narrow_window_stacks_the_page(browser, app_server):
+    context = browser.new_context(viewport={"width": 420, "height": 900})
+    try:
+        pg = context.new_page()
+        open_app(pg, app_server.url)
+        # Nothing but the chart (which scrolls in its own box) is wider than the window.
+        assert pg.evaluate("document.scrollingElement.scrollWidth") <= 420
+        box = {s: pg.locator(s).bounding_box() for s in
+               ("#f-actors", "#f-countries", ".chart", ".side", ".table-section", ".scroll-hint")}
+        assert box["#f-actors"]["y"] == box["#f-countries"]["y"]         # two filters a row
+        assert box["#f-countries"]["x"] + box["#f-countries"]["width"] <= 420
+        assert box[".chart"]["y"] < box[".side"]["y"] < box[".table-section"]["y"]
+        assert box[".side"]["width"] >= 380                              # full width, below
+        assert box[".scroll-hint"]["height"] > 0
+        # The chart is drawn for the narrow window: lane names give the time axis room.
+        layout = pg.evaluate("document.querySelector('#timeline .js-plotly-plot').layout")
+        assert layout["width"] == 600 and layout["margin"]["l"] <= 180
+        assert max(len(t) for t in layout["yaxis"]["ticktext"]) <= 20
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", [1000, 1200])
+def test_print_labels_fit_in_the_plot_and_are_large_enough(browser, sample_table, width):
+    """The PNG/SVG/PDF figure, drawn by the app's plotly.js: every label inside the plot
+    area, none on another, and at least 8 pt when the figure is printed 16 cm wide."""
+    from plotly.io.json import to_json_plotly
+
+    from timeline.app.server import ASSETS
+    from timeline.figure import figure_dict
+
+    context = browser.new_context(viewport={"width": width + 40, "height": 900})
+    try:
+        pg = context.new_page()
+        pg.set_content('<div id="fig"></div>')
+        pg.add_script_tag(path=str(ASSETS / "plotly-timeline.min.js"))
+        for scale, lanes in (("collapsed", "category"), ("linear", "category"),
+                             ("collapsed", "source")):
+            fig = to_json_plotly(figure_dict(sample_table, theme="print", scale=scale, width=width,
+                                             lanes=lanes,
+                                             title="EU–Japan security and defence partnership"))
+            # The event labels: annotations on the axes (notes and cuts sit on the paper).
+            index = [i for i, a in enumerate(json.loads(fig)["layout"]["annotations"])
+                     if "yref" not in a]
+            boxes = pg.evaluate("""async ([fig, index]) => {
+              fig = JSON.parse(fig);
+              const gd = document.getElementById('fig');
+              await Plotly.newPlot(gd, fig.data, fig.layout, {staticPlot: true});
+              const size = gd._fullLayout._size, at = gd.getBoundingClientRect();
+              const labels = index.map(i => {
+                const a = gd.querySelector(`.annotation[data-index="${i}"] text`);
+                const r = a.getBoundingClientRect();
+                return [a.textContent, r.left, r.right, r.top, r.bottom]; });
+              return {left: at.left + size.l, right: at.left + size.l + size.w, labels};
+            }""", [fig, index])
+            labels = boxes["labels"]
+            assert len(labels) == sum(sample_table["start"].notna()), labels
+            for text, left, right, _top, _bottom in labels:
+                assert boxes["left"] - 1 <= left and right <= boxes["right"] + 1, (scale, text, right, boxes["right"])
+            for i, a in enumerate(labels):
+                for b in labels[i + 1:]:
+                    apart = a[2] <= b[1] or b[2] <= a[1] or a[4] <= b[3] + 1 or b[4] <= a[3] + 1
+                    assert apart, (scale, lanes, a, b)
+            size = json.loads(fig)["layout"]["annotations"][index[0]]["font"]["size"]
+            assert size * (454 / width) >= 8       # 16 cm = 454 pt
+    finally:
+        context.close()

@@ -22,6 +22,8 @@ from .filters import ViewState, apply_filters, options
 from .panel import event_panel
 
 GRID_LIMIT = 2000
+#: Windows narrower than this (CSS px) get the narrow chart; the CSS stacks the page there.
+NARROW_WINDOW = 600
 
 #: (component id, property) of every view control, in ViewState order.
 VIEW_CONTROLS = [
@@ -52,11 +54,17 @@ def view(session: Session, state: ViewState) -> pd.DataFrame:
     return apply_filters(df, state, session.haystack(include_hidden=state.show_hidden))
 
 
-def figure_for(session: Session, state: ViewState, selected: str | None = None):
+#: Width of the chart on a narrow window (phone); it scrolls sideways in its box.
+NARROW_WIDTH = 600
+
+
+def figure_for(session: Session, state: ViewState, selected: str | None = None,
+               narrow: bool = False):
     df = view(session, state)
     drawn = df[df["state"] != "deleted"] if "state" in df.columns else df
     # A plain dict: Dash serializes it as is (no plotly validation of 10,000 points).
-    return figure_dict(drawn, lanes=state.lanes, scale=state.scale, selected_id=selected)
+    return figure_dict(drawn, lanes=state.lanes, scale=state.scale, selected_id=selected,
+                       width=NARROW_WIDTH if narrow else None)
 
 
 def grid_rows(df: pd.DataFrame, limit: int = GRID_LIMIT) -> list[dict]:
@@ -150,13 +158,19 @@ def register(app: Dash, session: Session) -> None:
         notes = [html_note(n) for n in session.notes[:10]]
         return opts["actors"], opts["countries"], opts["categories"], opts["sources"], summary, notes
 
+    # In the browser, no round trip: is the window narrow (a phone)? Short lane names then.
+    app.clientside_callback(
+        f"function(_) {{ return window.innerWidth < {NARROW_WINDOW}; }}",
+        Output("narrow", "data"), Input("url", "pathname"),
+    )
+
     @app.callback(
         Output("timeline", "figure"),
-        *view_inputs, Input("version", "data"), Input("selected", "data"),
+        *view_inputs, Input("version", "data"), Input("selected", "data"), Input("narrow", "data"),
     )
     def draw(*values):
-        *controls, _version, selected = values
-        return figure_for(session, state_of(controls), selected)
+        *controls, _version, selected, narrow = values
+        return figure_for(session, state_of(controls), selected, bool(narrow))
 
     @app.callback(
         Output("grid", "rowData"), Output("table-note", "children"),
@@ -331,18 +345,20 @@ def decode_upload(content: str | None, name: str) -> bytes:
 
 def export_view(df: pd.DataFrame, fmt: str, state: ViewState) -> tuple[str | bytes, str]:
     """Call the export library on the filtered view; returns (content, file name)."""
-    from .. import export as ex
+    # The module, not ``timeline.export`` the function that the package exposes.
+    from ..export import to_csv, to_html, to_image, to_json
 
     stem = "timeline"
-    view_opts = {"lanes": state.lanes, "scale": state.scale}
+    # ``time_scale``: the figure's scale; ``scale`` of an image is its pixel ratio.
+    view_opts = {"lanes": state.lanes, "time_scale": state.scale}
     if fmt == "html":
-        return ex.to_html(df, title="Timeline", **view_opts), f"{stem}.html"
+        return to_html(df, title="Timeline", **view_opts), f"{stem}.html"
     if fmt in ("png", "svg"):
-        return ex.to_image(df, fmt, **view_opts), f"{stem}.{fmt}"
+        return to_image(df, fmt, **view_opts), f"{stem}.{fmt}"
     if fmt == "csv":
-        return ex.to_csv(df), f"{stem}.csv"
+        return to_csv(df), f"{stem}.csv"
     if fmt == "json":
-        return ex.to_json(df), f"{stem}.json"
+        return to_json(df), f"{stem}.json"
     raise TimelineError(f"unknown export format {fmt!r}")
 
 

@@ -18,6 +18,8 @@ GRAPH_CONFIG = {
     "scrollZoom": True,
     "responsive": True,
     "modeBarButtonsToRemove": ["select2d", "lasso2d", "toImage"],
+    # Its "Share chart" button would upload the chart to a web service: never from here.
+    "showSendToCloud": False,
 }
 
 
@@ -49,7 +51,7 @@ def filters_bar():
                 id="f-dates", display_format="YYYY-MM-DD", clearable=True,
                 start_date_placeholder_text="from", end_date_placeholder_text="to",
                 start_date_id="f-date-from", end_date_id="f-date-to",
-            ), for_id="f-date-from"),
+            ), for_id="f-date-from", class_name="field field-wide"),
             html.Fieldset([
                 html.Legend("Lanes", className="field-label"),
                 dcc.RadioItems(id="v-lanes", options=[
@@ -200,6 +202,7 @@ def build_layout(title: str = "Timeline"):
             dcc.Location(id="url", refresh=False),
             dcc.Store(id="version", data=0),
             dcc.Store(id="selected", data=None),
+            dcc.Store(id="narrow", data=False),
             html.Header([
                 html.H1(title, className="app-title"),
                 html.P(id="summary", className="summary", role="status"),
@@ -208,6 +211,8 @@ def build_layout(title: str = "Timeline"):
             filters_bar(),
             html.Main([
                 html.Section([
+                    html.P("The chart scrolls sideways; drag or use Previous / Next.",
+                           className="muted scroll-hint"),
                     dcc.Loading(dcc.Graph(id="timeline", config=GRAPH_CONFIG, className="graph",
                                           figure={"data": [], "layout": {"height": 420}}),
                                 type="dot", delay_show=400),
