@@ -10,6 +10,7 @@ pandas, plotly or Dash):
 - ``build_figure(events, **options)``    the timeline as a plotly Figure
 - ``export(events, path_or_format, ...)`` write HTML/PNG/CSV/... exports
 - ``show(text_or_path)``                 a figure for notebooks, in one line
+- ``iter_documents(paths)``, ``load_events(path)``  corpora in, corpus-run output back
 
 ``read``, ``extract`` and ``export`` share their names with the modules that
 define them; the package keeps the functions under those names (import the
@@ -36,6 +37,8 @@ _API = {
     "build_figure": "timeline.figure",
     "export": "timeline.export",
     "show": "timeline.notebook",
+    "iter_documents": "timeline.corpus",
+    "load_events": "timeline.corpus",
     "TimelineError": "timeline.errors",
     "InputError": "timeline.errors",
 }
