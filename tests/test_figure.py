@@ -3,6 +3,7 @@ so these tests do not depend on the extractor) and on a large synthetic table.""
 
 from __future__ import annotations
 
+import base64
 import json
 
 import numpy as np
@@ -17,6 +18,7 @@ from timeline.figure import (
     build_figure,
     densest_window,
     figure_dict,
+    for_browser,
 )
 from timeline.table import empty_table, make_table
 
@@ -267,3 +269,47 @@ def test_densest_window():
                                   "2024-11-01", "2027-07-01", "2035-07-01"]))
     lo, hi = densest_window(t, share=0.5)
     assert lo == pd.Timestamp("2024-10-24") and hi == pd.Timestamp("2024-11-01")
+
+
+def _decoded(value):
+    """A trace array as plotly.js reads it: a typed-array spec is base64 of float64."""
+    if isinstance(value, dict):
+        return np.frombuffer(base64.b64decode(value["bdata"]), dtype="<" + value["dtype"])
+    return np.asarray(value)
+
+
+def test_for_browser_sends_the_same_numbers_as_typed_arrays():
+    fig = figure_dict(synthetic_events(3_000))
+    sent = for_browser(fig)
+    text = to_json_plotly(sent)
+    assert "NaN" not in text  # the segments' gaps travel inside the binary arrays
+    for before, after in zip(fig["data"], sent["data"], strict=True):
+        for key in ("x", "y"):
+            if isinstance(before.get(key), np.ndarray) and before[key].dtype.kind == "f":
+                assert isinstance(after[key], dict) and after[key]["dtype"] in ("i1", "i2", "f4", "f8")
+                # x values are sent to 4 decimals (rounded before); rows exactly.
+                np.testing.assert_allclose(_decoded(after[key]), before[key], rtol=0, atol=5e-5)
+            else:
+                assert after.get(key) is before.get(key)
+    ev = _trace(json.loads(text), "events")
+    assert len(ev["customdata"]) == 3_000 and _ids(ev) == _ids(_trace(fig, "events"))
+
+
+def test_many_events_hovers_are_escaped_and_shortened():
+    df = make_table(synthetic_events(LABEL_LIMIT + 50))
+    long_title = "Talks on <script>alert(1)</script> & trade " + "in detail " * 10
+    df["title"] = [long_title if i % 2 else "" for i in range(len(df))]
+    df["date_mod"] = ["ON_OR_BEFORE" if i % 3 == 0 else "" for i in range(len(df))]
+    df["warnings"] = [["a <b>doubtful</b> weekday"] if i % 5 == 0 else [] for i in range(len(df))]
+    ev = _trace(figure_dict(df), "events")
+    rows = {str(r[0]): r for r in ev["customdata"]}
+    for i, eid in enumerate(df["event_id"]):
+        title, _written, normalized, _status, extra = rows[eid][1:]
+        if i % 2:
+            assert "<script>" not in title and "&lt;script&gt;" in title and "&amp;" in title
+            assert title.endswith("…") and len(title.replace("&lt;", "<").replace("&gt;", ">")
+                                                .replace("&amp;", "&")) == 60
+        else:
+            assert title == "(untitled)"
+        assert normalized.startswith("by ") == (i % 3 == 0)
+        assert extra == ("<br>⚠ a &lt;b&gt;doubtful&lt;/b&gt; weekday" if i % 5 == 0 else "")

@@ -20,7 +20,7 @@ import pandas as pd
 from .document import Document
 from .errors import InputError
 from .events.build import build_events
-from .table import make_table
+from .table import LIST_COLUMNS, make_table
 
 EXTRA_LIST_COLUMNS = ("support",)
 _LOOKS_LIKE_PATH = re.compile(r"^[^\s]+\.(?:txt|md|markdown|html?|xml)$", re.IGNORECASE)
@@ -80,6 +80,8 @@ def events_frame(doc: Document) -> pd.DataFrame:
 def _table(rows: list[dict]) -> pd.DataFrame:
     df = make_table(rows)
     for col in EXTRA_LIST_COLUMNS:
+        if col in LIST_COLUMNS:
+            continue  # make_table already holds it as fresh lists, one per row
         if col not in df.columns:
             df[col] = pd.Series([[] for _ in range(len(df))], index=df.index, dtype="object")
         else:

@@ -19,11 +19,14 @@ names, gives each label its date on a second line, and cuts a label that would r
 the plot's edge (with "…"; the table has the whole text).
 
 Performance: traces are few (one per marker style, one per lane colour and band style),
-never one per event, so 10,000 events draw quickly.
+never one per event, so 10,000 events draw quickly; the per-event work (geometry, lanes,
+hover text) is done on whole columns, not in a Python loop per event, since the app
+redraws on every filter change.
 """
 
 from __future__ import annotations
 
+import base64
 import html
 import math
 import re
@@ -126,8 +129,8 @@ def figure_dict(
 ) -> dict:
     """The figure as a plain plotly dict (numpy arrays inside, no validation).
 
-    The app sends this straight to the browser: validating 10,000 points through
-    ``plotly.graph_objects`` costs seconds, building the dict milliseconds.
+    The app sends this to the browser through :func:`for_browser`: validating 10,000
+    points through ``plotly.graph_objects`` costs seconds, building the dict milliseconds.
     """
     if lanes not in LANE_OPTIONS:
         raise ValueError(f"lanes must be one of {', '.join(LANE_OPTIONS)}, not {lanes!r}")
@@ -160,9 +163,8 @@ def figure_dict(
         return fig.to_dict()
 
     sc = _Scale.build(dated, scale)
-    lane_keys = _lane_keys(dated, lanes)
-    lane_order = _lane_order(lane_keys, dated)
-    colours = {k: PALETTE[i % len(PALETTE)] for i, k in enumerate(lane_order)}
+    lane_order, lane_of = _lanes(dated, lanes)
+    lane_ids = range(len(lane_order))
 
     x_anchor = sc.to_x(dated["anchor"].to_numpy())
     x_b0 = sc.to_x(dated["band_start"].to_numpy())
@@ -184,11 +186,11 @@ def figure_dict(
 
     status = dated["status"].fillna("").astype(str).to_numpy()
     hollow = np.isin(status, list(PLANNED))
-    kind = dated["kind"].to_numpy()
-    is_after = dated["open_kind"].to_numpy() == "after"
-    is_deadline = dated["open_kind"].to_numpy() == "deadline"
+    is_band = dated["is_band"].to_numpy()
+    is_after = dated["is_after"].to_numpy()
+    is_deadline = dated["is_deadline"].to_numpy()
     # The clickable handle: a point at the day, the band's middle, the deadline itself.
-    x_handle = np.where(is_deadline, x_open1, np.where(kind == "band", _mid(x_b0, x_b1, sc), x_anchor))
+    x_handle = np.where(is_deadline, x_open1, np.where(is_band, _mid(x_b0, x_b1, sc), x_anchor))
     x_handle = np.where(is_after, x_after, x_handle)
     warned = dated["warnings"].map(len).to_numpy() > 0
 
@@ -222,28 +224,29 @@ def figure_dict(
         room_right = np.where(seen, room_right, np.inf)
         labels, left = _fit_labels(parts, room_right, room_left, char_px)
         rows, lane_rows = _pack_rows(
-            lane_keys, lane_order, x_units, occ0, occ1, labels, left, px_per_unit, char_px,
+            lane_of.tolist(), lane_ids, x_units, occ0, occ1, labels, left, px_per_unit, char_px,
             # Paper has no hover: more rows rather than a label dropped.
             max_rows=MAX_ROWS_PER_LANE * (2 if printing else 1),
         )
     else:  # markers only: one row per lane (overlaps are expected at this density)
         labels, left = [""] * len(dated), [False] * len(dated)
-        rows, lane_rows = [0] * len(dated), dict.fromkeys(lane_order, 1)
-    lane_base = {}
+        rows, lane_rows = np.zeros(len(dated), dtype=int), dict.fromkeys(lane_ids, 1)
+    lane_base = []
     base = 0
-    for k in lane_order:
-        lane_base[k] = base
+    for k in lane_ids:
+        lane_base.append(base)
         base += lane_rows[k] + 1  # one empty row between lanes
-    y = np.array([lane_base[k] + r for k, r in zip(lane_keys, rows, strict=True)], dtype=float)
+    y = (np.array(lane_base, dtype=int)[lane_of] + np.asarray(rows, dtype=int)).astype(float)
 
-    colour = np.array([colours[k] for k in lane_keys], dtype=object)
+    lane_colours = [PALETTE[k % len(PALETTE)] for k in lane_ids]
+    colour = np.array(lane_colours, dtype=object)[lane_of]
 
     # Bands and bars: lines grouped by colour and style (solid/dashed), None-separated.
-    for c in dict.fromkeys(colours[k] for k in lane_order):  # each colour once, in lane order
+    for c in dict.fromkeys(lane_colours):  # each colour once, in lane order
         in_lane = colour == c
         for dashed in (False, True):
             sel = in_lane & (hollow == dashed)
-            band = sel & (kind == "band")
+            band = sel & is_band
             if band.any():
                 # Planned/target bands are fainter; their dashed bar and hollow handle say why.
                 fig.add_trace(_segments(x_b0[band], x_b1[band], y[band], c, round(th.marker * 0.85),
@@ -256,7 +259,7 @@ def figure_dict(
     hover = None if printing else _hovers(dated, brief=not show_labels)
     ids = dated["event_id"].astype(str).to_numpy()
     symbols = np.where(
-        kind == "band", np.where(hollow, "square-open", "square"),
+        is_band, np.where(hollow, "square-open", "square"),
         np.where(hollow, "circle-open", "circle"),
     )
     symbols = np.where(is_after, "triangle-right-open", symbols)
@@ -303,10 +306,10 @@ def figure_dict(
     _legend(fig, th)
 
     # Lanes: names on the y axis, thin separators between them.
-    ticks = [lane_base[k] + (lane_rows[k] - 1) / 2 for k in lane_order]
+    ticks = [lane_base[k] + (lane_rows[k] - 1) / 2 for k in lane_ids]
 
     total_rows = base - 1
-    for k in lane_order[1:]:
+    for k in lane_ids[1:]:
         fig.add_hline(y=lane_base[k] - 1, line={"color": th.grid, "width": 1})
     fig.update_yaxes(
         tickvals=ticks, ticktext=lane_names,
@@ -348,68 +351,122 @@ def figure_dict(
     return fig.to_dict()
 
 
+def for_browser(fig: dict) -> dict:
+    """The figure as the app sends it: numeric trace arrays as plotly.js typed arrays.
+
+    Base64 of small binary numbers instead of decimal text: fewer bytes, encoded in
+    microseconds, and the NaN that separate segments need no JSON detour (plotly's
+    encoder re-parses its whole output when it meets a NaN).
+    """
+    return {"data": [_typed_arrays(t) for t in fig["data"]], "layout": fig["layout"]}
+
+
+def _typed_arrays(trace: dict) -> dict:
+    out = dict(trace)
+    for key in ("x", "y"):
+        v = out.get(key)
+        if isinstance(v, np.ndarray) and v.dtype.kind in "fiu" and v.size:
+            out[key] = _typed(v.astype(float))
+    return out
+
+
+def _typed(v: np.ndarray) -> dict:
+    """The smallest plotly.js typed array that holds ``v`` as sent so far: whole rows as
+    int8/int16, else float32 when it keeps the 4 decimals that x values are rounded to."""
+    finite = np.isfinite(v)
+    if finite.all() and (v == np.round(v)).all():
+        for code, kind in (("i1", "<i1"), ("i2", "<i2")):
+            info = np.iinfo(kind)
+            if info.min <= v.min() and v.max() <= info.max:
+                return {"dtype": code, "bdata": base64.b64encode(v.astype(kind)).decode("ascii")}
+    v32 = v.astype("<f4")
+    code, data = ("f4", v32) if np.allclose(v32, v, rtol=0, atol=5e-5, equal_nan=True) else ("f8", v.astype("<f8"))
+    return {"dtype": code, "bdata": base64.b64encode(data).decode("ascii")}
+
+
 # ---------------------------------------------------------------- geometry
 
 
 def _geometry(df: pd.DataFrame) -> pd.DataFrame:
-    """Where each event sits in time: its handle, its band and its open bar (if any)."""
-    out = df.copy()
-    start = pd.to_datetime(out["start"], errors="coerce").astype("datetime64[ns]")
-    end = pd.to_datetime(out["end"], errors="coerce").astype("datetime64[ns]")
-    end = end.where(end.notna() & (end >= start), start)
-    precision = out["precision"].fillna("").astype(str)
-    mod = out["date_mod"].fillna("").astype(str)
-    day_floor = start.dt.floor("D")
-    one_day = pd.Timedelta(days=1)
-    end_excl = end.dt.floor("D") + one_day
-    is_point = precision.isin(POINT_PRECISIONS) | (end_excl - day_floor <= one_day)
-    exact_time = precision.isin({"minute", "hour"})
-    out["dated"] = start.notna().to_numpy()
-    out["kind"] = np.where(is_point, "point", "band")
-    # A day is drawn at its middle so that it sits inside its own calendar cell.
-    out["anchor"] = start.where(exact_time, day_floor + pd.Timedelta(hours=12))
-    out["band_start"] = day_floor
-    out["band_end"] = end_excl
-    published = pd.to_datetime(
-        out["published"].fillna("").astype(str).str.slice(0, 10), errors="coerce", format="%Y-%m-%d"
-    ).astype("datetime64[ns]")
-    deadline = mod.isin(DEADLINE_MODS)
-    after = mod.isin(OPEN_END_MODS)
+    """Where each event sits in time: its handle, its band and its open bar (if any).
+
+    Plain numpy on datetime64 arrays: it runs for every event on every filter change.
+    """
+    start = _ns(df["start"])
+    end = _ns(df["end"])
+    end = np.where(~np.isnat(end) & (end >= start), end, start)
+    precision = df["precision"].fillna("").astype(str)
+    mod = df["date_mod"].fillna("").astype(str).to_numpy(dtype=object)
+    day_floor = _floor_day(start)
+    one_day = np.timedelta64(1, "D")
+    end_excl = _floor_day(end) + one_day
+    is_point = precision.isin(POINT_PRECISIONS).to_numpy() | (end_excl - day_floor <= one_day)
+    exact_time = precision.isin({"minute", "hour"}).to_numpy()
+    published = _ns(pd.to_datetime(
+        df["published"].fillna("").astype(str).str.slice(0, 10), errors="coerce", format="%Y-%m-%d"
+    ))
+    deadline = np.isin(mod, list(DEADLINE_MODS))
+    after = np.isin(mod, list(OPEN_END_MODS))
     # "by 2027": from when it was said (or the interval's start) up to the deadline.
-    limit = end_excl.where(mod != "BEFORE", day_floor)
-    open_from = published.where(published.notna() & (published < limit), day_floor)
-    nat = pd.Series(pd.NaT, index=out.index, dtype="datetime64[ns]")
-    out["open_start"] = open_from.where(deadline, nat)
-    out["open_end"] = limit.where(deadline, nat)
-    # "after the Tokyo talks": starts where the anchor ends, open to the right.
-    out["after_at"] = end_excl.where(mod == "AFTER", day_floor).where(after, nat)
-    out["open_kind"] = np.where(deadline, "deadline", np.where(after, "after", ""))
+    limit = np.where(mod != "BEFORE", end_excl, day_floor)
+    open_from = np.where(~np.isnat(published) & (published < limit), published, day_floor)
+    nat = np.datetime64("NaT", "ns")
+    geo = {
+        "dated": ~np.isnat(start),
+        "is_band": ~is_point,
+        # A day is drawn at its middle so that it sits inside its own calendar cell.
+        "anchor": np.where(exact_time, start, day_floor + np.timedelta64(12, "h")),
+        "band_start": day_floor,
+        "band_end": end_excl,
+        "open_start": np.where(deadline, open_from, nat),
+        "open_end": np.where(deadline, limit, nat),
+        # "after the Tokyo talks": starts where the anchor ends, open to the right.
+        "after_at": np.where(after, np.where(mod == "AFTER", end_excl, day_floor), nat),
+        "is_deadline": deadline,
+        "is_after": after,
+    }
     # A deadline's band is the deadline itself, drawn as a band only if wider than a day.
-    return out
+    return pd.concat([df.drop(columns=[c for c in geo if c in df.columns]),
+                      pd.DataFrame(geo, index=df.index)], axis=1)
 
 
-def _lane_keys(df: pd.DataFrame, lanes: str) -> list[str]:
+def _ns(values) -> np.ndarray:
+    """Datetimes as a datetime64[ns] array (anything unreadable is NaT)."""
+    return pd.to_datetime(values, errors="coerce").to_numpy(dtype="datetime64[ns]")
+
+
+def _floor_day(t: np.ndarray) -> np.ndarray:
+    """Midnight of each datetime (numpy floors, also before 1970)."""
+    return t.astype("datetime64[D]").astype("datetime64[ns]")
+
+
+def _lanes(df: pd.DataFrame, lanes: str) -> tuple[list[str], np.ndarray]:
+    """The lanes in order of their first event, so the chart reads top-left to bottom-right,
+    and each event's lane as an index into them."""
+    codes, keys = pd.factorize(_lane_keys(df, lanes))
+    first = np.full(len(keys), np.iinfo(np.int64).max)
+    np.minimum.at(first, codes, df["anchor"].to_numpy("datetime64[ns]").astype("int64"))
+    order = sorted(range(len(keys)), key=lambda k: (first[k], keys[k]))
+    rank = np.empty(len(order), dtype=np.intp)
+    rank[order] = np.arange(len(order))
+    return [keys[k] for k in order], rank[codes]
+
+
+def _lane_keys(df: pd.DataFrame, lanes: str) -> np.ndarray:
+    """Each event's lane name (an object array of str)."""
     if lanes == "actor":
-        return [a[0] if len(a) else "(no actor)" for a in df["actors"]]
+        return np.array([a[0] if len(a) else "(no actor)" for a in df["actors"]], dtype=object)
     if lanes == "source":
-        return [source_name(s) for s in df["source"].fillna("").astype(str)]
-    if lanes == "status":
-        return [s or "(unknown)" for s in df["status"].fillna("").astype(str)]
-    return [c or "(uncategorized)" for c in df["category"].fillna("").astype(str)]
+        s = df["source"].fillna("").astype(str)
+        codes, names = pd.factorize(s)  # a few sources, thousands of events
+        return np.array([source_name(n) for n in names], dtype=object)[codes]
+    col, missing = ("status", "(unknown)") if lanes == "status" else ("category", "(uncategorized)")
+    return _text(df, col, missing).to_numpy(dtype=object)
 
 
 def source_name(source: str) -> str:
     name = source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
     return name or "(unknown source)"
-
-
-def _lane_order(keys: list[str], df: pd.DataFrame) -> list[str]:
-    """Lanes in order of their first event, so the chart reads top-left to bottom-right."""
-    first: dict[str, pd.Timestamp] = {}
-    for k, t in zip(keys, df["anchor"], strict=True):
-        if k not in first or t < first[k]:
-            first[k] = t
-    return sorted(first, key=lambda k: (first[k], k))
 
 
 def _pack_rows(keys, order, x, occ0, occ1, labels, on_left, px_per_unit, char_px,
@@ -605,13 +662,16 @@ class _Scale:
         lo, hi = lo[order], hi[order]
         total = int(hi.max() - lo.min())
         gap_min = max(60 * DAY_NS, total // 40)
-        clusters: list[list[int]] = []
-        for a, b in zip(lo, hi, strict=True):
-            if clusters and a - clusters[-1][1] <= gap_min:
-                clusters[-1][1] = max(clusters[-1][1], int(b))
-                clusters[-1][2].add(int(a) // DAY_NS)
-            else:
-                clusters.append([int(a), int(b), {int(a) // DAY_NS}])
+        # A cluster ends where the next start is more than gap_min after every end so far
+        # (every band ends after it starts, so that running end is the cluster's own).
+        reach = np.maximum.accumulate(hi)
+        first = np.flatnonzero(np.r_[True, lo[1:] - reach[:-1] > gap_min])
+        last = np.r_[first[1:], len(lo)] - 1
+        day = lo // DAY_NS  # sorted, so distinct days are where the day changes
+        new_day = np.r_[True, day[1:] != day[:-1]]
+        new_day[first] = True
+        n_days = np.add.reduceat(new_day.astype(int), first)
+        clusters = zip(lo[first].tolist(), reach[last].tolist(), n_days.tolist(), strict=True)
         segs: list[_Segment] = []
         x = 0.0
         for a, b, days in clusters:
@@ -619,7 +679,7 @@ class _Scale:
             pad = max(DAY_NS, dur // 25)
             # Room follows the number of distinct days, not the length: a busy week gets more
             # width than an empty year.
-            width = 1.0 + 4.0 * min(len(days), 20) + 0.7 * math.log2(1 + dur / DAY_NS / 30)
+            width = 1.0 + 4.0 * min(days, 20) + 0.7 * math.log2(1 + dur / DAY_NS / 30)
             if segs:
                 x += cls.GAP_UNITS
             segs.append(_Segment(a - pad, b + pad, x, x + width))
@@ -822,37 +882,65 @@ def _hover_props(ids: np.ndarray, hover: np.ndarray | None, printing: bool) -> d
     return {"customdata": data, "hovertemplate": HOVER_TEMPLATE}
 
 
+def _text(df: pd.DataFrame, col: str, missing: str = "") -> pd.Series:
+    """A text column as plain strings, a missing or empty value replaced by ``missing``."""
+    s = df[col].fillna("").astype(str)
+    return s.where(s != "", missing) if missing else s
+
+
+def _short_col(s: pd.Series, n: int) -> pd.Series:
+    """:func:`_short` on a whole column: only the few long texts are cut one by one."""
+    long = (s.str.len() > n).to_numpy()
+    if not long.any():
+        return s
+    s = s.copy()
+    s[long] = [_short(t, n) for t in s[long].tolist()]
+    return s
+
+
+def _esc_col(s: pd.Series) -> pd.Series:
+    """:func:`_esc` on a whole column."""
+    for char, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;")):
+        s = s.str.replace(char, entity, regex=False)
+    return s
+
+
 def _hovers(df: pd.DataFrame, brief: bool = False) -> np.ndarray:
     """Hover fields per event (title, date as written, normalized date with precision,
     status, then actors, warnings and source as extra lines), escaped for plotly.
 
     ``brief`` (for thousands of events) keeps the payload small: no actors or source, and
-    at most one warning.
+    at most one warning. Column operations, not a loop per event: 10,000 events' hovers
+    are built on every filter change.
     """
-    cols = ("title", "date_text", "date_value", "precision", "date_mod", "status", "actors",
-            "warnings", "source")
-    recs = _records(df, cols)
-    out = np.empty((len(recs), 5), dtype=object)
-    for i, r in enumerate(recs):
-        extra = []
-        if len(r.actors) and not brief:
-            extra.append(f"Actors: {_esc(_short(', '.join(map(str, r.actors)), 80))}")
-        for w in list(r.warnings)[: 1 if brief else 4]:
-            if brief:
-                extra.append(f"⚠ {_esc(_short(str(w), 80))}")
-            else:  # the whole warning, wrapped: it is the reason to doubt the date
-                lines = textwrap.wrap(f"⚠ {_short(str(w), 400)}", 90, subsequent_indent="   ")
-                extra.append("<br>".join(_esc(line) for line in lines))
-        if r.source and not brief:
-            extra.append(f"Source: {_esc(_short(source_name(str(r.source)), 60))}")
-        out[i] = (
-            _esc(_short(str(r.title or "(untitled)"), 60 if brief else 80)),
-            _esc(_short(str(r.date_text or "—"), 60)),
-            _esc(date_phrase(r.date_value, r.precision, r.date_mod)),
-            _esc(r.status or "unknown"),
-            "".join("<br>" + e for e in extra),
-        )
+    word = df["date_mod"].fillna("").astype(str).map(MOD_WORDS).fillna("")
+    phrase = (word.where(word == "", word + " ") + _text(df, "date_value", "?")
+              + " (" + _text(df, "precision", "precision unknown") + ")")
+    out = np.empty((len(df), 5), dtype=object)
+    out[:, 0] = _esc_col(_short_col(_text(df, "title", "(untitled)"), 60 if brief else 80)).to_numpy()
+    out[:, 1] = _esc_col(_short_col(_text(df, "date_text", "—"), 60)).to_numpy()
+    out[:, 2] = _esc_col(phrase).to_numpy()
+    out[:, 3] = _esc_col(_text(df, "status", "unknown")).to_numpy()
+    if brief:
+        extra = [f"<br>⚠ {_esc(_short(str(w[0]), 80))}" if len(w) else "" for w in df["warnings"]]
+    else:
+        recs = _records(df, ("actors", "warnings", "source"))
+        extra = ["".join("<br>" + e for e in _hover_lines(r)) for r in recs]
+    out[:, 4] = extra
     return out
+
+
+def _hover_lines(r) -> list[str]:
+    """The hover's extra lines of one event: actors, its warnings in full, its source."""
+    extra = []
+    if len(r.actors):
+        extra.append(f"Actors: {_esc(_short(', '.join(map(str, r.actors)), 80))}")
+    for w in list(r.warnings)[:4]:  # the whole warning, wrapped: it is the reason to doubt the date
+        lines = textwrap.wrap(f"⚠ {_short(str(w), 400)}", 90, subsequent_indent="   ")
+        extra.append("<br>".join(_esc(line) for line in lines))
+    if r.source:
+        extra.append(f"Source: {_esc(_short(source_name(str(r.source)), 60))}")
+    return extra
 
 
 def _footnotes(df: pd.DataFrame, chars: int = 110) -> list[str]:

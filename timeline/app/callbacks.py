@@ -15,7 +15,7 @@ import pandas as pd
 from dash import ALL, Dash, Input, Output, State, ctx, no_update
 
 from ..errors import TimelineError
-from ..figure import figure_dict
+from ..figure import figure_dict, for_browser
 from ..table import COLUMNS
 from .data import MAX_UPLOAD_BYTES, Session, read_upload
 from .filters import ViewState, apply_filters, options
@@ -63,8 +63,8 @@ def figure_for(session: Session, state: ViewState, selected: str | None = None,
     df = view(session, state)
     drawn = df[df["state"] != "deleted"] if "state" in df.columns else df
     # A plain dict: Dash serializes it as is (no plotly validation of 10,000 points).
-    return figure_dict(drawn, lanes=state.lanes, scale=state.scale, selected_id=selected,
-                       width=NARROW_WIDTH if narrow else None)
+    return for_browser(figure_dict(drawn, lanes=state.lanes, scale=state.scale,
+                                   selected_id=selected, width=NARROW_WIDTH if narrow else None))
 
 
 def grid_rows(df: pd.DataFrame, limit: int = GRID_LIMIT) -> list[dict]:

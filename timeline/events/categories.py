@@ -57,7 +57,17 @@ def classify(*texts: str) -> tuple[str, str]:
     for text in texts:
         if not text:
             continue
-        for rule in category_rules():
-            if rule.regex.search(text):
-                return label(rule.code), rule.name
+        found = _first_rule(text)
+        if found is not None:
+            return label(found.code), found.name
     return label(_data()["default"]), "default"
+
+
+@lru_cache(maxsize=4096)
+def _first_rule(text: str) -> CategoryRule | None:
+    """The first rule matching ``text``; cached because a sentence is the fallback
+    text of every date it holds."""
+    for rule in category_rules():
+        if rule.regex.search(text):
+            return rule
+    return None

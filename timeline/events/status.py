@@ -45,6 +45,7 @@ def status_rules() -> tuple[StatusRule, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=4096)
 def cue_status(
     clause: str, signal: str | None = None, at: int | None = None
 ) -> tuple[str | None, str | None]:
@@ -52,7 +53,8 @@ def cue_status(
 
     A rule keyed on the date's ``signal`` ("by") wins. Otherwise, with ``at``
     (the date's offset in the clause), the cue nearest to the date wins;
-    without it, the first rule that matches.
+    without it, the first rule that matches. Cached: the event builder asks
+    about the same clause before and while deciding the status.
     """
     rules = status_rules()
     if signal:

@@ -1,0 +1,41 @@
+"""The word-by-word actor scans find exactly what the full regexes find."""
+
+from pathlib import Path
+
+import pytest
+
+from timeline.events import actors
+
+NEWS = sorted((Path(__file__).parent / "data" / "news").glob("*.txt"))
+TRICKY = [
+    "U.S. and the U.S.A, X.U.S. and .U.S. officials; Mr. Smith met President Biden.",
+    "Prime  Minister Kishida and Foreign Minister Yoko Kamikawa; MR SMITH; İstanbul Mr Joe",
+    "North Korean and South Korea's leaders, NATO-led, EUROPEAN UNION, European Unionist",
+]
+
+
+def _texts():
+    return TRICKY + [p.read_text(encoding="utf-8") for p in NEWS]
+
+
+@pytest.mark.parametrize("text", _texts(), ids=lambda t: t[:30])
+def test_names_scan_matches_regex(text):
+    table = actors._names()
+    by_regex = [
+        actors.Actor(m.start(), m.end(), *table[m.group(0)])
+        for m in actors._names_regex().finditer(text)
+    ]
+    assert actors.find_countries_and_orgs(text) == by_regex
+
+
+@pytest.mark.parametrize("text", _texts(), ids=lambda t: t[:30])
+def test_person_scan_matches_regex(text):
+    by_regex = [m.span() for m in actors._person_regex().finditer(text)]
+    assert [m.span() for m in actors._person_matches(text)] == by_regex
+
+
+def test_scans_find_something():
+    assert [a.name for a in actors.find_countries_and_orgs(TRICKY[2])][:2] == [
+        "North Korea", "South Korea"
+    ]
+    assert any(a.name == "Yoko Kamikawa" for a in actors.find_people(TRICKY[1]))
