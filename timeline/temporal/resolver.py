@@ -306,6 +306,14 @@ def _weekday_date(wd: int, anchor: date, direction: int | None, tense: str | Non
     return shift(anchor, "day", back)
 
 
+def _impossible(m: Mention) -> None:
+    """A date the calendar does not have ("February 30, 2024") gets no value, only a warning."""
+    _set(m, "", None)
+    m.confidence = 0.0
+    m.warnings.append(f'"{m.text}" is not a real calendar date; no date is given for it.')
+    m.spec["impossible"] = True
+
+
 def _set(m: Mention, value: str, precision: str | None) -> None:
     m.value = value
     m.precision = _OUT_PRECISION.get(precision, precision) if precision else None
@@ -448,10 +456,7 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
             try:
                 day = date(y, mo, int(re.sub(r"\D", "", d)))
             except ValueError:
-                _set(m, "", None)
-                m.confidence = 0.0
-                m.warnings.append(f'"{m.text}" is not a real calendar date; no date is given for it.')
-                m.spec["impossible"] = True
+                _impossible(m)
                 return
             _set(m, day.isoformat(), "day")
             ctx.last = (day, "day")
@@ -487,10 +492,7 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
             try:
                 day = date(y, mo, d)
             except ValueError:
-                _set(m, "", None)
-                m.confidence = 0.0
-                m.warnings.append(f'"{m.text}" is not a real calendar date; no date is given for it.')
-                m.spec["impossible"] = True
+                _impossible(m)
                 return
             _set(m, day.isoformat(), "day")
             two_days = (spec.get("sep") or "").strip().lower() == "and" and not re.search(
