@@ -86,6 +86,27 @@ def corpus_bag(paths, published, done: set[str]):
     return db.concat(bags) if len(bags) > 1 else bags[0]
 
 
+def _extract_partition(items, describe, published, skip) -> list[BatchResult]:
+    """Turn one partition's raw items into documents (reporting bad ones), skip those
+    already written, and extract the rest as one batch."""
+    docs, errors, skipped = [], [], 0
+
+    def report(doc_id, reason):
+        errors.append(CorpusError(doc_id, reason))
+
+    for item, where in describe(items):
+        doc = record_to_document(item, where, report)
+        if doc is None:
+            continue
+        if doc.source in skip:
+            skipped += 1
+            continue
+        if published is not None and doc.published is None:
+            doc.published = published
+        docs.append(doc)
+    return _finish(docs, errors, skipped)
+
+
 def _finish(docs, errors: list[CorpusError], skipped: int) -> list[BatchResult]:
     result = extract_documents(docs)
     result.errors = errors + result.errors
@@ -94,43 +115,20 @@ def _finish(docs, errors: list[CorpusError], skipped: int) -> list[BatchResult]:
 
 
 def _extract_lines(lines, where: str, published, skip) -> list[BatchResult]:
-    docs, errors, skipped = [], [], 0
+    def describe(items):
+        for line in items:
+            if line.strip():
+                yield line, f"{where} (line {line[:40].strip()!r})"
 
-    def report(doc_id, reason):
-        errors.append(CorpusError(doc_id, reason))
-
-    for line in lines:
-        if not line.strip():
-            continue
-        doc = record_to_document(line, f"{where} (line {line[:40].strip()!r})", report)
-        if doc is None:
-            continue
-        if doc.source in skip:
-            skipped += 1
-            continue
-        if published is not None and doc.published is None:
-            doc.published = published
-        docs.append(doc)
-    return _finish(docs, errors, skipped)
+    return _extract_partition(lines, describe, published, skip)
 
 
 def _extract_records(records, where: str, published, skip) -> list[BatchResult]:
-    docs, errors, skipped = [], [], 0
+    def describe(items):
+        for n, record in enumerate(items, 1):
+            yield dict(record), f"{where} (record {n})"
 
-    def report(doc_id, reason):
-        errors.append(CorpusError(doc_id, reason))
-
-    for n, record in enumerate(records, 1):
-        doc = record_to_document(dict(record), f"{where} (record {n})", report)
-        if doc is None:
-            continue
-        if doc.source in skip:
-            skipped += 1
-            continue
-        if published is not None and doc.published is None:
-            doc.published = published
-        docs.append(doc)
-    return _finish(docs, errors, skipped)
+    return _extract_partition(records, describe, published, skip)
 
 
 def _extract_files(files, published, skip) -> list[BatchResult]:
