@@ -33,23 +33,48 @@ _FUTURE_WORDS = frozenset(
     "coming ahead forecast forecasts predicted predicts would intends intend aims aim hopes "
     "targets target targeted effective payable "
     # The present of a schedule speaks of what is to come: "voting begins on Sunday".
-    "begins starts opens closes resumes convenes expires".split()
+    "begins starts opens closes resumes convenes expires "
+    # ... as does the plain present of a visit or meeting: "the leaders meet Monday".
+    "meet meets visits travels arrives hosts".split()
 )
 _FUTURE_PAIRS = frozenset({
     ("going", "to"), ("is", "to"), ("are", "to"), ("set", "to"), ("plans", "to"), ("plan", "to"),
     ("set", "for"), ("slated", "for"), ("slated", "to"), ("poised", "to"), ("takes", "place"),
 })
+# The present perfect reports what has happened: "which has been on patrol since March".
+_PAST_PAIRS = frozenset({("has", "been"), ("have", "been"), ("'s", "been"), ("'ve", "been")})
+# Before a participle these carry the tense: "will be held" looks ahead, although "held"
+# alone would read as past.
+_PASSIVE_AUX = frozenset({"be", "being"})
 _PAST_WORDS = frozenset(
     "was were had did said told ago last earlier yesterday began held met made took came went gave "
     "left won lost saw fell rose sold bought paid became found got led ran spoke wrote".split()
 )
 _NOT_PAST = frozenset(
     "need speed seed feed shed bed red hundred indeed united embed proceed exceed succeed heed "
-    "bleed breed weed creed greed deed steed tweed sacred naked wicked kindred hatred".split()
+    "bleed breed weed creed greed deed steed tweed sacred naked wicked kindred hatred "
+    # Adjectives, not verbs: "on a still unspecified date in January".
+    "unspecified unexpected unnamed unidentified unprecedented undisclosed unconfirmed "
+    "unscheduled unannounced unexplained unresolved unelected unarmed unrelated unlimited "
+    "alleged".split()
 )
 _TOKEN = re.compile(r"[A-Za-z']+")
 # Words whose dot does not end a sentence ("Mr. Davison", "P. Davison").
 _ABBREV = frozenset("Mr Ms Mrs Dr St Jr Sr Gen Sen Rep Gov Corp Inc Co Ltd Lt Col Capt Prof No vs".split())
+
+
+def _ends_sentence(text: str, i: int) -> bool:
+    """True if the stop just before ``i`` ends a sentence: whitespace follows, perhaps
+    after closing quotes or brackets ('... the mandate." Nevertheless').
+
+    A stop inside a token ("4.1", "U.S.") does not.
+    """
+    while i < len(text) and text[i] in _CLOSERS:
+        i += 1
+    return i >= len(text) or text[i].isspace()
+
+
+_CLOSERS = frozenset("\"'”’)]")
 
 
 def _clause_start(text: str, lo: int, hi: int) -> int:
@@ -62,7 +87,7 @@ def _clause_start(text: str, lo: int, hi: int) -> int:
             return lo
         if text[j] in ";\n":
             return j + 1
-        if j + 1 < len(text) and not text[j + 1].isspace():  # "4.1", "U.S."
+        if j + 1 < len(text) and not _ends_sentence(text, j + 1):  # "4.1", "U.S."
             i = j
             continue
         k = j
@@ -85,7 +110,7 @@ def _clause_end(text: str, lo: int, hi: int) -> int:
         j = min(cands)
         if text[j] in ";\n":
             return j
-        if j + 1 < len(text) and not text[j + 1].isspace():
+        if j + 1 < len(text) and not _ends_sentence(text, j + 1):
             i = j + 1
             continue
         k = j
@@ -102,6 +127,8 @@ def _marker(word: str, nxt: str | None) -> str | None:
     w = word.lower()
     if w in _FUTURE_WORDS or (nxt is not None and (w, nxt) in _FUTURE_PAIRS):
         return "future"
+    if nxt is not None and (w, nxt) in _PAST_PAIRS:
+        return "past"
     if w in _PAST_WORDS or (len(w) > 3 and w.endswith("ed") and w not in _NOT_PAST):
         return "past"
     return None
@@ -137,6 +164,8 @@ def tense_near(text: str, start: int, end: int) -> str | None:
     for i in range(len(words) - 1, -1, -1):
         nxt = words[i + 1].lower() if i + 1 < len(words) else None
         found = _marker(words[i], nxt)
+        if found == "past" and i > 0 and words[i - 1].lower() in _PASSIVE_AUX:
+            continue  # a passive participle: the auxiliary before it has the tense
         if found:
             return found
     hi = _clause_end(text, end, min(len(text), end + 80))
@@ -339,6 +368,8 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
 
     def get_tense():
         nonlocal tense
+        if spec.get("signal") == "since":  # "since March": a start already behind us
+            return "past"
         if tense is None:
             tense = tense_near(text, m.start, m.end) or ""
         return tense or None
@@ -583,8 +614,8 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
         ctx.last = ctx.last_quarter = (date(y, 3 * q - 2, 1), "quarter")
         return
 
-    if "half" in spec:
-        h = 1 if spec["half"].lower() == "first" else 2
+    if "half" in spec or "half2" in spec:
+        h = 1 if (spec.get("half") or spec.get("half2")).lower() == "first" else 2
         if y is None:
             if anchor is None:
                 _set(m, f"XXXX-H{h}", "half")
@@ -708,11 +739,14 @@ def _resolve_time(m: Mention, ctx: _Context, kind: str) -> None:
         m.spec["tz"] = spec["tz"]
 
 
+_DONE_QUARTER = frozenset({"latest", "most recent", "recent", "past", "last", "previous"})
+
+
 def _resolve_anaphoric(m: Mention, ctx: _Context, kind: str) -> None:
     spec = m.spec
     anchor = ctx.anchor
     if kind == "the_quarter":
-        qdir = (spec.get("qdir") or "").lower()
+        qdir = " ".join((spec.get("qdir") or "").lower().split())
         base = ctx.last_quarter
         ended = _ENDED.match(ctx.text, m.end)
         if ended and ctx.following is not None:
@@ -724,8 +758,14 @@ def _resolve_anaphoric(m: Mention, ctx: _Context, kind: str) -> None:
                 parsed = parse_value(probe.value)
                 if parsed:
                     base = (parsed[0], "quarter")
-        if base is None and anchor is not None:
-            base = (shift(anchor, "quarter", -1), "quarter")
+        if anchor is not None:
+            this_quarter = date(anchor.year, 3 * ((anchor.month - 1) // 3) + 1, 1)
+            if qdir == "current":
+                base = (this_quarter, "quarter")
+            elif base is None or (qdir in _DONE_QUARTER and base[0] >= this_quarter):
+                # "the latest quarter" has ended and been reported on: not the quarter
+                # under way, even right after a sentence about its expected charges.
+                base = (shift(this_quarter, "quarter", -1), "quarter")
         if base is None:
             _set(m, "XXXX-QX", "quarter")
             return
