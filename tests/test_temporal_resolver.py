@@ -1,0 +1,70 @@
+"""The resolver's reading of tense: which occurrence of a month, weekday or quarter the text means."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline import tag
+from timeline.temporal.resolver import tense_near
+
+
+def only_date(text: str, published: str) -> str:
+    (m,) = [m for m in tag(text, published=published) if m.type == "DATE"]
+    return m.value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # A passive participle takes its tense from the auxiliary: "will be held" looks ahead.
+        ("Parliamentary elections will be held in March.", "2025-03"),
+        ("The treaty is to be signed on Monday in Brussels.", "2024-10-21"),
+        ("The talks were held in March.", "2024-03"),
+        # "since" counts from a date already behind, whatever follows in the sentence.
+        ("The carrier, which has been on patrol since March, will be replaced.", "2024-03"),
+        # The present perfect reports what has happened.
+        ("The deal, which has been delayed since February, will close later.", "2024-02"),
+        # An adjective in -ed is not a past tense: the payment is still to come.
+        ("The dividend would be paid on a still unspecified date in January.", "2025-01"),
+        # The plain present of a meeting announces it.
+        ("The two leaders meet Monday with the secretary of state.", "2024-10-21"),
+        ("The two leaders met Monday with the secretary of state.", "2024-10-14"),
+    ],
+)
+def test_tense_picks_the_occurrence(text, value):
+    assert only_date(text, "2024-10-16") == value
+
+
+def test_a_sentence_ends_after_closing_quotes():
+    text = ('He insisted, "That is not the aim." Nevertheless, officials over the weekend '
+            "became more open about it.")
+    start = text.index("the weekend")
+    assert tense_near(text, start, start + len("the weekend")) == "past"
+    assert only_date(text, "1991-02-25") == "1991-W08-WE"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # Reported results are for a quarter that has ended, even after a sentence about
+        # a charge expected in the quarter under way.
+        ("The quake will bring a fourth-quarter charge. Profit fell 59% in the latest quarter.",
+         "2024-Q3"),
+        ("Sales in the current quarter are expected to rise.", "2024-Q4"),
+    ],
+)
+def test_quarters_in_results_copy(text, value):
+    got = [m.value for m in tag(text, published="2024-11-02") if m.type == "DATE"]
+    assert got[-1] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("lower earnings for the last half of 1989 and for 1990", "1989-H2"),
+        ("through at least the first two quarters of 1990, when", "1990-H1"),
+        ("in the second half of next year", "2025-H2"),
+    ],
+)
+def test_halves(text, value):
+    assert [m.value for m in tag(text, published="2024-10-16")][0] == value
