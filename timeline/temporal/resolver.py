@@ -279,6 +279,20 @@ class _Context:
         self.last_quarter_end = -1  # where the text last named a quarter
         self.last_day: tuple[date, int] | None = None  # last explicit day and where it ends
 
+    def reported(self, base: tuple[date, str] | None) -> tuple[date, str] | None:
+        """The quarter a year-on-year comparison speaks of, given the quarter last named.
+
+        Results are reported for a quarter that has ended: a comparison right after a
+        sentence about the quarter under way or a later one ("a fourth-quarter charge",
+        "the third quarter of 1990") still compares the latest ended quarter.
+        """
+        if base is None or self.anchor is None or base[1] != "quarter":
+            return base
+        this_quarter = date(self.anchor.year, 3 * ((self.anchor.month - 1) // 3) + 1, 1)
+        if base[0] >= this_quarter:
+            return shift(this_quarter, "quarter", -1), "quarter"
+        return base
+
     def recent_quarter(self, pos: int) -> tuple[date, str] | None:
         """The quarter named within the last few sentences: results copy compares quarters."""
         if self.last_quarter is not None and pos - self.last_quarter_end <= _QUARTER_REACH:
@@ -422,7 +436,7 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
             return
         if unit == "year" and ctx.recent_quarter(m.start) is not None and n == 1:
             # Results copy: "profit rose from a year ago" compares quarters.
-            d = shift(ctx.last_quarter[0], "year", -1)
+            d = shift(ctx.reported(ctx.last_quarter)[0], "year", -1)
             _set(m, fmt(d, "quarter"), "quarter")
             m.anchor = "mention"
             return
@@ -770,8 +784,8 @@ def _resolve_anaphoric(m: Mention, ctx: _Context, kind: str) -> None:
             _set(m, "XXXX-QX", "quarter")
             return
         d = base[0]
-        if qdir in ("year-earlier", "year-ago"):
-            d = shift(d, "year", -1)
+        if qdir in ("year-earlier", "year-ago") or spec.get("qya"):
+            d = shift(ctx.reported(base)[0], "year", -1)
         if spec.get("qyear"):  # "the 1988 quarter": that year's quarter of the same number
             d = date(int(spec["qyear"]), d.month, 1)
         _set(m, fmt(d, "quarter"), "quarter")
@@ -830,6 +844,8 @@ def _resolve_anaphoric(m: Mention, ctx: _Context, kind: str) -> None:
         base = (anchor, unit if base is None else base[1])
         if PRECISION_RANK[base[1]] > PRECISION_RANK.get(unit, 7):
             base = (anchor, unit)
+    if unit == "year" and sign < 0:
+        base = ctx.reported(base)
     prec = base[1]
     d = shift(base[0], unit, sign * int(n))
     _set(m, fmt(d, prec), prec)
