@@ -46,3 +46,58 @@ def test_round_trip_through_make_table_is_identity(sample_text):
     df = extract(sample_text)
     again = make_table(df)
     pd.testing.assert_frame_equal(again, df)
+
+
+def test_rows_with_different_keys_fill_the_gaps():
+    t = make_table([{"event_id": "a", "char_start": 1}, {"title": "t", "char_start": None}])
+    assert t["event_id"].tolist() == ["a", ""]
+    assert t["title"].tolist() == ["", "t"]
+    assert t["char_start"].tolist() == [1, pd.NA]
+    assert t["char_end"].isna().all() and t["start"].isna().all()
+    assert t["confidence"].isna().all()
+
+
+def test_numbers_of_any_kind_and_missing_values_fit_the_number_columns():
+    import numpy as np
+
+    values = [np.int64(5), None, float("nan"), pd.NA, 7.0, True]
+    t = make_table([{"char_start": v, "confidence": v, "title": v} for v in values])
+    assert t["char_start"].tolist() == [5, pd.NA, pd.NA, pd.NA, 7, 1]
+    assert t["confidence"].isna().tolist() == [False, True, True, True, False, False]
+    assert t["title"].tolist() == ["5", "", "", "", "7.0", "True"]
+    assert t.dtypes.equals(empty_table().dtypes)
+
+
+def test_dates_at_the_edges_of_the_nanosecond_range():
+    inside = ["1677-09-22", "1677-12-31", "2000-02-29 10:30:15", "2262-04-11"]
+    outside = ["1677-09-21 23:59:59", "2262-04-11 00:00:01", "1500-01-01", "3000-01-01"]
+    rows = [{"start": pd.Timestamp(s).as_unit(u)} for s in inside for u in ("s", "ms", "us", "ns")]
+    rows += [{"start": pd.Timestamp(s).as_unit("s")} for s in outside]
+    rows += [{"start": pd.Timestamp("2024-01-01 10:00", tz="Asia/Tokyo")}, {"start": pd.NaT}]
+    t = make_table(rows)
+    expected = [pd.Timestamp(s) for s in inside for _ in range(4)]
+    expected += [pd.NaT] * len(outside) + [pd.Timestamp("2024-01-01 10:00"), pd.NaT]
+    assert t["start"].tolist() == expected
+
+
+def test_each_table_has_its_own_lists_and_labels():
+    rows = [{"event_id": "a", "actors": ["Japan"], "char_start": 3}]
+    first, second = make_table(rows), make_table(rows)
+    first.loc[0, "actors"].append("EU")
+    first.loc[0, "char_start"] = 9
+    first.columns.name = "renamed"
+    assert rows[0]["actors"] == ["Japan"]
+    assert second.loc[0, "actors"] == ["Japan"] and second.loc[0, "char_start"] == 3
+    assert second.columns.name is None and make_table(rows).columns.name is None
+
+
+def test_many_rows_keep_every_value():
+    rows = [{"event_id": f"e{i}", "char_start": i, "start": pd.Timestamp("2024-01-01") + pd.Timedelta(days=i),
+             "actors": [str(i)], "confidence": i / 10_000} for i in range(10_000)]
+    t = make_table(rows)
+    assert t.dtypes.equals(empty_table().dtypes)
+    assert t["event_id"].tolist() == [r["event_id"] for r in rows]
+    assert t["char_start"].tolist() == list(range(10_000))
+    assert t["start"].tolist() == [r["start"] for r in rows]
+    assert t["actors"].tolist() == [r["actors"] for r in rows]
+    pd.testing.assert_frame_equal(make_table(t), t)

@@ -8,9 +8,19 @@ dtypes are the same whether a table has 0 rows or 10,000.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import partial
+from itertools import chain
+from operator import itemgetter
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+from pandas.api.extensions import ExtensionArray
+
+try:  # pandas >= 3: build a frame from ready-made blocks, skipping the constructor's checks
+    from pandas.api.internals import create_dataframe_from_blocks
+except ImportError:  # older pandas: the plain constructor
+    create_dataframe_from_blocks = None
 
 #: Column name -> pandas dtype. Order is the order of the table.
 SCHEMA: dict[str, object] = {
@@ -60,45 +70,138 @@ def make_table(rows: Iterable[Mapping] | pd.DataFrame) -> pd.DataFrame:
     dates outside what pandas can hold (before 1677, after 2262) become NaT rather
     than an error; extra columns are kept after the schema's columns.
     """
-    if isinstance(rows, pd.DataFrame):
+    is_frame = isinstance(rows, pd.DataFrame)
+    if is_frame:
         frame = rows.reset_index(drop=True)
         n = len(frame)
         columns = {c: frame[c].tolist() for c in frame.columns}
     else:
         records = list(rows)
         n = len(records)
-        names: dict[str, None] = {}
-        for r in records:
-            names.update(dict.fromkeys(r))
-        columns = {c: [r.get(c) for r in records] for c in names}
-    data = {}
-    for col, dtype in SCHEMA.items():
-        values = columns.get(col)
-        if values is None:
-            values = [None] * n
-        if col in LIST_COLUMNS:
-            arr = np.empty(n, dtype=object)
-            for i, v in enumerate(values):
-                arr[i] = _as_list(v)
-        elif dtype == "datetime64[ns]":
-            arr = _timestamps(values)
-        elif isinstance(dtype, pd.StringDtype):
-            arr = pd.array(["" if _missing(v) else str(v) for v in values], dtype=dtype)
-        elif dtype == "Int64":
-            arr = pd.array([None if _missing(v) else int(v) for v in values], dtype="Int64")
-        else:
-            arr = np.array([np.nan if _missing(v) else float(v) for v in values], dtype=dtype)
-        data[col] = arr
-    for col, values in columns.items():
-        if col in SCHEMA:
-            continue
-        if isinstance(rows, pd.DataFrame):
+        columns = _columns_of(records)
+    arrays = [build(columns.get(col), n) for col, build in _BUILDERS]
+    extras = [col for col in columns if col not in SCHEMA]
+    if not extras:
+        return _schema_frame(arrays, n)
+    data = dict(zip(COLUMNS, arrays, strict=True))
+    for col in extras:
+        if is_frame:
             data[col] = frame[col].array  # keep the caller's dtype
         else:
             arr = np.empty(n, dtype=object)
-            arr[:] = values if n else []
+            arr[:] = list(columns[col]) if n else []
             data[col] = arr
     return pd.DataFrame(data, index=pd.RangeIndex(n), copy=False)
+
+
+def _columns_of(records: list[Mapping]) -> dict[str, tuple]:
+    """Column name -> the rows' values, for every key any row has (in first-seen order)."""
+    if not records:
+        return {}
+    names = list(records[0])
+    if len(names) > 1 and all(type(r) is dict and len(r) == len(names) for r in records):
+        # Rows with the same keys (as Event.row makes them): one C-level transpose.
+        try:
+            return dict(zip(names, zip(*map(itemgetter(*names), records), strict=True), strict=True))
+        except KeyError:  # as many keys, but other ones
+            pass
+    names = list(dict.fromkeys(chain.from_iterable(records)))
+    if not names:
+        return {}
+    return dict(zip(names, zip(*[list(map(r.get, names)) for r in records], strict=True), strict=True))
+
+
+def _builder(col: str, dtype):
+    """The function that makes column ``col``'s array (chosen once: dtype checks are slow)."""
+    if col in LIST_COLUMNS:
+        return _lists
+    if isinstance(dtype, pd.StringDtype):
+        return partial(_strings, dtype=dtype)
+    if dtype == "datetime64[ns]":
+        return _timestamps
+    if dtype == "Int64":
+        return _ints
+    return partial(_floats, dtype=dtype)
+
+
+def _lists(values, n: int) -> np.ndarray:
+    if values is None:
+        return np.fromiter(([] for _ in range(n)), dtype=object, count=n)
+    return np.fromiter(map(_as_list, values), dtype=object, count=n)
+
+
+def _floats(values, n: int, dtype) -> np.ndarray:
+    if values is None:
+        return np.full(n, np.nan, dtype=dtype)
+    if not _all_of(values, float):
+        values = [np.nan if _missing(v) else float(v) for v in values]
+    return np.array(values, dtype=dtype)
+
+
+def _all_of(values, kind: type) -> bool:
+    """Whether every value is exactly of type ``kind`` (subclasses such as bool take the slow path)."""
+    return set(map(type, values)) <= {kind}
+
+
+def _strings(values, n: int, dtype: pd.StringDtype) -> ExtensionArray:
+    if values is None:
+        values = [""] * n
+    elif not _all_of(values, str):
+        values = ["" if _missing(v) else str(v) for v in values]
+    if dtype.storage != "pyarrow" or not _DIRECT_ARROW_STRINGS:
+        return pd.array(values, dtype=dtype)
+    # What pd.array builds, without its per-call dtype resolution and inference.
+    return pd.arrays.ArrowStringArray(pa.array(values, type=pa.large_string()), dtype=dtype)
+
+
+def _direct_arrow_strings() -> bool:
+    """Whether this pandas's ArrowStringArray takes a dtype (pandas >= 3) and so
+    builds the very array ``pd.array(values, dtype=StringDtype("pyarrow"))`` does."""
+    dtype = pd.StringDtype("pyarrow")
+    try:
+        direct = pd.arrays.ArrowStringArray(pa.array(["a"], type=pa.large_string()), dtype=dtype)
+    except (TypeError, ValueError):
+        return False
+    return type(direct) is type(pd.array(["a"], dtype=dtype)) and direct.dtype == dtype
+
+
+_DIRECT_ARROW_STRINGS = _direct_arrow_strings()
+
+
+def _ints(values, n: int) -> ExtensionArray:
+    if values is None:
+        values = [None] * n
+    elif not _all_of(values, int):
+        values = [None if _missing(v) else int(v) for v in values]
+    if None in values:
+        mask = np.fromiter((v is None for v in values), dtype=bool, count=n)
+        filled = [1 if v is None else v for v in values]  # pd.array stores 1 under the mask
+    else:
+        mask, filled = np.zeros(n, dtype=bool), values
+    try:
+        data = np.array(filled, dtype=np.int64)
+    except OverflowError:  # let pd.array report it as it always has
+        return pd.array(values, dtype="Int64")
+    return pd.arrays.IntegerArray(data, mask)
+
+
+# Built once: every table has these columns (each table gets its own copy of the Index).
+_COLUMN_INDEX = pd.Index(COLUMNS)
+
+
+def _schema_frame(arrays: list, n: int) -> pd.DataFrame:
+    """The frame the DataFrame constructor makes of ``arrays`` (given ``copy=False``: one
+    block per column), built without its per-column inference and checks."""
+    if create_dataframe_from_blocks is None:
+        return pd.DataFrame(dict(zip(COLUMNS, arrays, strict=True)), index=pd.RangeIndex(n), copy=False)
+    # Column i's block sits at [i]; fresh arrays each time, as blocks keep them.
+    places = np.arange(len(arrays)).reshape(-1, 1)
+    blocks = [
+        (arr if isinstance(arr, ExtensionArray) else arr.reshape(1, n), place)
+        for arr, place in zip(arrays, places, strict=True)
+    ]
+    # A fresh Index object per table: setting ``df.columns.name`` must not reach other tables.
+    return create_dataframe_from_blocks(blocks, index=pd.RangeIndex(n), columns=_COLUMN_INDEX.copy())
 
 
 def _missing(v) -> bool:
@@ -111,33 +214,38 @@ def _missing(v) -> bool:
 _NS_MIN, _NS_MAX = pd.Timestamp("1677-09-22"), pd.Timestamp("2262-04-11")
 
 
-def _timestamps(values) -> np.ndarray:
-    out = np.empty(len(values), dtype="datetime64[ns]")
-    for i, v in enumerate(values):
-        out[i] = _timestamp(v)
-    return out
+def _timestamps(values, n: int) -> np.ndarray:
+    if values is None:
+        return np.full(n, _NAT)
+    # numpy converts each value from its own unit (s, ms, us) to ns exactly: the
+    # range check in _timestamp keeps every value within what ns can hold.
+    return np.array([_timestamp(v) for v in values], dtype="datetime64[ns]")
 
 
 def _timestamp(v) -> np.datetime64:
-    if _missing(v):
+    if type(v) is not pd.Timestamp or v.tzinfo is not None:  # naive Timestamps need no parsing
+        if _missing(v):
+            return _NAT
+        try:
+            v = pd.Timestamp(v)
+        except (ValueError, TypeError, OverflowError):  # out of range or not a date
+            return _NAT
+        if v is pd.NaT:
+            return _NAT
+        if v.tzinfo is not None:
+            v = v.tz_localize(None)
+    # Comparing Timestamps is slow; the year alone settles all but the two boundary years.
+    if not (1677 < v.year < 2262 or _NS_MIN <= v <= _NS_MAX):
         return _NAT
-    try:
-        ts = pd.Timestamp(v)
-    except (ValueError, TypeError, OverflowError):  # out of range or not a date
-        return _NAT
-    if ts is pd.NaT:
-        return _NAT
-    if ts.tzinfo is not None:
-        ts = ts.tz_localize(None)
-    if not _NS_MIN <= ts <= _NS_MAX:
-        return _NAT
-    return ts.as_unit("ns").to_datetime64()
+    return v.to_datetime64()
 
 
 _NAT = np.datetime64("NaT", "ns")
 
 
 def _as_list(value) -> list:
+    if type(value) is list:  # the usual case, first
+        return list(value)
     if value is None:
         return []
     if isinstance(value, float) and value != value:  # NaN from a missing cell
@@ -147,3 +255,7 @@ def _as_list(value) -> list:
     if hasattr(value, "tolist"):  # numpy arrays from Parquet
         return list(value.tolist())
     return list(value)
+
+
+# Column name -> the function that builds its array, for make_table (after the functions it names).
+_BUILDERS = [(col, _builder(col, dtype)) for col, dtype in SCHEMA.items()]
