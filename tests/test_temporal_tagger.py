@@ -268,3 +268,36 @@ def test_two_days_joined_by_and_are_not_a_range():
     assert m.value == "2024-04-07" and "range_end" not in m.spec and m.warnings
     m = by_text(tag("Talks were held between April 7 and 9.", published="2024-04-25"))["April 7 and 9"]
     assert m.spec["range_end"] == "2024-04-09"
+
+
+def test_first_character_guard_keeps_every_rules_matches():
+    # Each compiled rule carries a lookahead for the characters its match may start
+    # with; without it the rule must find the very same matches.
+    import re
+
+    from timeline.temporal.rules import first_char_guard, rules
+
+    text = " ".join(ex["text"] for r in rules() for ex in r.examples)
+    text += " FY2024, Q3 2024, ’90s, 'the late 1990s', ſince MAY 5, İn the ſpring, 1600 GMT."
+    for r in rules():
+        guard = first_char_guard(r.regex.pattern.split("(?<![\\w])", 1)[1])
+        plain = re.compile(r.regex.pattern.replace(guard, "", 1), re.IGNORECASE)
+        assert guard and r.regex.pattern.startswith(guard), r.name
+        got = [(m.span(), m.groupdict()) for m in r.regex.finditer(text)]
+        assert got == [(m.span(), m.groupdict()) for m in plain.finditer(text)], r.name
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "mod", "signal"),
+    [
+        ("Prices fell in\nlate\n June.", "late\n June", "END", "in"),
+        ("Prices fell until  \t the end of 2026.", "the end of 2026", "END", "until"),
+        ("It happened approximately  -  2 years ago.", "2 years ago", None, None),
+        ("He left SINCE March 2020.", "March 2020", "ON_OR_AFTER", "since"),
+        ("He left ſince March 2020.", "March 2020", None, "ſince"),  # the regex folds ſ to s
+        ("He left Sunday, March 8 2020.", "Sunday, March 8 2020", None, None),
+    ],
+)
+def test_left_modifiers_and_signals_at_the_edges(text, mention, mod, signal):
+    m = by_text(tag(text, published="2025-03-10"))[mention]
+    assert (m.mod, m.spec.get("signal")) == (mod, signal)

@@ -14,13 +14,15 @@ import re
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from ..errors import InputError
-from .rules import tables
+from .rules import first_char_guard, tables
 
-_KEYWORD = re.compile(
-    r"(?i)\b(?:published|updated|last\s+updated|first\s+published|posted|posted\s+on|"
+_KEYWORD_PATTERN = (
+    r"\b(?:published|updated|last\s+updated|first\s+published|posted|posted\s+on|"
     r"(?:last\s+)?modified|"
     r"date|dated|released|issued)\b\s*(?:on|at)?\s*[:–—-]?\s*"
 )
+# The lookahead lets most positions of a line fail at their first character.
+_KEYWORD = re.compile(first_char_guard(_KEYWORD_PATTERN) + _KEYWORD_PATTERN, re.IGNORECASE)
 # How far from the start and the end of the text a bare date line may stand
 # (headline, byline, footer) to be read as the publication time.
 _EDGE_LINES = 6

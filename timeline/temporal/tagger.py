@@ -15,30 +15,68 @@ from datetime import date, datetime
 
 from ..document import Document
 from .mention import Mention
-from .rules import rules, trigger_words
+from .rules import first_char_guard, rules, trigger_words
 
-_LEFT_MOD = re.compile(
+
+def _guarded(pattern: str) -> re.Pattern:
+    """``pattern``, case-insensitive, behind a lookahead for the characters its match may start
+    with: a search tries every start before a mention, and most fail at their first character."""
+    return re.compile(first_char_guard(pattern) + pattern, re.IGNORECASE)
+
+
+_LEFT_MOD = _guarded(
     r"(?:(?P<the>the\s+)?(?:very\s+)?(?P<partof>end|beginning|start|middle|close|turn|dawn)\s+of\s+"
     r"|(?P<part>early|late|mid|earlier|later)[\s-]+|(?P<mid>mid-)"
     r"|(?P<approx>around|about|approximately|roughly|some|nearly|almost)\s+"
-    r"|(?P<qty>more\s+than|less\s+than|at\s+least|up\s+to|no\s+more\s+than|at\s+most)\s+)$",
-    re.IGNORECASE,
+    r"|(?P<qty>more\s+than|less\s+than|at\s+least|up\s+to|no\s+more\s+than|at\s+most)\s+)$"
 )
 _PART_MOD = {
     "end": "END", "close": "END", "late": "END", "later": None, "earlier": None,
     "beginning": "START", "start": "START", "dawn": "START", "early": "START", "turn": "START",
     "middle": "MID", "mid": "MID", "mid-": "MID",
 }
-_SIGNAL = re.compile(
+_SIGNAL = _guarded(
     r"(?P<sig>by|before|after|since|until|till|through|from|in|on|during|within|at|as\s+of|prior\s+to|"
-    r"no\s+later\s+than|not\s+later\s+than|ahead\s+of)\s+$",
-    re.IGNORECASE,
+    r"no\s+later\s+than|not\s+later\s+than|ahead\s+of)\s+$"
 )
 _SIGNAL_MOD = {
     "by": "ON_OR_BEFORE", "no later than": "ON_OR_BEFORE", "not later than": "ON_OR_BEFORE",
     "before": "BEFORE", "prior to": "BEFORE", "ahead of": "BEFORE",
     "after": "AFTER", "since": "ON_OR_AFTER", "until": "ON_OR_BEFORE", "till": "ON_OR_BEFORE",
 }
+# A cheap test before _LEFT_MOD / _SIGNAL run: a match ending at the mention ends in
+# one of these words and then separators only. Most mentions have neither in front,
+# and the regex search, trying every start in the 40 characters before, is the cost.
+_LEFT_SEP = "-"  # besides whitespace
+_LEFT_LAST_WORDS = (
+    "of", "early", "late", "mid", "earlier", "later", "around", "about", "approximately", "roughly",
+    "some", "nearly", "almost", "than", "least", "to", "most",
+)
+_SIGNAL_SEP = ""
+_SIGNAL_LAST_WORDS = (
+    "by", "before", "after", "since", "until", "till", "through", "from", "in", "on", "during",
+    "within", "at", "of", "to", "than",
+)
+_LONGEST_LAST_WORD = max(map(len, _LEFT_LAST_WORDS + _SIGNAL_LAST_WORDS))
+
+
+def _may_end_with(text: str, lo: int, end: int, seps: str, last_words: tuple[str, ...]) -> bool:
+    """False when no match in text[lo:end] can end in one of ``last_words`` + whitespace/``seps``.
+
+    A necessary condition only: True means "run the regex". Non-ASCII text before
+    the word is left to the regex, whose IGNORECASE folds more than str.lower does.
+    """
+    if end <= lo or not (text[end - 1].isspace() or text[end - 1] in seps):
+        return False
+    j = end - 1
+    while j > lo and (text[j - 1].isspace() or text[j - 1] in seps):
+        j -= 1
+    if j <= lo:
+        return False  # the separators fill the window: no room for the word
+    tail = text[max(0, j - _LONGEST_LAST_WORD) : j]
+    return not tail.isascii() or tail.lower().endswith(last_words)
+
+
 _PERIOD_PARTS = frozenset(("end", "close", "beginning", "start", "middle"))
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|through|thru|until|till|and)\s*$", re.IGNORECASE)
 _JOIN_GAP = re.compile(r"^(?:\s*,?\s*(?:on|at)?\s*)$", re.IGNORECASE)
@@ -53,6 +91,7 @@ _REACH = {
     "unit": (40, 28), "season": (28, 32), "deictic": (28, 28),
 }
 _WORD = re.compile(r"\w+")
+_PLAIN_START = frozenset("ABCDEFGHIJKLMNOPRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")  # no digit, no "Q"
 
 
 def _trigger_hits(text: str):
@@ -60,11 +99,13 @@ def _trigger_hits(text: str):
     words = trigger_words()
     n = len(text)
     for m in _WORD.finditer(text):
-        w = m.group()
+        w = m[0]
         classes = words.get(w.lower())
         if classes is not None:
             for cls in classes:
                 yield cls, m.start(), m.end()
+        elif w[0] in _PLAIN_START:
+            continue  # most words: neither a trigger nor a number shape
         elif w[0].isdigit():
             e = m.end()
             if len(w) == 4 and w.isdigit():
@@ -126,13 +167,12 @@ def _candidates(text: str):
                 s for cls in rule.triggers for s in windows.get(cls, ()))
         if not spans:
             continue
-        if rule.require:
-            # A cheap substring test before the regex: "ago" rules need "ago" nearby.
-            if lower is None:
-                lower = text.lower()
-            need = rule.require
+        need = rule.require_regex
+        if need is not None and lower is None:
+            lower = text.lower()
         for lo, hi in spans:
-            if rule.require and not any(lower.find(w, lo, hi) >= 0 for w in need):
+            # A cheap substring test before the regex: "ago" rules need "ago" nearby.
+            if need is not None and need.search(lower, lo, hi) is None:
                 continue
             for m in rule.regex.finditer(text, lo, hi):
                 if m.end() > m.start():
@@ -169,6 +209,8 @@ def _to_mention(text: str, c) -> Mention:
 
 def _extend_left(text: str, m: Mention) -> None:
     lo = max(0, m.start - _MAX_LEFT)
+    if not _may_end_with(text, lo, m.start, _LEFT_SEP, _LEFT_LAST_WORDS):
+        return
     g = _LEFT_MOD.search(text, lo, m.start)
     if not g or g.end() != m.start:
         return
@@ -199,6 +241,8 @@ def _extend_left(text: str, m: Mention) -> None:
 
 def _signal(text: str, m: Mention) -> None:
     lo = max(0, m.start - 25)
+    if not _may_end_with(text, lo, m.start, _SIGNAL_SEP, _SIGNAL_LAST_WORDS):
+        return
     g = _SIGNAL.search(text, lo, m.start)
     if not g or g.end() != m.start:
         return
