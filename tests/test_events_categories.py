@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import random
+import re
+from pathlib import Path
+
 import pytest
 
-from timeline.events.categories import category_rules, classify, label, roots
+from timeline.events.categories import _first_rule, category_rules, classify, label, roots
 
 RULE_EXAMPLES = [
     pytest.param(rule.name, rule.code, text, code, id=f"{rule.name}:{text[:30]}")
@@ -39,3 +43,22 @@ def test_clause_wins_over_the_rest_of_the_sentence():
 
 def test_no_cue_falls_back_to_a_public_statement():
     assert classify("The weather was mild.") == ("01 Make public statement", "default")
+
+
+def _first_rule_one_by_one(text):
+    """The plain reading of the rules: every rule's IGNORECASE regex in file order."""
+    return next((rule for rule in category_rules() if rule.regex.search(text)), None)
+
+
+def test_first_rule_is_the_rules_tried_one_by_one():
+    root = Path(__file__).resolve().parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "data" / "news").glob("*.txt"))]
+    sentences = [s for t in texts for s in re.split(r"(?<=[.!?])\s+|\n+", t) if s.strip()]
+    sentences += [e[0] for r in category_rules() for e in r.examples]
+    rng = random.Random(11)
+    clauses = [c for s in sentences for c in re.split(r",\s*", s)]
+    upper = ["".join(ch.upper() if rng.random() < 0.4 else ch for ch in s) for s in sentences]
+    odd = ["\u017f" + s for s in sentences[::5]]  # only IGNORECASE is exact here
+    for text in sentences + clauses + upper + odd:
+        _first_rule.cache_clear()
+        assert _first_rule(text) == _first_rule_one_by_one(text), text

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import random
+import re
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -65,3 +68,45 @@ def test_the_cue_nearest_to_the_date_wins():
 def test_without_publication_time_wording_decides():
     assert decide_status("will meet", None, None, None, None) == ("planned", [])
     assert decide_status("the talks", None, None, None, None) == ("happened", [])
+
+
+def _cue_status_one_by_one(clause, signal=None, at=None):
+    """The plain reading of the rules: every rule's IGNORECASE regex in turn."""
+    rules = status_rules()
+    if signal:
+        for rule in rules:
+            if signal.lower() in rule.signals:
+                return rule.status, rule.name
+    best, found = None, None
+    for order, rule in enumerate(rules):
+        if rule.regex is None:
+            continue
+        if at is None:
+            if rule.regex.search(clause):
+                return rule.status, rule.name
+            continue
+        for m in rule.regex.finditer(clause):
+            distance = at - m.end() if m.end() <= at else max(m.start() - at, 0)
+            if best is None or (distance, order) < best:
+                best, found = (distance, order), rule
+    return (found.status, found.name) if found else (None, None)
+
+
+def _clauses() -> list[str]:
+    root = Path(__file__).resolve().parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "data" / "news").glob("*.txt"))]
+    out = [c for t in texts for c in re.split(r"[,;.!?\n]\s*", t) if c.strip()]
+    out += [e[0] for r in status_rules() for e in r.examples]
+    rng = random.Random(3)
+    out += ["".join(ch.upper() if rng.random() < 0.3 else ch for ch in c) for c in out]
+    out += ["\u212a" + c + " we\u2019ll" for c in out[::7]]  # only IGNORECASE is exact here
+    return out
+
+
+def test_cue_status_is_the_rules_tried_one_by_one():
+    rng = random.Random(5)
+    for clause in _clauses():
+        for at in (None, 0, len(clause), rng.randrange(len(clause) + 1)):
+            cue_status.cache_clear()
+            assert cue_status(clause, None, at) == _cue_status_one_by_one(clause, None, at), (
+                clause, at)

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .matching import FirstMatching
+
 
 @dataclass(frozen=True)
 class CategoryRule:
@@ -45,7 +47,7 @@ def category_rules() -> tuple[CategoryRule, ...]:
 
 def label(code: str) -> str:
     """ "05" -> "05 Engage in diplomatic cooperation"."""
-    return f"{code} {roots()[code]}"
+    return f"{code} {_data()['roots'][code]}"  # not roots(), which copies the table
 
 
 def classify(*texts: str) -> tuple[str, str]:
@@ -63,11 +65,14 @@ def classify(*texts: str) -> tuple[str, str]:
     return label(_data()["default"]), "default"
 
 
+@lru_cache(maxsize=1)
+def _matcher() -> FirstMatching:
+    return FirstMatching([rule.regex.pattern for rule in category_rules()])
+
+
 @lru_cache(maxsize=4096)
 def _first_rule(text: str) -> CategoryRule | None:
     """The first rule matching ``text``; cached because a sentence is the fallback
     text of every date it holds."""
-    for rule in category_rules():
-        if rule.regex.search(text):
-            return rule
-    return None
+    found = _matcher().index(text)
+    return None if found is None else category_rules()[found]

@@ -17,6 +17,8 @@ from importlib import resources
 
 import pandas as pd
 
+from .matching import CaselessRule, fold
+
 
 @dataclass(frozen=True)
 class StatusRule:
@@ -61,26 +63,35 @@ def cue_status(
         for rule in rules:
             if signal.lower() in rule.signals:
                 return rule.status, rule.name
+    low = fold(clause)  # lowered once for all rules (see matching.py)
     best: tuple[int, int] | None = None
     found: StatusRule | None = None
-    for order, rule in enumerate(rules):
-        if rule.regex is None:
+    for order, (rule, matcher) in enumerate(_matchers()):
+        if matcher is None:
             continue
         if at is None:
-            if rule.regex.search(clause):
+            if matcher.search(clause, low):
                 return rule.status, rule.name
             continue
-        for m in rule.regex.finditer(clause):
+        for m in matcher.finditer(clause, low):
             distance = at - m.end() if m.end() <= at else max(m.start() - at, 0)
             if best is None or (distance, order) < best:
                 best, found = (distance, order), rule
     return (found.status, found.name) if found else (None, None)
 
 
+@lru_cache(maxsize=1)
+def _matchers() -> tuple[tuple[StatusRule, CaselessRule | None], ...]:
+    return tuple(
+        (rule, CaselessRule(rule.regex.pattern) if rule.regex else None)
+        for rule in status_rules()
+    )
+
+
 def _says(clause: str, rule_name: str) -> bool:
     """True if the named rule's pattern matches ``clause``."""
-    rule = next(r for r in status_rules() if r.name == rule_name)
-    return bool(rule.regex and rule.regex.search(clause))
+    _rule, matcher = next(pair for pair in _matchers() if pair[0].name == rule_name)
+    return bool(matcher and matcher.search(clause, fold(clause)))
 
 
 def _as_day(value) -> date | None:

@@ -1,0 +1,86 @@
+"""The clause around a date; the separator and attribution patterns, written for
+speed, match exactly as their plain forms do."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+from timeline.events.clauses import _ATTRIBUTION, _SEP, _mask, clause_of
+from timeline.events.matching import fold
+
+NEWS = Path(__file__).resolve().parent / "data" / "news"
+
+PLAIN_SEP = re.compile(
+    r"[,;:]\s+|\s+[–—-]+\s+|\s*[–—]\s*(?=[A-Z])"
+    r"|\s+and\s+(?=(?:will|would|is\s+to|are\s+to|plans\s+to|then|later)\b)"
+)
+PLAIN_ATTRIBUTION = re.compile(
+    r"(?i)\b(?:said|says|told (?:reporters|journalists|\w+)|reported|added|stated|quoted)\b\W*$"
+    r"|^\W*(?:\w+\s+){0,6}?(?:said|says|reported|added)\b(?:\s+(?:on|in|at|late|early)?\s*)*"
+    r"[\s.!?\"”’]*$"
+)
+
+
+def _plain_mask(text, spans):
+    chars = list(text)
+    for s, e in spans:
+        for i in range(max(s, 0), min(e, len(chars))):
+            chars[i] = "D"
+    return re.sub(r"\([D\s,]*\)", lambda m: "D" * len(m.group(0)), "".join(chars))
+
+
+def _random_texts(tokens, count, longest, seed):
+    rng = random.Random(seed)
+    return ["".join(rng.choice(tokens) for _ in range(rng.randint(0, longest)))
+            for _ in range(count)]
+
+
+def test_separators_are_those_of_the_plain_pattern():
+    texts = [p.read_text(encoding="utf-8") for p in sorted(NEWS.glob("*.txt"))]
+    tokens = [" ", "  ", "\n", ",", ";", ":", "-", "–", "—", "and", "will", "then", "is",
+              "to", "Paris", "said", "x", "DDDD", "(", ")"]
+    for text in texts + _random_texts(tokens, 20000, 12, seed=1):
+        assert [m.span() for m in _SEP.finditer(text)] == [
+            m.span() for m in PLAIN_SEP.finditer(text)], text
+
+
+def test_attribution_is_that_of_the_plain_pattern():
+    # Short texts: the plain pattern takes exponential time on long runs of blanks.
+    tokens = ["said", " ", "  ", "on", "in", "at", "late", "early", ".", "x", "\n", "reported",
+              "Honore", ",", '"', "onion", "Late", "ON", "\t", "9", "told", "them", "’",
+              "\u0130n", "\u212aate"]
+    for text in _random_texts(tokens, 50000, 9, seed=2):
+        assert bool(_ATTRIBUTION.search(text, fold(text))) == bool(
+            PLAIN_ATTRIBUTION.search(text)), text
+
+
+def test_a_long_masked_date_after_said_is_quick():
+    body = "Honore said" + " " * 40 + "that like the earlier remains"
+    assert not _ATTRIBUTION.search(body, fold(body))
+
+
+def test_mask_is_the_plain_mask():
+    rng = random.Random(4)
+    for text in ["On Friday (November 2, 2024), he left.", "a (  ) b", "x", ""]:
+        for _ in range(200):
+            spans = [tuple(sorted(rng.randrange(-2, len(text) + 3) for _ in range(2)))
+                     for _ in range(rng.randint(0, 3))]
+            assert _mask(text, spans) == _plain_mask(text, spans), (text, spans)
+
+
+def test_clause_of_a_date_inside_a_sentence():
+    sentence = "Japan, which has depended on the US for decades, is also developing a jet by 2035."
+    at = sentence.index("2035")
+    clause = clause_of(sentence, 100, 100 + at, 100 + at + 4, [(100 + at, 100 + at + 4)])
+    assert clause.text == "is also developing a jet by 2035."
+    assert clause.subject == "Japan"
+    assert sentence[clause.start - 100 : clause.end - 100] == clause.text
+
+
+def test_a_date_after_said_takes_the_fact_before_it():
+    sentence = "Troops left the town, a senior official said on Monday."
+    at = sentence.index("Monday")
+    clause = clause_of(sentence, 0, at, at + 6, [(at, at + 6)])
+    assert clause.text == "Troops left the town"

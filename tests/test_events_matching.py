@@ -1,0 +1,182 @@
+"""Rule patterns matched on folded text give exactly the matches of IGNORECASE."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from timeline.events.categories import category_rules
+from timeline.events.matching import (
+    _EQUAL_TO_ASCII_LETTER,
+    CaselessRule,
+    FirstMatching,
+    _opens_with_word_char,
+    _starts_at_word_boundary,
+    fold,
+    foldable,
+)
+from timeline.events.status import status_rules
+
+NEWS = Path(__file__).resolve().parent / "data" / "news"
+SAMPLE = Path(__file__).resolve().parent.parent / "data" / "eu-japan-partnership-2024.txt"
+PATTERNS = [r.regex.pattern for r in category_rules()] + [
+    r.regex.pattern for r in status_rules() if r.regex
+]
+
+
+def real_texts() -> list[str]:
+    """Sentences of the news excerpts and the sample article, and every rule example."""
+    texts = [SAMPLE.read_text(encoding="utf-8")]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(NEWS.glob("*.txt"))]
+    out = [s for t in texts for s in re.split(r"(?<=[.!?])\s+|\n+", t) if s.strip()]
+    out += [e[0] for r in (*category_rules(), *status_rules()) for e in r.examples]
+    return out
+
+
+def variants(texts: list[str], seed: int = 7) -> list[str]:
+    """The texts, pieces of them, and copies with letters' case changed or with the
+    characters IGNORECASE equates with ASCII letters put in."""
+    rng = random.Random(seed)
+    out = list(texts)
+    for t in texts:
+        a, b = sorted(rng.randrange(len(t) + 1) for _ in range(2))
+        out.append(t[a:b])
+        out.append("".join(c.upper() if rng.random() < 0.3 else c for c in t))
+        out.append(t.upper())
+        chars = list(t)
+        for _ in range(2):
+            odd = rng.choice("\u0130\u0131\u017f\u212aÉé’")
+            chars.insert(rng.randrange(len(chars) + 1), odd)
+        out.append("".join(chars))
+    return out
+
+
+TEXTS = variants(real_texts())
+
+
+def test_the_characters_ignorecase_equates_with_ascii_letters_are_all_known():
+    every = "".join(map(chr, range(128, 0x110000)))
+    equal = set(re.findall("[a-z]", every, re.IGNORECASE))
+    assert equal == set(_EQUAL_TO_ASCII_LETTER.pattern[1:-1])
+
+
+def test_fold_keeps_length_and_refuses_ambiguous_text():
+    assert fold("Said ON Monday") == "said on monday"
+    assert fold("ÉTAT Said") == "État said"  # only ASCII letters change
+    assert fold("\u212aiev said") is None
+    assert fold("Istanbul") == "istanbul" and fold("\u0130stanbul") is None
+
+
+@pytest.mark.parametrize(
+    "pattern,ok",
+    [
+        (r"\b(?:said|says)\b", True),
+        (r"\W*[a-z]+ed\b|['’]ll", True),
+        (r"\bUS\b", False),  # an uppercase letter
+        (r"[0-Z]", False),  # a range holding "A" but not "a"
+        (r"\x41", False),
+        (r"(a)\1", False),
+        (r"(?-i:a)b", False),
+        (r"caf[é]", False),  # a cased non-ASCII letter
+    ],
+)
+def test_foldable(pattern, ok):
+    assert foldable(pattern) is ok
+
+
+def test_every_rule_pattern_is_matched_on_folded_text():
+    # Not needed for exactness, but the speed depends on it.
+    assert all(foldable(p) for p in PATTERNS)
+    assert FirstMatching([r.regex.pattern for r in category_rules()]).scan is not None
+
+
+@pytest.mark.parametrize("pattern", PATTERNS)
+def test_folded_matches_are_the_ignorecase_matches(pattern):
+    rule, plain = CaselessRule(pattern), re.compile(pattern, re.IGNORECASE)
+    for text in TEXTS:
+        low = fold(text)
+        assert [m.span() for m in rule.finditer(text, low)] == [
+            m.span() for m in plain.finditer(text)
+        ], text
+        assert bool(rule.search(text, low)) == bool(plain.search(text))
+
+
+def first_one_by_one(patterns: list[str], text: str) -> int | None:
+    for i, p in enumerate(patterns):
+        if re.search(p, text, re.IGNORECASE):
+            return i
+    return None
+
+
+def test_first_matching_is_trying_the_patterns_one_by_one():
+    patterns = [r.regex.pattern for r in category_rules()]
+    first = FirstMatching(patterns)
+    hits = set()
+    for text in TEXTS:
+        want = first_one_by_one(patterns, text)
+        assert first.index(text) == want, text
+        hits.add(want)
+    assert len(hits) > 10  # the texts reach many rules, not only the default
+
+
+def test_first_matching_with_patterns_it_cannot_join():
+    patterns = [r"\bcat", r"dog|\bbird", r"(e)gg"]
+    first = FirstMatching(patterns)
+    assert first.scan is None
+    for text in ["a bird", "hotdog cat", "Egg", "nothing", "CAT"]:
+        assert first.index(text) == first_one_by_one(patterns, text)
+
+
+def test_first_matching_goes_on_after_a_later_rule():
+    first = FirstMatching([r"\bzebra", r"\bant", r"\bbee"])
+    assert first.index("a bee, an ant and a Zebra") == 0
+    assert first.index("a bee, an ant") == 1
+    assert first.index("antelope bee") == 1
+    assert first.index("xbee") is None
+
+
+@pytest.mark.parametrize(
+    "pattern,ok",
+    [
+        (r"\b(?:a|b)", True),
+        (r"(?<!\bbe )(?!need\b)\b[a-z]+ed\b", True),  # lookarounds test the same place
+        (r"\b(?:a)\b|c", False),  # the "\b" covers only the first alternative
+        (r"\b?x", False),
+        (r"\b[|(](?:x)", True),
+        (r"x\b", False),
+        (r"(?=a)\b(?:a|b)|c", False),
+    ],
+)
+def test_starts_at_word_boundary(pattern, ok):
+    assert _starts_at_word_boundary(pattern) is ok
+
+
+def test_a_leading_lookbehind_pattern_keeps_its_matches():
+    rule = CaselessRule(r"(?<!\bis )\b[a-z]+ed\b")
+    text = "It is Closed, it WAS opened and closed"
+    assert [m.span() for m in rule.finditer(text, fold(text))] == [
+        m.span() for m in re.finditer(r"(?<!\bis )\b[a-z]+ed\b", text, re.IGNORECASE)
+    ] == [(21, 27), (32, 38)]
+
+
+@pytest.mark.parametrize(
+    "pattern,ok",
+    [
+        (r"\b(?:a|b)", True),
+        (r"\b(?:a|)", False),  # the empty alternative
+        (r"\b(?:a?-b)", False),
+        (r"\b(?:'ll|a)", False),
+        (r"\b(?:(?:x|y) z|\w+)", True),
+        (r"\b(?:(?:x|y)? z)", False),
+        (r"\b[a-z]+ed", True),
+        (r"\b[a-z.]", False),
+        (r"\b[^a-z]", False),
+        (r"(?<!\bis )\b(?:was|(?!need)[a-z]+ed)", True),
+        (r"\b(?:will)\b|['’]ll\b", False),  # does not start at a word boundary at all
+    ],
+)
+def test_opens_with_word_char(pattern, ok):
+    assert _opens_with_word_char(pattern) is ok
