@@ -13,7 +13,7 @@ from timeline.events.matching import fold
 NEWS = Path(__file__).resolve().parent / "data" / "news"
 
 PLAIN_SEP = re.compile(
-    r"[,;:]\s+|\s+[–—-]+\s+|\s*[–—]\s*(?=[A-Z])"
+    r"[,;:]\s+|\s+[–—-]+\s+|\s*[–—]\s*(?=[A-Z\ue000])"
     r"|\s+and\s+(?=(?:will|would|is\s+to|are\s+to|plans\s+to|then|later)\b)"
 )
 PLAIN_ATTRIBUTION = re.compile(
@@ -27,8 +27,8 @@ def _plain_mask(text, spans):
     chars = list(text)
     for s, e in spans:
         for i in range(max(s, 0), min(e, len(chars))):
-            chars[i] = "D"
-    return re.sub(r"\([D\s,]*\)", lambda m: "D" * len(m.group(0)), "".join(chars))
+            chars[i] = "\ue000"
+    return re.sub(r"\([\ue000\s,]*\)", lambda m: "\ue000" * len(m.group(0)), "".join(chars))
 
 
 def _random_texts(tokens, count, longest, seed):
@@ -40,7 +40,7 @@ def _random_texts(tokens, count, longest, seed):
 def test_separators_are_those_of_the_plain_pattern():
     texts = [p.read_text(encoding="utf-8") for p in sorted(NEWS.glob("*.txt"))]
     tokens = [" ", "  ", "\n", ",", ";", ":", "-", "–", "—", "and", "will", "then", "is",
-              "to", "Paris", "said", "x", "DDDD", "(", ")"]
+              "to", "Paris", "said", "x", "DDDD", "\ue000\ue000", "(", ")"]
     for text in texts + _random_texts(tokens, 20000, 12, seed=1):
         assert [m.span() for m in _SEP.finditer(text)] == [
             m.span() for m in PLAIN_SEP.finditer(text)], text
@@ -63,11 +63,21 @@ def test_a_long_masked_date_after_said_is_quick():
 
 def test_mask_is_the_plain_mask():
     rng = random.Random(4)
-    for text in ["On Friday (November 2, 2024), he left.", "a (  ) b", "x", ""]:
+    for text in ["On Friday (November 2, 2024), he left.", "a (  ) b", "x", "", "(D) Defense (D)"]:
         for _ in range(200):
             spans = [tuple(sorted(rng.randrange(-2, len(text) + 3) for _ in range(2)))
                      for _ in range(rng.randint(0, 3))]
             assert _mask(text, spans) == _plain_mask(text, spans), (text, spans)
+
+
+def test_capital_letters_are_not_taken_for_blanked_dates():
+    # "(TDH)" holds a capital D: blanking dates with a letter once made the bracket look
+    # like an only-date bracket and the clause fall back to the attribution.
+    sentence = ("Some 124 aid workers have left Darfur on Monday in the latest evacuation, "
+                "the Swiss group Terre des Hommes (TDH) said.")
+    at = sentence.index("Monday")
+    clause = clause_of(sentence, 0, at, at + len("Monday"), [(at, at + len("Monday"))])
+    assert clause.text.startswith("Some 124 aid workers have left Darfur")
 
 
 def test_clause_of_a_date_inside_a_sentence():

@@ -32,8 +32,8 @@ _SEP = re.compile(
     r"[,;:\s–—](?:"
     r"(?<=[,;:])\s+"
     r"|(?<=\s)\s*[–—-]+\s+"
-    r"|(?<=\s)\s*[–—]\s*(?=[A-Z])"
-    r"|(?<=[–—])\s*(?=[A-Z])"
+    r"|(?<=\s)\s*[–—]\s*(?=[A-Z\ue000])"
+    r"|(?<=[–—])\s*(?=[A-Z\ue000])"
     r"|(?<=\s)\s*and\s+(?=(?:will|would|is\s+to|are\s+to|plans\s+to|then|later)\b)"
     r")"
 )
@@ -60,7 +60,10 @@ _ATTRIBUTION = CaselessRule(
     r"|^\W*(?:\w+\s+){0,6}?(?:said|says|reported|added)\b(?>(?:\s+(?:on|in|at|late|early)?)*)"
     r"[\s.!?\"”’]*$"
 )
-_ONLY_DATE_BRACKETS = re.compile(r"\([D\s,]*\)")
+# Dates are blanked with a private-use character, which no article text holds, so a
+# real capital letter ("Defense", "(D-Calif.)") is never taken for a blanked date.
+_MASK = "\ue000"
+_ONLY_DATE_BRACKETS = re.compile(r"\([\ue000\s,]*\)")
 _NAME_TAIL = re.compile(r"((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)\s*$")
 
 
@@ -81,8 +84,8 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     for s, e in spans:
         s, e = max(s, 0), min(e, len(text))
         if s < e:
-            text = text[:s] + "D" * (e - s) + text[e:]
-    return _ONLY_DATE_BRACKETS.sub(lambda m: "D" * len(m.group(0)), text)
+            text = text[:s] + _MASK * (e - s) + text[e:]
+    return _ONLY_DATE_BRACKETS.sub(lambda m: _MASK * len(m.group(0)), text)
 
 
 def _content_words(text: str) -> list[str]:
@@ -118,7 +121,7 @@ def clause_of(
         len(segments) - 1,
     )
     seg_s, seg_e = segments[index]
-    body = masked[seg_s:seg_e].replace("D", " ")
+    body = masked[seg_s:seg_e].replace(_MASK, " ")
     if _ACCORDING_TO.match(body.strip()) and index + 1 < len(segments):
         # "According to the ministry on Monday, troops left": the fact follows.
         seg_s, seg_e = segments[index + 1]
@@ -134,7 +137,7 @@ def clause_of(
         # Only the date, its preposition and a connective ("In 1995, however, he was ..."):
         # the fact is in the clauses after it, or before it when the date ends the sentence.
         first, last = index, index
-        while len(_content_words(masked[seg_s:seg_e].replace("D", " "))) < 3:
+        while len(_content_words(masked[seg_s:seg_e].replace(_MASK, " "))) < 3:
             if last + 1 < len(segments):
                 last += 1
                 seg_e = segments[last][1]
