@@ -71,10 +71,11 @@ def test_mask_is_the_plain_mask():
 
 
 def test_capital_letters_are_not_taken_for_blanked_dates():
-    # "(TDH)" holds a capital D: blanking dates with a letter once made the bracket look
-    # like an only-date bracket and the clause fall back to the attribution.
-    sentence = ("Some 124 aid workers have left Darfur on Monday in the latest evacuation, "
-                "the Swiss group Terre des Hommes (TDH) said.")
+    # "(TDH)" holds a capital D: when dates were blanked with the letter D, unblanking
+    # split it into "T H", the attribution counted one word too many to be one, and it
+    # became the clause instead of the fact before it.
+    sentence = ("Some 124 aid workers have left Darfur in the latest evacuation of relief "
+                "workers, the Swiss humanitarian group Terre des Hommes (TDH) said Monday.")
     at = sentence.index("Monday")
     clause = clause_of(sentence, 0, at, at + len("Monday"), [(at, at + len("Monday"))])
     assert clause.text.startswith("Some 124 aid workers have left Darfur")
