@@ -11,6 +11,11 @@ TRICKY = [
     "U.S. and the U.S.A, X.U.S. and .U.S. officials; Mr. Smith met President Biden.",
     "Prime  Minister Kishida and Foreign Minister Yoko Kamikawa; MR SMITH; İstanbul Mr Joe",
     "North Korean and South Korea's leaders, NATO-led, EUROPEAN UNION, European Unionist",
+    # Forms that share a long prefix ("the State of ..."), and words that only begin one.
+    "the State of Palestine, the the State of Eritrea, other USA USAID Koreans the Hague",
+    # Letters that case-insensitive matching folds to ASCII: "ſir", the Kelvin sign.
+    "\u017fir John Major and \u212aing Charles met President Macron",
+    "PRESIDENT Biden, pResIdEnT Xi, Foreign-Minister Wang, Mr.Smith, _Mr Jones",
 ]
 
 

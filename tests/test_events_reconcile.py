@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 
 from timeline.document import Document
+from timeline.events import anchors
 from timeline.events.anchors import find_anchor_phrase
 from timeline.events.build import build_events
 from timeline.events.reconcile import group_mentions, resolve_conflict
@@ -137,6 +138,19 @@ def _anchor_examples():
 def test_anchor_phrase_examples(text, mod, noun, place):
     p = find_anchor_phrase(text)
     assert (p.mod, p.noun, p.place) == (mod, noun, place)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Two years after the invasion, troops left.", "It rained. Ahead of the Tokyo summit, x.",
+     "AFTER THE TALKS they left", "after the \u017fummit they met", "after talks", "before the",
+     "They met after the war and, a week before the Seoul meeting, again.", "no relation here"],
+)
+def test_anchor_phrase_checks_agree_with_the_full_pattern(text):
+    m = anchors._regex().search(text)
+    p = find_anchor_phrase(text)
+    got = (p.start, p.end, p.amount) if p else None
+    assert got == ((m.start(), m.end(), (m.group("amount") or "").lower()) if m else None)
 
 
 def test_skipped_mentions_make_no_events():

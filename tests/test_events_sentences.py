@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
+from timeline.events import sentences
 from timeline.events.sentences import split_sentences
 
 
@@ -46,3 +51,30 @@ def test_caption_and_heading_lines_are_marked(sample_text):
 def test_empty_and_blank_text():
     assert split_sentences("") == []
     assert split_sentences(" \n\n \t") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["U.S.", "Mr.", "x.", ".", "..", "A.B.c.", "1.", "é.", "Jan..", "said U.N.", "ETC."],
+)
+def test_abbreviation_walk_finds_what_the_pattern_finds(text):
+    dot = len(text) - 1
+    m = re.search(r"([A-Za-z.]+)\.$", text[: dot + 1])
+    word = m.group(1) if m else None
+    expected = bool(word) and (
+        word.lower().rstrip(".") in sentences._ABBREVIATIONS
+        or bool(re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", word))
+    )
+    assert sentences._ends_with_abbreviation(text, dot) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["PHOTO: AFP", "In this file photo, troops", "Troops (Image: AFP)", "REUTERS/Kim",
+     "A photograph by Jane", "\u017fome Photo\u017f courtesy of", "Nothing to see here",
+     "The picture is clear", "Pictured: the minister"],
+)
+def test_caption_check_agrees_with_the_caption_pattern(line):
+    expected = "caption" if sentences._CAPTION.search(line) else "body"
+    folds = any(c in line for c in sentences._FOLDS_TO_ASCII)
+    assert sentences._line_kind(line, 1, 3, folds) == expected

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from timeline.events import titles
 from timeline.events.clauses import clause_of
 from timeline.events.titles import make_title, noun_phrase_after
 
@@ -84,3 +87,21 @@ def test_a_possessive_date_leaves_no_stray_s():
     assert _title("Monday's China Youth Daily reported that exports rose.", "Monday") == (
         "China Youth Daily reported that exports rose"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["agreed on ", "agreed on", "met as early as ", "met (on ", "met on in  at\n", "on ",
+     "no later than ", "lot as of ", "x\u00a0on\u00a0", "on2 ", "in \u017fince ", "", "  ",
+     "Tokyo On IN ", "talks of,  on "],
+)
+def test_signal_words_are_dropped_as_the_pattern_drops_them(text):
+    assert titles._drop_signal(text) == titles._SIGNAL_BEFORE.sub("", text)
+
+
+@pytest.mark.parametrize(
+    "text", ["the ‘hawks’ said", "Borrell's 'plan'", "'s", "x’", "’x", "a''b", "“Quote”", "_'_", ""]
+)
+def test_quotes_go_as_the_plain_pattern_takes_them(text):
+    plain = re.compile(r"[“”\"‘]|(?<!\w)['’]|['’](?!\w)")
+    assert titles._QUOTES.sub("", text) == plain.sub("", text)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -94,7 +95,6 @@ def _person_regex() -> re.Pattern:
 
 
 _WORD = re.compile(r"\w+")
-_WORD_CHAR = re.compile(r"\w")
 
 
 @lru_cache(maxsize=1)
@@ -103,9 +103,10 @@ def _names_by_first_word() -> dict[str, tuple[str, ...]]:
 
     Every form starts with a word character, and a match must start where a
     word starts (nothing word-like or "." before it) and end where one ends, so
-    the text's word at the match start is the form's first word: one dict
-    look-up per word finds the same matches as ``_names_regex`` at a fraction
-    of the cost of trying every form at every character.
+    the text's word at the match start is the form's first word: looking only
+    where the text has one of these words finds the same matches as
+    ``_names_regex`` at a fraction of the cost of trying every form at every
+    character.
     """
     out: dict[str, list[str]] = {}
     for form in sorted(_names(), key=len, reverse=True):
@@ -113,25 +114,116 @@ def _names_by_first_word() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def find_countries_and_orgs(text: str) -> list[Actor]:
+@lru_cache(maxsize=1)
+def _form_prefixes() -> dict[str, str]:
+    """First word of the surface forms -> what all its forms start with.
+
+    "the" -> "the State of ": looking for the longer text skips the many "the"
+    that begin no form.
+    """
+    return {w: os.path.commonprefix(forms) for w, forms in _names_by_first_word().items()}
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    # A frozenset, not the dict: intersecting two sets walks the smaller one.
+    return frozenset(_names_by_first_word())
+
+
+# The non-ASCII letters that case-insensitive matching equates with ASCII letters
+# ("ſ" with "s", the Kelvin sign with "k"): a word holding one could match a title
+# without being a title lower-cased.
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _is_word_char(c: str) -> bool:
+    """What ``\\w`` matches (for one character, without a regex call)."""
+    return c.isalnum() or c == "_"
+
+
+def _word_starts(text: str, prefix: str) -> list[int]:
+    """Offsets where ``prefix`` is written at the start of a word of ``text``."""
+    out = []
+    i = text.find(prefix)
+    while i >= 0:
+        if not (i and _is_word_char(text[i - 1])):
+            out.append(i)
+        i = text.find(prefix, i + 1)
+    return out
+
+
+def _whole_words(text: str, word: str) -> list[int]:
+    """Offsets where ``word`` stands in ``text`` with no word character on either side."""
+    n = len(word)
+    return [i for i in _word_starts(text, word) if not _is_word_char(text[i + n : i + n + 1])]
+
+
+class _Words:
+    """The distinct words of one text, so that a name or title is looked for only
+    when the text has its first word: one regex pass, set operations and
+    ``str.find`` instead of a Python loop over every word of the text."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.distinct = frozenset(_WORD.findall(text))
+        self._lower = ""
+
+    def starts(self, words: frozenset[str], prefixes: dict[str, str]) -> list[tuple[int, str]]:
+        """(offset, word) in text order, for each of ``words`` the text has: where a
+        word of the text begins with ``prefixes[word]``. Every whole-word occurrence
+        that goes on as the prefix says is among them (and possibly longer words,
+        which the caller checks)."""
+        out = []
+        for w in self.distinct.intersection(words):
+            out.extend((i, w) for i in _word_starts(self.text, prefixes[w]))
+        out.sort()
+        return out
+
+    def starts_lower(self, words: frozenset[str]) -> list[int]:
+        """Offsets of the text's words that, lower-cased, are one of ``words``, in order.
+
+        Lower-casing keeps each character a word character or not, and keeps the
+        text's length unless it holds "İ" (which callers leave to the word-by-word
+        scan), so offsets in the lower-cased text are offsets in the text.
+        """
+        if not self._lower:
+            self._lower = self.text.lower()
+        out = []
+        # Every word lower-cased, in three C calls: words hold no space, and
+        # lower-casing never makes one.
+        lowered = " ".join(self.distinct).lower().split(" ")
+        for w in words.intersection(lowered):
+            out.extend(_whole_words(self._lower, w))
+        out.sort()
+        return out
+
+
+def find_countries_and_orgs(text: str, words: _Words | None = None) -> list[Actor]:
     """Country and organization mentions: the leftmost, longest non-overlapping forms,
     exactly what ``_names_regex().finditer(text)`` finds."""
+    if words is None:
+        words = _Words(text)
     table = _names()
     by_first = _names_by_first_word()
     out: list[Actor] = []
     after = 0  # matches do not overlap: the next one starts at or after the last end
-    for word in _WORD.finditer(text):
-        start = word.start()
-        forms = by_first.get(word.group(0))
-        if forms is None or start < after or (start and text[start - 1] == "."):
+    # Each start has the first word of the forms, or a longer word that none of them
+    # matches (a form ends where a word ends).
+    for start, word in words.starts(_first_words(), _form_prefixes()):
+        if start < after or (start and text[start - 1] == "."):
             continue
-        for form in forms:
-            end = start + len(form)
-            if text.startswith(form, start) and not _WORD_CHAR.match(text, end):
-                out.append(Actor(start, end, *table[form]))
-                after = end
-                break
+        after = _longest_form(text, start, by_first[word], table, out, after)
     return out
+
+
+def _longest_form(text: str, start: int, forms, table, out: list[Actor], after: int) -> int:
+    """Append the longest of ``forms`` written at ``start``; the new end of matches."""
+    for form in forms:
+        end = start + len(form)
+        if text.startswith(form, start) and not _is_word_char(text[end : end + 1]):
+            out.append(Actor(start, end, *table[form]))
+            return end
+    return after
 
 
 @lru_cache(maxsize=1)
@@ -140,12 +232,31 @@ def _title_first_words() -> frozenset[str]:
     return frozenset(_WORD.match(t).group(0).lower() for t in _load("people.json")["titles"])
 
 
-def _person_matches(text: str):
+def _person_matches(text: str, words: _Words | None = None):
     """What ``_person_regex().finditer(text)`` yields, trying the regex only where a
     word could begin a title. A title is followed by space, so the word at the
-    match start is the title's first word; ASCII words are compared lower-cased,
-    other words (where case-insensitive matching has Unicode subtleties) go to
-    the regex."""
+    match start is the title's first word, matched case-insensitively: the word
+    lower-cased, unless the text has a letter that such matching folds to ASCII
+    (then every word is tried, as the regex would)."""
+    if words is None:
+        words = _Words(text)
+    if any(c in text for c in _FOLDS_TO_ASCII):
+        yield from _person_matches_by_word(text)
+        return
+    regex = _person_regex()
+    after = 0
+    for start in words.starts_lower(_title_first_words()):
+        if start < after:
+            continue
+        m = regex.match(text, start)
+        if m:
+            after = m.end()
+            yield m
+
+
+def _person_matches_by_word(text: str):
+    """``_person_matches`` word by word: ASCII words are compared lower-cased, other
+    words (where case-insensitive matching has Unicode subtleties) go to the regex."""
     regex = _person_regex()
     firsts = _title_first_words()
     after = 0
@@ -162,10 +273,10 @@ def _person_matches(text: str):
             yield m
 
 
-def find_people(text: str) -> list[Actor]:
+def find_people(text: str, words: _Words | None = None) -> list[Actor]:
     names = _names()
     out = []
-    for m in _person_matches(text):
+    for m in _person_matches(text, words):
         tokens = m.group("name").split()
         while tokens and tokens[-1] in _NOT_NAMES:
             tokens.pop()
@@ -188,8 +299,9 @@ class ActorIndex:
 
     def __init__(self, text: str):
         self.text = text
-        self.places = find_countries_and_orgs(text)
-        people = find_people(text)
+        words = _Words(text)
+        self.places = find_countries_and_orgs(text, words)
+        people = find_people(text, words)
         full = [p.name for p in people if " " in p.name]
         by_surname: dict[str, str] = {}
         for name in full:

@@ -39,6 +39,7 @@ _MONTH_NAME = re.compile(
     r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b"
 )
 _YEAR_FROM_CONTEXT = re.compile(r"(?i)\b(?:last|next|this|coming|past|previous|following)\b")
+_YEAR_MONTH = re.compile(r"\d{4}-\d{2}")
 _DATE_SHAPE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?")
 # "(Reuters) -", " — ", or an agency in brackets alone: "New Delhi, Nov 2 (PTI) The ...".
 _DATELINE_END = re.compile(r"\s*(?:\([A-Z][^)]{0,40}\)\s*(?:[-–—:]+\s*)?|[-–—:]+\s*)")
@@ -121,20 +122,29 @@ def build_events(doc: Document, mentions: list[Mention]) -> list[Event]:
     return sorted(events, key=lambda e: (e.sentence_start, e.char_start))
 
 
-_PAGE_WORDS = re.compile(
-    r"(?i)\b(?:published|updated|posted|modified|last|first|on|at|am|pm|by|gmt|utc|"
-    r"est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|cest|eet|eest|ist|jst|kst|hkt|sgt|aest|aedt)\b"
+_PAGE_WORD = re.compile(
+    r"(?i)(?:published|updated|posted|modified|last|first|on|at|am|pm|by|gmt|utc|"
+    r"est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|cest|eet|eest|ist|jst|kst|hkt|sgt|aest|aedt)"
 )
+_WORD = re.compile(r"\w+")
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
 
 
 def _only_dates(s: Sentence, spans: list[tuple[int, int]]) -> bool:
     """True if nothing but dates and page words ("Updated:") is left of the sentence."""
-    chars = list(s.text)
+    rest = s.text
     for a, b in spans:
-        for k in range(max(a - s.start, 0), min(b - s.start, len(chars))):
-            chars[k] = " "
-    rest = _PAGE_WORDS.sub(" ", "".join(chars))
-    return not re.search(r"[^\W\d_]{2,}", rest)
+        a, b = max(a - s.start, 0), min(b - s.start, len(rest))
+        if a < b:
+            rest = rest[:a] + " " * (b - a) + rest[b:]
+    # A page word counts only as a whole word, so look word by word; the first word
+    # with two letters in a row that is not a page word settles it (in most
+    # sentences, the first word).
+    for word in _WORD.finditer(rest):
+        w = word.group()
+        if _LETTERS.search(w) and not _PAGE_WORD.fullmatch(w):
+            return False
+    return True
 
 
 def _after_dateline(text: str, s: Sentence, datelines: list[Mention]) -> Sentence:
@@ -176,6 +186,7 @@ def _weigh_dateline(ev: Event, g: Group, datelines: list[Mention], published) ->
 
 
 _HORIZON_UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year"}
+_PERIOD = re.compile(r"P(\d+)([DWMY])")
 _COMING = re.compile(r"(?i)\bcoming\s+(days|weeks|months)\b")
 
 
@@ -188,7 +199,7 @@ def _horizon(text: str, m: Mention, published) -> Mention:
     pub = published.date() if isinstance(published, datetime) else published
     if pub is None:
         return m
-    amount = re.fullmatch(r"P(\d+)([DWMY])", m.value or "")
+    amount = _PERIOD.fullmatch(m.value or "")
     if m.type == "DURATION" and m.spec.get("signal") == "within" and amount:
         unit = _HORIZON_UNITS[amount.group(2)]
         n = int(amount.group(1))
@@ -254,6 +265,7 @@ def _timestamp(day: date) -> pd.Timestamp | None:
     return pd.Timestamp(day)
 
 
+_FOUR_DIGITS = re.compile(r"\d{4}")
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 
@@ -267,7 +279,7 @@ def _month_of(spec: dict, published) -> str | None:
     if not month:
         return None
     year = str(spec.get("year", ""))
-    if not re.fullmatch(r"\d{4}", year):
+    if not _FOUR_DIGITS.fullmatch(year):
         year = f"{published.year:04d}" if published is not None else "XXXX"
     return f"{year}-{month:02d}"
 
@@ -347,15 +359,16 @@ def _event(
                 f"(read as {value or 'unknown'})."
             )
             conf *= 0.5
-    clause = clause_of(s.text, s.start, g.start, g.end, spans)
+    first_start, last_end = g.start, g.end  # of the mentions (g_end may add a ")")
+    clause = clause_of(s.text, s.start, first_start, last_end, spans)
     c_spans = [(a - clause.start, b - clause.start) for a, b in spans
                if a >= clause.start and b <= clause.end]
-    possessive = noun_phrase_after(text, g.end)
+    possessive = noun_phrase_after(text, last_end)
     if possessive and not event_nouns().intersection(w.lower() for w in possessive.split()):
         possessive = None  # "Monday's China Youth Daily reported ...": the event is the clause
     signal = first.spec.get("signal")
     wording = clause.full
-    at = g.start - clause.start + (len(clause.subject) + 1 if clause.subject else 0)
+    at = first_start - clause.start + (len(clause.subject) + 1 if clause.subject else 0)
     cue = cue_status(wording, signal, at)[0]
     later = [a for a, _ in spans if a >= g_end]
     attributive = _attributive(text, g_start, g_end, min(later, default=s.end))
@@ -397,12 +410,13 @@ def _event(
         sub_at = s.text.find(clause.subject)
         if sub_at >= 0:
             hits = actors.within(s.start + sub_at, s.start + sub_at + len(clause.subject)) + hits
-    names, codes = names_and_countries(hits + actors.within(s.start, s.end))
+    in_sentence = actors.within(s.start, s.end)
+    names, codes = names_and_countries(hits + in_sentence)
 
     if attributive and not possessive:
         possessive = attributive
     if possessive:
-        lead = next((h.name for h in actors.within(s.start, s.end) if h.kind == "country"), "")
+        lead = next((h.name for h in in_sentence if h.kind == "country"), "")
         title = f"{lead}: {possessive}" if lead else possessive[:1].upper() + possessive[1:]
         category, _ = classify(possessive, clause.full)
     else:
@@ -441,12 +455,13 @@ _ATTRIBUTIVE_AFTER = re.compile(
     r"^[-–]?\s*(?:(?!(?:and|or|to|of|in|on|at|for|by|with|from|as|but|when|after|before)\b)"
     r"[A-Za-z][\w-]*\s*){1,4}"
 )
+_YEAR_OR_YEARS = re.compile(r"\d{4}(?:[-–]\d{2,4})?")
 _COUNTED_FROM_EVENT = re.compile(r"(?i)\b(?:after|before|later|earlier)$")
 
 
 def _attributive(text: str, start: int, end: int, stop: int) -> str | None:
     """The noun phrase a year modifies ("the 2008 Olympic Games" -> "2008 Olympic Games")."""
-    if not re.fullmatch(r"\d{4}(?:[-–]\d{2,4})?", text[start:end]):
+    if not _YEAR_OR_YEARS.fullmatch(text, start, end):
         return None
     if not _ATTRIBUTIVE_BEFORE.search(text[max(0, start - 8) : start]):
         return None
@@ -520,7 +535,7 @@ def _year_from(a: str, b: str, first: Mention) -> str:
 
 def _year_inferred(mentions: list[Mention], value: str) -> bool:
     """True when a month or day is given without its year ("in April", "on 4 June")."""
-    if not re.match(r"^\d{4}-\d{2}", value):
+    if not _YEAR_MONTH.match(value):
         return False
     written = " ".join(m.text for m in mentions)
     if _YEAR_FROM_CONTEXT.search(written):  # "last November" names its year

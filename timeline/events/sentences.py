@@ -34,29 +34,51 @@ _CAPTION = re.compile(
     r"(?i)\b(photo(?:graph)?s?\s+(?:courtesy|credit|by|taken)|in this (?:photo|picture|image|file photo)|"
     r"file photo|pictured|\((?:photo|picture|image)\b|photo\s*:|image\s*:|afp photo|reuters/)"
 )
+# Every alternative of _CAPTION holds one of these words (lower-cased): a line
+# without any of them is no caption, and the regex need not scan it.
+_CAPTION_WORDS = ("photo", "picture", "image", "reuters/")
+# Non-ASCII letters that case-insensitive matching equates with ASCII ones ("ſ" with
+# "s"): a line holding one is left to the regex.
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 _HEADING = re.compile(r"^\s*[–—-]+\s*[^.!?]{1,60}?\s*[–—-]+\s*$")
+
+
+_ABBREVIATION_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
+_LINE = re.compile(r"[^\n]+")
+_OPEN_END = re.compile(r"[.!?\"”]\s*$")
 
 
 def _ends_with_abbreviation(text: str, dot: int) -> bool:
     """True if the "." at ``dot`` belongs to an abbreviation or an initial ("U.S.", "J.")."""
-    m = re.search(r"([A-Za-z.]+)\.$", text[: dot + 1])
-    if not m:
+    # The letters and dots written right before the dot (what ``([A-Za-z.]+)\.$``
+    # finds in text[: dot + 1]), walked back from the dot instead of searched for.
+    start = dot
+    while start and text[start - 1] in _ABBREVIATION_CHARS:
+        start -= 1
+    if start == dot:
         return False
-    word = m.group(1)
+    word = text[start:dot]
     if word.lower().rstrip(".") in _ABBREVIATIONS:
         return True
-    if re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", word):  # U.S., U.N., J. (an initial)
+    if _INITIALS.fullmatch(word):  # U.S., U.N., J. (an initial)
         return True
     return False
 
 
-def _line_kind(line: str, index: int, n_lines: int) -> str:
+def _has_caption_word(line: str) -> bool:
+    return any(map(line.lower().__contains__, _CAPTION_WORDS))
+
+
+def _line_kind(line: str, index: int, n_lines: int, folds: bool = True) -> str:
+    """``folds``: the text may hold one of _FOLDS_TO_ASCII (so the caption regex must
+    look at every line)."""
     if _HEADING.match(line):
         return "heading"
-    if _CAPTION.search(line):
+    if (folds or _has_caption_word(line)) and _CAPTION.search(line):
         return "caption"
-    words = line.split()
-    if index == 0 and n_lines > 1 and len(words) <= 20 and not re.search(r"[.!?\"”]\s*$", line):
+    if (index == 0 and n_lines > 1 and len(line.split()) <= 20
+            and not _OPEN_END.search(line)):
         return "headline"
     return "body"
 
@@ -64,10 +86,11 @@ def _line_kind(line: str, index: int, n_lines: int) -> str:
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of ``text`` in order, each with offsets, text and line kind."""
     out: list[Sentence] = []
-    lines = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", text)]
+    lines = [(m.start(), m.group(0)) for m in _LINE.finditer(text)]
     lines = [(s, ln) for s, ln in lines if ln.strip()]
+    folds = any(c in text for c in _FOLDS_TO_ASCII)
     for i, (line_start, line) in enumerate(lines):
-        kind = _line_kind(line, i, len(lines))
+        kind = _line_kind(line, i, len(lines), folds)
         pos = 0
         for m in _END.finditer(line):
             if line[m.start()] == "." and m.end() - m.start() == 1 and _ends_with_abbreviation(
@@ -81,9 +104,8 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def _add(out: list[Sentence], text: str, start: int, end: int, kind: str) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        out.append(Sentence(start, end, text[start:end], kind))
+    piece = text[start:end]
+    stripped = piece.strip()  # str.strip() drops exactly what str.isspace() calls space
+    if stripped:
+        start += len(piece) - len(piece.lstrip())
+        out.append(Sentence(start, start + len(stripped), stripped, kind))

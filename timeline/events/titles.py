@@ -14,11 +14,17 @@ import re
 MAX_WORDS = 14
 _DANGLING = frozenset("a an the of in on at to for with and or by from as that which".split())
 
-_SIGNAL_BEFORE = re.compile(
-    r"(?:\b(?:on|in|at|by|since|until|till|after|before|during|from|through|of|for|as of|"
-    r"no later than|not later than|as early as|as late as|starting|beginning|ending)\s+)+$",
-    re.IGNORECASE,
+# Words that introduce a date ("on", "as early as"), dropped when they end the text
+# before a date.
+_SIGNALS = (
+    "on", "in", "at", "by", "since", "until", "till", "after", "before", "during", "from",
+    "through", "of", "for", "as of", "no later than", "not later than", "as early as",
+    "as late as", "starting", "beginning", "ending",
 )
+_SIGNAL_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(_SIGNALS)})\s+)+$", re.IGNORECASE)
+_SIGNAL_WORDS = frozenset(w for signal in _SIGNALS for w in signal.split())
+# Non-ASCII letters that case-insensitive matching equates with ASCII ones ("ſ" with "s").
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 _JOINER = re.compile(r"^[\s,]*(?:(?:and|or|to|through|until|till|then)\b|[-–—])?[\s,]*$", re.I)
 _POSSESSIVE_S = re.compile(r"^['’]s\b")  # "Monday's paper" without "Monday"
 _POSSESSIVE = re.compile(r"^['’]s\s+")
@@ -33,14 +39,57 @@ _LEADING = re.compile(
 )
 
 
+_SCRIPT = re.compile(r"(?is)<(script|style)\b.*?(?:</\1\s*>|$)")
+_TAG = re.compile(r"<[^<>]{0,200}>")
+_BRACKETS = re.compile(r"\([^()]*\)")
+# Quote marks, and apostrophes not inside a word ("the 'hawks'" but "Borrell's"):
+# [“”"‘]|(?<!\w)['’]|['’](?!\w), written to start with one character class so
+# that the regex engine can skip to the next quote-like character.
+_QUOTES = re.compile(r"[“”\"‘'’](?:(?<=[“”\"‘])|(?<!\w['’])|(?!\w))")
+_QUOTE_CHARS = "“”\"‘'’"
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:])")
+
+
 def _tidy(text: str) -> str:
     # Markup is never part of a label, and script or style content never is text.
-    text = re.sub(r"(?is)<(script|style)\b.*?(?:</\1\s*>|$)", " ", text)
-    text = re.sub(r"<[^<>]{0,200}>", " ", text)
-    text = re.sub(r"\([^()]*\)", " ", text)
-    text = re.sub(r"[“”\"‘]|(?<!\w)['’]|['’](?!\w)", "", text)
-    text = re.sub(r"\s+", " ", text).strip(" ,;:.-–—")
-    return text
+    # Each step is skipped when the character it needs is absent (most clauses
+    # have no markup or brackets): the result is the same, without the regex pass.
+    if "<" in text:
+        text = _SCRIPT.sub(" ", text)
+        text = _TAG.sub(" ", text)
+    if "(" in text:
+        text = _BRACKETS.sub(" ", text)
+    if any(q in text for q in _QUOTE_CHARS):
+        text = _QUOTES.sub("", text)
+    # Runs of space become one space; str.split splits at exactly what \s matches,
+    # and spaces at either end go with the stripped punctuation anyway.
+    return " ".join(text.split()).strip(" ,;:.-–—")
+
+
+def _drop_signal(text: str) -> str:
+    """``text`` without the signal words that end it ("... agreed on ")."""
+    m = _SIGNAL_BEFORE.search(text, _signal_run_bound(text))
+    return text[: m.start()] + text[m.end() :] if m else text
+
+
+def _signal_run_bound(text: str) -> int:
+    """An offset the run of signal words at the end of ``text`` cannot start before.
+
+    The run holds nothing but signal words and space, so it starts after the
+    last whitespace-separated chunk that is not a signal word begins: searching
+    from there finds the same match as searching the whole text, without trying
+    the pattern at every character.
+    """
+    if any(c in text for c in _FOLDS_TO_ASCII):
+        return 0  # "ſince" matches "since": let the regex see everything
+    end = len(text.rstrip())
+    while end:
+        chunk = text[:end].rsplit(None, 1)[-1]  # the last run of non-space before ``end``
+        start = end - len(chunk)
+        if chunk.lower() not in _SIGNAL_WORDS:
+            return start
+        end = len(text[:start].rstrip())
+    return 0
 
 
 def _cut(text: str, max_words: int = MAX_WORDS) -> str:
@@ -86,12 +135,13 @@ def make_title(
             before = _POSSESSIVE_S.sub("", before)
         if i and _JOINER.match(before):  # "in April and May": nothing left between the dates
             before = ""
-        before = _SIGNAL_BEFORE.sub("", before)
+        before = _drop_signal(before)
         parts.append(before)
         pos = e
     parts.append(_POSSESSIVE_S.sub("", clause[pos:]) if date_spans else clause[pos:])
     text = " ".join(p.strip() for p in parts if p.strip())
-    text = re.sub(r"\s+([,.;:])", r"\1", text)
+    if any(c in text for c in ",.;:"):
+        text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     text = _tidy(text)
     text = _LEADING.sub("", text)
     if subject:

@@ -1,0 +1,44 @@
+"""Pieces of the event builder checked against the plain definitions they speed up."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from timeline.events.build import _only_dates
+from timeline.events.sentences import Sentence
+
+_PAGE_WORDS = re.compile(
+    r"(?i)\b(?:published|updated|posted|modified|last|first|on|at|am|pm|by|gmt|utc|"
+    r"est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|cest|eet|eest|ist|jst|kst|hkt|sgt|aest|aedt)\b"
+)
+
+
+def _only_dates_by_regex(s: Sentence, spans: list[tuple[int, int]]) -> bool:
+    chars = list(s.text)
+    for a, b in spans:
+        for k in range(max(a - s.start, 0), min(b - s.start, len(chars))):
+            chars[k] = " "
+    return not re.search(r"[^\W\d_]{2,}", _PAGE_WORDS.sub(" ", "".join(chars)))
+
+
+@pytest.mark.parametrize(
+    "text,dates",
+    [
+        ("Updated: November 2, 2024 10:00 GMT", ["November 2, 2024"]),
+        ("Published on Nov 2 at 3 pm EST by AFP", ["Nov 2"]),
+        ("LAST UPDATED 2 Nov", ["2 Nov"]),
+        ("on2 at Nov 2", ["Nov 2"]),
+        ("Posted \u017ft Nov 2", ["Nov 2"]),
+        ("The talks began on Friday.", ["Friday"]),
+        ("Friday", ["Friday"]),
+        ("x 2024 y", ["2024"]),
+        ("am pm 12", []),
+    ],
+)
+def test_only_dates_agrees_with_masking_and_substitution(text, dates):
+    s = Sentence(10, 10 + len(text), text, "body")
+    spans = [(10 + text.index(d), 10 + text.index(d) + len(d)) for d in dates]
+    spans.append((0, 12))  # a span reaching in from before the sentence
+    assert _only_dates(s, spans) == _only_dates_by_regex(s, spans)
