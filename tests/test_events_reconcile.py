@@ -166,3 +166,9 @@ def test_skipped_mentions_make_no_events():
     ]
     events = build_events(Document(text, published=date(2024, 11, 2)), ms)
     assert [e.date_text for e in events] == ["Yesterday"]
+
+
+def test_anchor_phrase_with_a_letter_that_folds_to_ascii():
+    # "ſince" matches the relation "since" case-insensitively; its table lookup must too.
+    phrase = find_anchor_phrase("Two days ſince the summit in Paris, talks resumed.")
+    assert phrase is not None and phrase.mod == "AFTER" and phrase.noun == "summit"

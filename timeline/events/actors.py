@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .matching import FOLDS_TO_ASCII
+
 
 @dataclass(frozen=True)
 class Actor:
@@ -130,12 +132,6 @@ def _first_words() -> frozenset[str]:
     return frozenset(_names_by_first_word())
 
 
-# The non-ASCII letters that case-insensitive matching equates with ASCII letters
-# ("ſ" with "s", the Kelvin sign with "k"): a word holding one could match a title
-# without being a title lower-cased.
-_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
-
-
 def _is_word_char(c: str) -> bool:
     """What ``\\w`` matches (for one character, without a regex call)."""
     return c.isalnum() or c == "_"
@@ -240,7 +236,8 @@ def _person_matches(text: str, words: _Words | None = None):
     (then every word is tried, as the regex would)."""
     if words is None:
         words = _Words(text)
-    if any(c in text for c in _FOLDS_TO_ASCII):
+    if any(c in text for c in FOLDS_TO_ASCII):
+        # A word holding one could match a title without being a title lower-cased.
         yield from _person_matches_by_word(text)
         return
     regex = _person_regex()

@@ -15,6 +15,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .event import Event
+from .matching import FOLDS_TO_ASCII, caseless_key
 
 
 @dataclass(frozen=True)
@@ -73,14 +74,12 @@ def _relations_lower() -> tuple[str, ...]:
     return tuple(r.lower() for r in _data()["relations"])
 
 
-# Non-ASCII letters that case-insensitive matching equates with ASCII ones ("ſ" with "s").
-_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 def _may_hold_phrase(text: str) -> bool:
     """False only when no relation word ("after", "ahead of") is written in ``text``."""
     lower = text.lower()
-    return any(r in lower for r in _relations_lower()) or any(c in text for c in _FOLDS_TO_ASCII)
+    return any(r in lower for r in _relations_lower()) or any(c in text for c in FOLDS_TO_ASCII)
 
 
 def find_anchor_phrase(text: str, offset: int = 0) -> AnchorPhrase | None:
@@ -89,7 +88,7 @@ def find_anchor_phrase(text: str, offset: int = 0) -> AnchorPhrase | None:
     if not _may_hold_phrase(text) or not _phrase_regex().search(text):
         return None
     m = _regex().search(text)
-    mod = _data()["relations"][m.group("rel").lower()]
+    mod = _data()["relations"][caseless_key(m.group("rel"))]
     return AnchorPhrase(
         offset + m.start(), offset + m.end(), m.group(0), mod,
         m.group("noun").lower(), m.group("place").strip(),

@@ -30,7 +30,16 @@ from collections.abc import Iterator
 
 # Non-ASCII characters that IGNORECASE matches against an ASCII letter (found by
 # trying every code point; tests/test_events_matching.py checks the list).
+#: Non-ASCII letters that case-insensitive matching equates with ASCII ones ("ſ" with "s").
+FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+_CASELESS_KEY = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 _EQUAL_TO_ASCII_LETTER = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def caseless_key(text: str) -> str:
+    """``text`` lower-cased as a case-insensitive match sees it ("ſince" -> "since"), for
+    looking up what such a match found in a table keyed by lower-case words."""
+    return text.translate(_CASELESS_KEY).lower()
 # What a pattern must not contain to be matched on lowered text: uppercase ASCII
 # letters (also in \N, \U, (?P=name)), characters given by code (\x, \u, octal),
 # numbered back references and inline flags ("(?-i:").

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .matching import FOLDS_TO_ASCII
+
 
 @dataclass(frozen=True)
 class Sentence:
@@ -39,7 +41,6 @@ _CAPTION = re.compile(
 _CAPTION_WORDS = ("photo", "picture", "image", "reuters/")
 # Non-ASCII letters that case-insensitive matching equates with ASCII ones ("ſ" with
 # "s"): a line holding one is left to the regex.
-_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 _HEADING = re.compile(r"^\s*[–—-]+\s*[^.!?]{1,60}?\s*[–—-]+\s*$")
 
 
@@ -71,7 +72,7 @@ def _has_caption_word(line: str) -> bool:
 
 
 def _line_kind(line: str, index: int, n_lines: int, folds: bool = True) -> str:
-    """``folds``: the text may hold one of _FOLDS_TO_ASCII (so the caption regex must
+    """``folds``: the text may hold one of FOLDS_TO_ASCII (so the caption regex must
     look at every line)."""
     if _HEADING.match(line):
         return "heading"
@@ -88,7 +89,7 @@ def split_sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     lines = [(m.start(), m.group(0)) for m in _LINE.finditer(text)]
     lines = [(s, ln) for s, ln in lines if ln.strip()]
-    folds = any(c in text for c in _FOLDS_TO_ASCII)
+    folds = any(c in text for c in FOLDS_TO_ASCII)
     for i, (line_start, line) in enumerate(lines):
         kind = _line_kind(line, i, len(lines), folds)
         pos = 0

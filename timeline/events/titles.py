@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from .matching import FOLDS_TO_ASCII
+
 MAX_WORDS = 14
 _DANGLING = frozenset("a an the of in on at to for with and or by from as that which".split())
 
@@ -23,8 +25,6 @@ _SIGNALS = (
 )
 _SIGNAL_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(_SIGNALS)})\s+)+$", re.IGNORECASE)
 _SIGNAL_WORDS = frozenset(w for signal in _SIGNALS for w in signal.split())
-# Non-ASCII letters that case-insensitive matching equates with ASCII ones ("ſ" with "s").
-_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 _JOINER = re.compile(r"^[\s,]*(?:(?:and|or|to|through|until|till|then)\b|[-–—])?[\s,]*$", re.I)
 _POSSESSIVE_S = re.compile(r"^['’]s\b")  # "Monday's paper" without "Monday"
 _POSSESSIVE = re.compile(r"^['’]s\s+")
@@ -80,7 +80,7 @@ def _signal_run_bound(text: str) -> int:
     from there finds the same match as searching the whole text, without trying
     the pattern at every character.
     """
-    if any(c in text for c in _FOLDS_TO_ASCII):
+    if any(c in text for c in FOLDS_TO_ASCII):
         return 0  # "ſince" matches "since": let the regex see everything
     end = len(text.rstrip())
     while end:
