@@ -279,12 +279,37 @@ def test_first_character_guard_keeps_every_rules_matches():
 
     text = " ".join(ex["text"] for r in rules() for ex in r.examples)
     text += " FY2024, Q3 2024, ’90s, 'the late 1990s', ſince MAY 5, İn the ſpring, 1600 GMT."
+    text += " \u212alast week, ıt ſome 3 ſeconds, the ſummer of 2020, ten ſeconds ago."
     for r in rules():
         guard = first_char_guard(r.regex.pattern.split("(?<![\\w])", 1)[1])
         plain = re.compile(r.regex.pattern.replace(guard, "", 1), re.IGNORECASE)
         assert guard and r.regex.pattern.startswith(guard), r.name
         got = [(m.span(), m.groupdict()) for m in r.regex.finditer(text)]
         assert got == [(m.span(), m.groupdict()) for m in plain.finditer(text)], r.name
+
+
+def test_trigger_scan_visits_the_tokens_a_word_loop_does():
+    # The scan over lower-cased text must find what a loop over every \\w+ token finds;
+    # a trailing "İ" (two characters lower-cased) forces that loop.
+    from timeline.temporal.tagger import _trigger_hits
+
+    text = ("Q1 Q3 q2 Quarter QUARTER May mayor MAY ſeconds \u212aelvin days2 _day 5 pm 1990s "
+            "2024 11/01 12:30 p.m. ²3 ٣٤ Zürich — “On 3 March 2021” 🙂 fortnights FALL")
+    slow = text + " İ"
+    assert len(slow.lower()) != len(slow)
+    assert list(_trigger_hits(text, text.lower())) == list(_trigger_hits(slow, slow.lower()))
+
+
+def test_lower_casing_keeps_word_characters():
+    # The trigger scan relies on it: tokens of the lower-cased text are the text's tokens.
+    import re
+
+    word = re.compile(r"\w")
+    for i in range(0x110000):
+        c = chr(i)
+        low = c.lower()
+        if len(low) == 1:
+            assert bool(word.match(c)) == bool(word.match(low)), hex(i)
 
 
 @pytest.mark.parametrize(

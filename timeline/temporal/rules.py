@@ -66,19 +66,26 @@ class _NoFirstChars(Exception):
     """The pattern starts with something the first-character analysis does not model."""
 
 
-def _first_chars(items, ignorecase: bool, out: tuple[list[str], list[str]]) -> bool:
-    """Add to ``out`` (case-insensitive, case-sensitive class items) every character a match of
-    the parsed ``items`` may start with; True when the items can match the empty string."""
+def _first_chars(items, ignorecase: bool, out: tuple[list[tuple[int, int]], list[str]]) -> bool:
+    """Add to ``out`` (case-insensitive code point ranges, case-sensitive class items) every
+    character a match of the parsed ``items`` may start with; True when the items can match
+    the empty string."""
+    def add(lo: int, hi: int) -> None:
+        if ignorecase:
+            out[0].append((lo, hi))
+        else:
+            out[1].append(_class_item(lo, hi))
+
     for op, av in items:
         if op is _sre.LITERAL:
-            out[0 if ignorecase else 1].append(re.escape(chr(av)))
+            add(av, av)
             return False
         if op is _sre.IN:
             for iop, iav in av:
                 if iop is _sre.LITERAL:
-                    out[0 if ignorecase else 1].append(re.escape(chr(iav)))
+                    add(iav, iav)
                 elif iop is _sre.RANGE:
-                    out[0 if ignorecase else 1].append(f"{re.escape(chr(iav[0]))}-{re.escape(chr(iav[1]))}")
+                    add(*iav)
                 elif iop is _sre.CATEGORY and iav in _CATEGORY_ESCAPES:
                     out[1].append(_CATEGORY_ESCAPES[iav])
                 else:  # NEGATE and the like
@@ -101,6 +108,30 @@ def _first_chars(items, ignorecase: bool, out: tuple[list[str], list[str]]) -> b
     return True
 
 
+def _class_item(lo: int, hi: int) -> str:
+    return re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}"
+
+
+def _case_sensitive(ranges: list[tuple[int, int]]) -> list[str] | None:
+    """Class items for characters matched case-insensitively, as case-sensitive items that match
+    at least as much: both cases of ASCII letters, and every non-ASCII character (the few that
+    fold to ASCII letters, "ſ" and the Kelvin sign, among them). None for non-ASCII ranges,
+    whose case partners may be ASCII letters."""
+    if any(hi > 0x7F for _lo, hi in ranges):
+        return None
+    out = []
+    letters = False
+    for lo, hi in ranges:
+        out.append(_class_item(lo, hi))
+        for c in range(lo, hi + 1):
+            if chr(c).isalpha():
+                letters = True
+                out.append(re.escape(chr(c).swapcase()))
+    if letters:  # only letters have case partners, and those are ASCII or in this range
+        out.append(r"\x80-\U0010ffff")
+    return out
+
+
 def first_char_guard(body: str) -> str:
     """A lookahead for the characters a match of ``body`` (case-insensitive) can start with,
     or "" if unknown; put before ``body``, it changes no match.
@@ -108,16 +139,20 @@ def first_char_guard(body: str) -> str:
     Same matches, found faster: a search tries a match at every position, and the
     engine cannot skip ahead by itself when a pattern opens with a lookbehind or an
     optional group; the lookahead rejects most positions at their first character.
+    The class is made case-sensitive where it can be (a superset, checked faster).
     """
-    out: tuple[list[str], list[str]] = ([], [])
+    out: tuple[list[tuple[int, int]], list[str]] = ([], [])
     try:
         if _first_chars(_parser.parse(body, re.IGNORECASE).data, True, out):
             return ""  # may match the empty string
     except _NoFirstChars:
         return ""
+    folded = _case_sensitive(out[0]) if out[0] else []
+    if folded is not None:
+        return f"(?=(?-i:[{''.join(dict.fromkeys(folded + out[1]))}]))"
     alts = []
     if out[0]:
-        alts.append(f"[{''.join(dict.fromkeys(out[0]))}]")
+        alts.append(f"[{''.join(dict.fromkeys(_class_item(lo, hi) for lo, hi in out[0]))}]")
     if out[1]:
         alts.append(f"(?-i:[{''.join(dict.fromkeys(out[1]))}])")
     return f"(?={'|'.join(alts)})"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from datetime import date, datetime
+from functools import cache
 
 from ..document import Document
 from .mention import Mention
@@ -94,40 +95,74 @@ _WORD = re.compile(r"\w+")
 _PLAIN_START = frozenset("ABCDEFGHIJKLMNOPRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")  # no digit, no "Q"
 
 
-def _trigger_hits(text: str):
-    """(class, start, end) of every trigger word: one pass of \\w+ and a dict lookup per word."""
+def _trie(words: list[str]) -> str:
+    """``words`` (sorted, non-empty) as a regex alternation sharing prefixes: "ma(?:r(?:ch)?|y)".
+
+    The engine tries a flat alternation of a hundred words one by one at every start;
+    a trie rejects most starts at the first character."""
+    by_first: dict[str, list[str]] = {}
+    for w in words:
+        by_first.setdefault(w[0], []).append(w[1:])
+    alts = []
+    for first, rests in by_first.items():
+        longer = [r for r in rests if r]
+        if len(rests) == 1:  # one word from here on: no group needed
+            alts.append(re.escape(first + rests[0]))
+        else:
+            optional = "?" if len(longer) < len(rests) else ""
+            alts.append(f"{re.escape(first)}(?:{_trie(longer)}){optional}")
+    return "|".join(alts)
+
+
+@cache
+def _token_scanner() -> re.Pattern:
+    """Finds, in lower-cased text, every whole \\w+ token _trigger_hits must look at: the trigger
+    words, and any token not starting with a-p, r-z or "_" (digits, "Q3", non-ASCII words).
+    The tokens in between ("the", "said", ...) are most of the text and need no Python step."""
+    return re.compile(rf"(?<!\w)(?:(?:{_trie(sorted(trigger_words()))})(?!\w)|[^\W_a-pr-z]\w*)")
+
+
+def _trigger_hits(text: str, lower: str):
+    """(class, start, end) of every trigger word; ``lower`` is ``text.lower()``.
+
+    When lower-casing kept the length (no character became two), ``lower`` has the same
+    \\w+ tokens at the same offsets as ``text`` (lower-casing one character never changes
+    whether it is a word character), so scanning it for the few tokens that can be hits
+    finds them all; otherwise every token of ``text`` is visited.
+    """
     words = trigger_words()
     n = len(text)
-    for m in _WORD.finditer(text):
-        w = m[0]
+    tokens = _token_scanner().finditer(lower) if len(lower) == n else _WORD.finditer(text)
+    for m in tokens:
+        s, e = m.span()
+        w = text[s:e]
         classes = words.get(w.lower())
         if classes is not None:
             for cls in classes:
-                yield cls, m.start(), m.end()
+                yield cls, s, e
         elif w[0] in _PLAIN_START:
             continue  # most words: neither a trigger nor a number shape
         elif w[0].isdigit():
-            e = m.end()
             if len(w) == 4 and w.isdigit():
-                yield "numeric", m.start(), e
+                yield "numeric", s, e
             elif e + 1 < n and text[e] in "/.:-" and text[e + 1].isdigit():
-                yield "numeric", m.start(), e
+                yield "numeric", s, e
             elif w.endswith("0s"):
-                yield "spoken", m.start(), e
+                yield "spoken", s, e
             elif w.isdigit() and _AMPM.match(text, e):
-                yield "numeric", m.start(), e
+                yield "numeric", s, e
         elif (w[0] == "Q" and len(w) == 2 and w[1] in "1234"):
-            yield "numeric", m.start(), m.end()
+            yield "numeric", s, e
 
 
 _AMPM = re.compile(r"\s*[ap]\.?m\b", re.IGNORECASE)
 
 
-def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+def _windows(text: str, lower: str) -> dict[str, list[tuple[int, int]]]:
     """Merged [lo, hi) regions around each trigger class's hits."""
     n = len(text)
     out: dict[str, list[list[int]]] = {}
-    for cls, s, e in _trigger_hits(text):
+    for cls, s, e in _trigger_hits(text, lower):
         before, after = _REACH[cls]
         lo, hi = max(0, s - before), min(n, e + after)
         spans = out.setdefault(cls, [])
@@ -156,8 +191,8 @@ def _merge(spans):
 
 
 def _candidates(text: str):
-    windows = _windows(text)
-    lower = None
+    lower = text.lower()
+    windows = _windows(text, lower)
     merged: dict[tuple[str, ...], list[list[int]]] = {}
     found = []
     for rule in rules():
@@ -168,8 +203,6 @@ def _candidates(text: str):
         if not spans:
             continue
         need = rule.require_regex
-        if need is not None and lower is None:
-            lower = text.lower()
         for lo, hi in spans:
             # A cheap substring test before the regex: "ago" rules need "ago" nearby.
             if need is not None and need.search(lower, lo, hi) is None:
