@@ -7,6 +7,7 @@ import re
 import pytest
 
 from timeline.events import sentences
+from timeline.events.matching import FOLDS_TO_ASCII
 from timeline.events.sentences import split_sentences
 
 
@@ -76,5 +77,5 @@ def test_abbreviation_walk_finds_what_the_pattern_finds(text):
 )
 def test_caption_check_agrees_with_the_caption_pattern(line):
     expected = "caption" if sentences._CAPTION.search(line) else "body"
-    folds = any(c in line for c in sentences._FOLDS_TO_ASCII)
+    folds = any(c in line for c in FOLDS_TO_ASCII)
     assert sentences._line_kind(line, 1, 3, folds) == expected
