@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
+from timeline import table
 from timeline.table import COLUMNS, LIST_COLUMNS, SCHEMA, empty_table, make_table
 
 
@@ -101,3 +103,41 @@ def test_many_rows_keep_every_value():
     assert t["start"].tolist() == [r["start"] for r in rows]
     assert t["actors"].tolist() == [r["actors"] for r in rows]
     pd.testing.assert_frame_equal(make_table(t), t)
+
+
+def _layout(frame):
+    return [(type(b).__name__, type(b.values).__name__, b.values.shape, str(b.values.dtype),
+             b.mgr_locs.as_array.tolist()) for b in frame._mgr.blocks]
+
+
+@pytest.mark.parametrize("n", [0, 1, 7])
+def test_blocks_made_directly_are_the_ones_pandas_makes(n):
+    rows = [{"event_id": f"e{i}", "title": None if i % 2 else "t", "start": pd.Timestamp("2024-01-01"),
+             "end": None, "char_start": i, "char_end": None, "actors": ["EU"], "confidence": 0.5}
+            for i in range(n)]
+    arrays = table._schema_arrays(table._columns_of(rows), n)
+    expected = table._checked_frame(arrays, n)
+    got = make_table(rows)
+    assert table._BLOCK_MAKERS is not None  # this pandas takes the direct path
+    pd.testing.assert_frame_equal(got, expected, check_exact=True)
+    assert _layout(got) == _layout(expected)
+
+
+def test_string_columns_never_write_into_one_another():
+    t = make_table([{"event_id": "a", "title": "b", "evidence": "c"}, {"event_id": "d", "title": "e"}])
+    t.loc[0, "title"] = "changed"
+    t.loc[1, "event_id"] = "x"
+    assert t["event_id"].tolist() == ["a", "x"]
+    assert t["title"].tolist() == ["changed", "e"]
+    assert t["evidence"].tolist() == ["c", ""]
+    assert t["date_value"].tolist() == ["", ""]
+
+
+def test_pandas_checked_path_gives_the_same_tables(monkeypatch):
+    rows = [{"event_id": "a", "start": pd.Timestamp("2024-01-01"), "char_start": 1, "actors": ["EU"]}, {}]
+    fast = make_table(rows)
+    monkeypatch.setattr(table, "_BLOCK_MAKERS", None)
+    monkeypatch.setattr(table, "_FROM_PYARROW", False)
+    checked = make_table(rows)
+    pd.testing.assert_frame_equal(fast, checked, check_exact=True)
+    assert _layout(fast) == _layout(checked)

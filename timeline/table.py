@@ -7,7 +7,7 @@ dtypes are the same whether a table has 0 rows or 10,000.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 from itertools import chain
 from operator import itemgetter
@@ -21,6 +21,12 @@ try:  # pandas >= 3: build a frame from ready-made blocks, skipping the construc
     from pandas.api.internals import create_dataframe_from_blocks
 except ImportError:  # older pandas: the plain constructor
     create_dataframe_from_blocks = None
+try:  # what that function builds with; used only once checked (see _block_makers)
+    from pandas._libs.internals import BlockPlacement as _BlockPlacement
+    from pandas.arrays import DatetimeArray as _DatetimeArray
+    from pandas.core.internals import BlockManager as _BlockManager
+except ImportError:  # other internals: pandas's checked block API only
+    _BlockManager = None
 
 #: Column name -> pandas dtype. Order is the order of the table.
 SCHEMA: dict[str, object] = {
@@ -79,7 +85,7 @@ def make_table(rows: Iterable[Mapping] | pd.DataFrame) -> pd.DataFrame:
         records = list(rows)
         n = len(records)
         columns = _columns_of(records)
-    arrays = [build(columns.get(col), n) for col, build in _BUILDERS]
+    arrays = _schema_arrays(columns, n)
     extras = [col for col in columns if col not in SCHEMA]
     if not extras:
         return _schema_frame(arrays, n)
@@ -112,11 +118,12 @@ def _columns_of(records: list[Mapping]) -> dict[str, tuple]:
 
 
 def _builder(col: str, dtype):
-    """The function that makes column ``col``'s array (chosen once: dtype checks are slow)."""
+    """The function that makes column ``col``'s array (chosen once: dtype checks are slow);
+    None for the string columns, which :func:`_string_arrays` builds together."""
     if col in LIST_COLUMNS:
         return _lists
     if isinstance(dtype, pd.StringDtype):
-        return partial(_strings, dtype=dtype)
+        return None
     if dtype == "datetime64[ns]":
         return _timestamps
     if dtype == "Int64":
@@ -143,15 +150,44 @@ def _all_of(values, kind: type) -> bool:
     return set(map(type, values)) <= {kind}
 
 
-def _strings(values, n: int, dtype: pd.StringDtype) -> ExtensionArray:
+def _schema_arrays(columns: Mapping, n: int) -> list:
+    """The schema's columns' arrays, in schema order."""
+    arrays = [None if build is None else build(columns.get(col), n) for col, build in _BUILDERS]
+    strings = _string_arrays([columns.get(col) for col in _STRING_COLUMNS], n)
+    for place, arr in zip(_STRING_PLACES, strings, strict=True):
+        arrays[place] = arr
+    return arrays
+
+
+def _string_values(values, n: int) -> list | tuple:
     if values is None:
-        values = [""] * n
-    elif not _all_of(values, str):
-        values = ["" if _missing(v) else str(v) for v in values]
-    if dtype.storage != "pyarrow" or not _DIRECT_ARROW_STRINGS:
-        return pd.array(values, dtype=dtype)
-    # What pd.array builds, without its per-call dtype resolution and inference.
-    return pd.arrays.ArrowStringArray(pa.array(values, type=pa.large_string()), dtype=dtype)
+        return [""] * n
+    if not _all_of(values, str):
+        return ["" if _missing(v) else str(v) for v in values]
+    return values
+
+
+def _string_arrays(columns: list, n: int) -> list[ExtensionArray]:
+    """The string columns' arrays (``columns``: each column's values or None)."""
+    values = [_string_values(v, n) for v in columns]
+    if not _DIRECT_ARROW_STRINGS:
+        return [pd.array(v, dtype=dtype) for v, dtype in zip(values, _STRING_DTYPES, strict=True)]
+    # What pd.array builds, without its per-call dtype resolution and inference. One
+    # Arrow conversion for all the columns (each call costs a few µs however short the
+    # column), then a zero-copy slice per column: Arrow arrays are immutable, so the
+    # columns can never write into one another.
+    whole = pa.array(list(chain.from_iterable(values)), type=_LARGE_STRING)
+    return [
+        _arrow_strings(whole.slice(k * n, n), empty)
+        for k, empty in enumerate(_EMPTY_STRING_ARRAYS)
+    ]
+
+
+def _arrow_strings(values: pa.Array, like: ExtensionArray) -> ExtensionArray:
+    """An ArrowStringArray of ``values`` with ``like``'s dtype."""
+    if _FROM_PYARROW:  # pandas's own constructor for Arrow results, without __init__'s checks
+        return like._from_pyarrow_array(values)
+    return pd.arrays.ArrowStringArray(values, dtype=like.dtype)
 
 
 def _direct_arrow_strings() -> bool:
@@ -165,7 +201,31 @@ def _direct_arrow_strings() -> bool:
     return type(direct) is type(pd.array(["a"], dtype=dtype)) and direct.dtype == dtype
 
 
-_DIRECT_ARROW_STRINGS = _direct_arrow_strings()
+_LARGE_STRING = pa.large_string()
+_STRING_COLUMNS = [col for col, dtype in SCHEMA.items() if isinstance(dtype, pd.StringDtype)]
+_STRING_PLACES = [COLUMNS.index(col) for col in _STRING_COLUMNS]
+_STRING_DTYPES = [SCHEMA[col] for col in _STRING_COLUMNS]
+_DIRECT_ARROW_STRINGS = all(dtype.storage == "pyarrow" for dtype in _STRING_DTYPES) and _direct_arrow_strings()
+# An empty array per string column, whose dtype the column's arrays take.
+_EMPTY_STRING_ARRAYS = [pd.array([], dtype=dtype) for dtype in _STRING_DTYPES]
+
+
+def _from_pyarrow_works() -> bool:
+    """Whether this pandas's ``_from_pyarrow_array`` builds what the constructor does."""
+    if not _DIRECT_ARROW_STRINGS:
+        return False
+    values = pa.array(["a", ""], type=_LARGE_STRING).slice(1, 1)
+    like = _EMPTY_STRING_ARRAYS[0]
+    try:
+        fast = like._from_pyarrow_array(values)
+    except (AttributeError, TypeError, ValueError):
+        return False
+    slow = pd.arrays.ArrowStringArray(values, dtype=like.dtype)
+    return (type(fast) is type(slow) and fast.dtype == slow.dtype and vars(fast).keys() == vars(slow).keys()
+            and fast._pa_array.equals(slow._pa_array))
+
+
+_FROM_PYARROW = _from_pyarrow_works()
 
 
 def _ints(values, n: int) -> ExtensionArray:
@@ -192,6 +252,13 @@ _COLUMN_INDEX = pd.Index(COLUMNS)
 def _schema_frame(arrays: list, n: int) -> pd.DataFrame:
     """The frame the DataFrame constructor makes of ``arrays`` (given ``copy=False``: one
     block per column), built without its per-column inference and checks."""
+    if _BLOCK_MAKERS is not None:
+        return _frame_of_blocks(arrays, n, _BLOCK_MAKERS)
+    return _checked_frame(arrays, n)
+
+
+def _checked_frame(arrays: list, n: int) -> pd.DataFrame:
+    """:func:`_schema_frame` through pandas's block API, which checks each block."""
     if create_dataframe_from_blocks is None:
         return pd.DataFrame(dict(zip(COLUMNS, arrays, strict=True)), index=pd.RangeIndex(n), copy=False)
     # Column i's block sits at [i]; fresh arrays each time, as blocks keep them.
@@ -202,6 +269,70 @@ def _schema_frame(arrays: list, n: int) -> pd.DataFrame:
     ]
     # A fresh Index object per table: setting ``df.columns.name`` must not reach other tables.
     return create_dataframe_from_blocks(blocks, index=pd.RangeIndex(n), columns=_COLUMN_INDEX.copy())
+
+
+def _frame_of_blocks(arrays: list, n: int, makers: list[Callable]) -> pd.DataFrame:
+    """:func:`_checked_frame`'s frame, its blocks made directly: the schema fixes each
+    column's block type, so pandas need not work it out and check it for every table."""
+    places = np.arange(len(arrays)).reshape(-1, 1)
+    blocks = [
+        make(arr, n, _BlockPlacement(place))
+        for make, arr, place in zip(makers, arrays, places, strict=True)
+    ]
+    axes = [_COLUMN_INDEX.copy(), pd.RangeIndex(n)]
+    return pd.DataFrame._from_mgr(_BlockManager.from_blocks(blocks, axes), axes)
+
+
+def _block_maker(kind: type, arr) -> Callable:
+    """The function that makes a block of type ``kind`` from a column's array shaped like ``arr``,
+    as pandas's ``_make_block`` does: extension arrays as they are, numpy arrays as one
+    row, datetime64 values wrapped in a DatetimeArray (they come in nanoseconds)."""
+    if isinstance(arr, ExtensionArray):
+        return lambda values, n, place: kind(values, ndim=2, placement=place)
+    if arr.dtype.kind == "M":
+        dtype = arr.dtype
+        return lambda values, n, place: kind(
+            _DatetimeArray._simple_new(values.reshape(1, n), dtype=dtype), ndim=2, placement=place
+        )
+    return lambda values, n, place: kind(values.reshape(1, n), ndim=2, placement=place)
+
+
+def _block_makers() -> list[Callable] | None:
+    """Each schema column's block maker, or None where this pandas's internals are not
+    the ones they were written for (the frames they make are checked against pandas's own)."""
+    if create_dataframe_from_blocks is None or _BlockManager is None:
+        return None
+    samples = [
+        [],
+        [{"start": pd.Timestamp("2024-11-01"), "char_start": 3, "actors": ["EU"], "confidence": 0.5,
+          "title": "a"}, {"end": "2024-11-02", "date_value": None}],
+    ]
+    try:
+        makers = None
+        for rows in samples:
+            columns, n = _columns_of(rows), len(rows)
+            expected = _checked_frame(_schema_arrays(columns, n), n)
+            if makers is None:
+                kinds = [type(expected._mgr.blocks[b]) for b in expected._mgr.blknos]
+                makers = [_block_maker(k, a) for k, a in zip(kinds, _schema_arrays(columns, n), strict=True)]
+            got = _frame_of_blocks(_schema_arrays(columns, n), n, makers)
+            pd.testing.assert_frame_equal(got, expected, check_exact=True)
+            if not _same_blocks(got, expected):
+                return None
+    except (AssertionError, AttributeError, TypeError, ValueError):
+        return None
+    return makers
+
+
+def _same_blocks(got: pd.DataFrame, expected: pd.DataFrame) -> bool:
+    """Whether two frames hold the same kinds of blocks, of the same kinds of arrays and shapes, at the same places."""
+    def layout(frame):
+        return [
+            (type(b), type(b.values), b.values.shape, b.values.dtype, b.mgr_locs.as_array.tolist(), b.ndim)
+            for b in frame._mgr.blocks
+        ]
+
+    return layout(got) == layout(expected)
 
 
 def _missing(v) -> bool:
@@ -259,3 +390,5 @@ def _as_list(value) -> list:
 
 # Column name -> the function that builds its array, for make_table (after the functions it names).
 _BUILDERS = [(col, _builder(col, dtype)) for col, dtype in SCHEMA.items()]
+# Column i's block maker, at [i]; None: pandas's checked block API instead.
+_BLOCK_MAKERS = _block_makers()
