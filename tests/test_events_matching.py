@@ -17,6 +17,7 @@ from timeline.events.matching import (
     _starts_at_word_boundary,
     fold,
     foldable,
+    required_strings,
 )
 from timeline.events.status import status_rules
 
@@ -180,3 +181,45 @@ def test_a_leading_lookbehind_pattern_keeps_its_matches():
 )
 def test_opens_with_word_char(pattern, ok):
     assert _opens_with_word_char(pattern) is ok
+
+
+@pytest.mark.parametrize(
+    "pattern, needs",
+    [
+        (r"\bby\s+(?:next|then)\b", ("by",)),
+        (r"\b(?:has|have|'ve)\s+\w+", ("'ve", "has", "have")),
+        (r"\b\w+ing\b", ("ing",)),
+        (r"a|b", None),  # compiled to a class: nothing required
+        (r"\b(?:x?)\w", None),
+    ],
+)
+def test_required_strings(pattern, needs):
+    got = required_strings(pattern)
+    assert (sorted(got) if got else got) == (sorted(needs) if needs else needs)
+
+
+def test_rules_skipped_by_their_required_strings_match_nothing():
+    texts = ["They met by the river on Monday.", "He has been waiting, having left.",
+             "No cue at all here", "ſince by"]
+    for rule in status_rules():
+        if rule.regex is None:
+            continue
+        caseless = CaselessRule(rule.regex.pattern)
+        for text in texts:
+            low = fold(text)
+            got = [m.span() for m in caseless.finditer(text, low)]
+            assert got == [m.span() for m in rule.regex.finditer(text)]
+
+
+def test_first_matching_by_first_character_is_the_one_by_one_answer():
+    patterns = [rule.regex.pattern for rule in category_rules()]
+    matcher = FirstMatching(patterns)
+    assert matcher.by_first is not None
+    words = re.findall(r"[A-Za-z]+", " ".join(patterns)) + ["Reuters", "9", "é", "said", "met"]
+    rng = random.Random(7)
+    for _ in range(400):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 12)))
+        expected = next(
+            (i for i, p in enumerate(patterns) if re.search(p, text, re.IGNORECASE)), None
+        )
+        assert matcher.index(text) == expected, text

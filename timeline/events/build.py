@@ -369,12 +369,13 @@ def _event(
     signal = first.spec.get("signal")
     wording = clause.full
     at = first_start - clause.start + (len(clause.subject) + 1 if clause.subject else 0)
-    cue = cue_status(wording, signal, at)[0]
+    cued: tuple[str | None, str | None] | None = cue_status(wording, signal, at)
+    cue = cued[0]
     later = [a for a, _ in spans if a >= g_end]
     attributive = _attributive(text, g_start, g_end, min(later, default=s.end))
     if attributive:
         # "the 2008 Olympic Games": the date names the thing, the clause's verb is not its tense.
-        wording, cue = "", None
+        wording, cue, cued = "", None, None
 
     if g.kind != "conflict" and start is not None and weekday_of(first) is not None and (
         len(g.mentions) == 1
@@ -401,7 +402,7 @@ def _event(
         )
         conf *= INFERRED_YEAR_FACTOR
 
-    status, status_warnings = decide_status(wording, signal, start, end, published, at)
+    status, status_warnings = decide_status(wording, signal, start, end, published, at, cued)
     warnings.extend(status_warnings)
 
     # Actors named in the clause first, then the rest of the sentence's.

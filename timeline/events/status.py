@@ -111,15 +111,17 @@ def decide_status(
     end,
     published,
     at: int | None = None,
+    cued: tuple[str | None, str | None] | None = None,
 ) -> tuple[str, list[str]]:
     """Status of an event and any warnings about it.
 
     ``clause`` is the wording around the date (date text left in place);
     ``start``/``end`` the interval the date covers; ``published`` the
     publication time (date or datetime) or None; ``at`` the date's offset in
-    the clause, so the nearest cue speaks for it.
+    the clause, so the nearest cue speaks for it. ``cued`` is what
+    ``cue_status(clause, signal, at)`` gave, when the caller has asked already.
     """
-    status, _rule = cue_status(clause, signal, at)
+    status, _rule = cued if cued is not None else cue_status(clause, signal, at)
     pub = _as_day(published)
     first, last = _as_day(start), _as_day(end)
     warnings: list[str] = []
