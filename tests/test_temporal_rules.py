@@ -41,3 +41,108 @@ def test_find_stage_leaves_values_for_the_resolver():
     assert [m.text for m in ms] == ["Thursday", "two days"]
     assert all(m.value == "" for m in ms)
     assert ms[0].spec["weekday"] == "Thursday"
+
+
+# --- required strings: a rule's regex is skipped on windows holding none of them ---
+
+def _mutations(text: str, rng, count: int) -> list[str]:
+    """``text`` with random case flips, deletions, insertions and doubled pieces."""
+    alphabet = "abcdefghijklmnopqrstuvwxyz0123456789 -/:.,'’é" + text
+    out = []
+    for _ in range(count):
+        chars = list(text)
+        for _ in range(rng.randint(1, 4)):
+            i = rng.randrange(len(chars) + 1)
+            op = rng.random()
+            if op < 0.3 and chars:
+                j = min(i, len(chars) - 1)
+                chars[j] = chars[j].swapcase()
+            elif op < 0.55 and i < len(chars):
+                del chars[i]
+            elif op < 0.85:
+                chars.insert(i, rng.choice(alphabet))
+            else:
+                k = rng.randrange(len(chars) + 1)
+                chars[i:i] = chars[min(i, k):max(i, k)]
+        out.append("".join(chars))
+    return out
+
+
+def _texts(rng, articles: list[str]) -> list[str]:
+    texts = list(articles)
+    for rule in rules():
+        for ex in rule.examples:
+            texts.append(ex["text"])
+            texts.extend(_mutations(ex["text"], rng, 20))
+            texts.append(ex["text"].upper())
+    return texts
+
+
+def _articles(shared_dir, count: int = 150) -> list[str]:
+    path = shared_dir / "corpora" / "silver-news.jsonl"
+    if not path.is_file():
+        return []
+    import json
+
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line)["text"] for line, _ in zip(f, range(count), strict=False)]
+
+
+def test_required_strings_of_small_patterns():
+    from timeline.temporal.rules import required_strings
+
+    assert required_strings(r"(?:early\s+)?Century") == ("century",)
+    assert required_strings(r"(?:a|bc)\s+x") == ("x",)
+    assert required_strings(r"(?:ab|cd)\d") == ("ab", "cd")
+    assert set(required_strings(r"(?:ab|c?d)")) == {"ab", "d"}
+    assert required_strings(r"(?:ab)?\d+") == ()
+    assert required_strings(r"(?:q[1-4])+") == ("q",)
+    assert required_strings(r"(?=now)\w+") == ()  # a lookahead consumes nothing
+    assert required_strings(r"caf\u00e9") == ()  # non-ASCII: left to the regex
+
+
+def test_case_traps_are_all_non_ascii_characters_matching_ascii():
+    import re
+    import sys
+
+    from timeline.temporal.rules import CASE_TRAPS
+
+    every = "".join(chr(c) for c in range(0x80, sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    assert re.findall("[\x00-\x7f]", every, re.IGNORECASE) == CASE_TRAPS.findall(every)
+
+
+def test_every_match_holds_a_required_string(shared_dir):
+    import random
+
+    rng = random.Random(7)
+    texts = _texts(rng, _articles(shared_dir))
+    checked = 0
+    for rule in rules():
+        if not rule.needs:
+            continue
+        for text in texts:
+            for m in rule.regex.finditer(text):
+                if m.end() > m.start():
+                    assert any(s in m.group().lower() for s in rule.needs), (rule.name, m.group())
+                    checked += 1
+    assert checked > 1000
+
+
+def test_candidates_are_the_same_without_the_required_strings(shared_dir, monkeypatch):
+    """The plain reference: every rule's regex run on every window of its triggers."""
+    import dataclasses
+    import random
+
+    from timeline.temporal import tagger
+
+    rng = random.Random(11)
+    texts = _texts(rng, _articles(shared_dir))
+    texts += [t.replace("e", "\u017f").replace("k", "\u212a") for t in texts[:200]]  # case traps
+
+    def found(text):
+        return sorted((s, e, rule.name, m.groups()) for s, e, rule, m in tagger._candidates(text))
+
+    fast = [found(t) for t in texts]
+    plain = tuple(dataclasses.replace(r, needs=()) for r in rules())
+    monkeypatch.setattr(tagger, "rules", lambda: plain)
+    assert [found(t) for t in texts] == fast

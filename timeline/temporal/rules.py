@@ -31,6 +31,8 @@ class Rule:
     require: tuple[str, ...] = ()  # lower-case words one of which must be near a match
     # ``require`` as one literal alternation, for one search per window instead of a find per word
     require_regex: re.Pattern | None = None
+    # lower-case ASCII strings of which every match holds one (see required_strings); () if unknown
+    needs: tuple[str, ...] = ()
 
 
 def _load_yaml(name: str) -> dict:
@@ -158,6 +160,72 @@ def first_char_guard(body: str) -> str:
     return f"(?={'|'.join(alts)})"
 
 
+# At most this many strings are looked for before a rule's regex: more cost what they save.
+_MAX_NEEDS = 6
+
+
+def required_strings(body: str) -> tuple[str, ...]:
+    """Lower-case strings of which every match of ``body`` (case-insensitive) holds at least
+    one, or () when the parsed pattern gives no such small set.
+
+    A run of literal characters is in every match of the sequence it stands in, and so is
+    one of the strings each alternative of a branch requires (when each does), or what a
+    repeated item requires when it repeats at least once. Lookarounds, classes and optional
+    items require nothing. Only ASCII strings are kept: under IGNORECASE an ASCII letter
+    also matches a few non-ASCII characters (see CASE_TRAPS), which the caller rules out.
+    """
+    try:
+        return _sequence_needs(_parser.parse(body, re.IGNORECASE).data) or ()
+    except RecursionError:  # pathological nesting: no guard
+        return ()
+
+
+def _sequence_needs(items) -> tuple[str, ...] | None:
+    candidates: list[tuple[str, ...] | None] = []
+    run = ""
+    for op, av in items:
+        if op is _sre.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            candidates.append((run,))
+            run = ""
+        if op is _sre.SUBPATTERN:
+            candidates.append(_sequence_needs(av[-1]))
+        elif op is _sre.ATOMIC_GROUP:
+            candidates.append(_sequence_needs(av))
+        elif op is _sre.BRANCH:
+            alternatives = [_sequence_needs(a) for a in av[1]]
+            if all(alternatives):
+                candidates.append(_fewest(s for a in alternatives for s in a))
+        elif op in _REPEATS and av[0] >= 1:
+            candidates.append(_sequence_needs(av[2]))
+    if run:
+        candidates.append((run,))
+    usable = [
+        tuple(x.lower() for x in n) for n in candidates
+        if n and len(n) <= _MAX_NEEDS and all(x.isascii() for x in n)
+    ]
+    # Fewer strings to look for first, then longer ones (rarer in text).
+    return min(usable, key=lambda n: (len(n), -min(map(len, n))), default=None)
+
+
+def _fewest(strings) -> tuple[str, ...]:
+    """The strings without those holding another of them (which that one covers)."""
+    unique = sorted(set(strings), key=lambda s: (len(s), s))
+    kept: list[str] = []
+    for s in unique:
+        if not any(k in s.lower() for k in kept):
+            kept.append(s.lower())
+    return tuple(kept)
+
+
+# The only non-ASCII characters that IGNORECASE matches to ASCII ones ("K" Kelvin sign to "k",
+# long "ſ" to "s", dotted/dotless I to "i"): in a text holding none, a match holds a lower-case
+# ASCII string case-insensitively exactly when its lower-cased text holds that string.
+CASE_TRAPS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
 @cache
 def rules() -> tuple[Rule, ...]:
     """The compiled rules, in file order (earlier rules win ties of equal length)."""
@@ -180,6 +248,7 @@ def rules() -> tuple[Rule, ...]:
                 triggers=tuple(r.get("trigger") or ()),
                 require=require,
                 require_regex=re.compile("|".join(map(re.escape, require))) if require else None,
+                needs=required_strings(body),
             )
         )
         unknown = set(out[-1].triggers) - set(data["triggers"])

@@ -16,7 +16,7 @@ from functools import cache
 
 from ..document import Document
 from .mention import Mention
-from .rules import first_char_guard, rules, trigger_words
+from .rules import CASE_TRAPS, first_char_guard, rules, trigger_words
 
 
 def _guarded(pattern: str) -> re.Pattern:
@@ -170,14 +170,20 @@ def _windows(text: str, lower: str) -> dict[str, list[tuple[int, int]]]:
             spans[-1][1] = hi
         else:
             spans.append([lo, hi])
-    for spans in out.values():
-        for span in spans:
+    done: dict[str, list[tuple[int, int]]] = {}
+    for cls, spans in out.items():
+        kept = done[cls] = []
+        for lo, hi in spans:
             # Never cut a word: a window ending inside "Novem|ber" would fake a word end.
-            hi = span[1]
             while hi < n and (text[hi].isalnum() or text[hi] == "_"):
                 hi += 1
-            span[1] = hi
-    return {k: [(a, b) for a, b in v] for k, v in out.items()}
+            # and merge again what the longer window now reaches, so each class's list
+            # is merged and sorted as _merge would leave it
+            if kept and lo <= kept[-1][1]:
+                kept[-1] = (kept[-1][0], max(kept[-1][1], hi))
+            else:
+                kept.append((lo, hi))
+    return done
 
 
 def _merge(spans):
@@ -190,23 +196,44 @@ def _merge(spans):
     return out
 
 
+def _windows_of(classes: tuple[str, ...], windows: dict, lower: str) -> list[tuple[int, int, str]]:
+    """The windows of any of ``classes``, merged, each with its lower-cased text."""
+    if len(classes) == 1:  # one class's windows are merged and sorted already
+        spans = windows.get(classes[0], ())
+    else:
+        spans = _merge(s for cls in classes for s in windows.get(cls, ()))
+    return [(lo, hi, lower[lo:hi]) for lo, hi in spans]
+
+
 def _candidates(text: str):
     lower = text.lower()
     windows = _windows(text, lower)
-    merged: dict[tuple[str, ...], list[list[int]]] = {}
+    # Offsets in ``lower`` are those of ``text`` when no character became two, and the
+    # lower-cased window then holds a rule's required strings whenever a match does
+    # (see rules.required_strings and CASE_TRAPS).
+    use_needs = len(lower) == len(text) and CASE_TRAPS.search(text) is None
+    # Per trigger-class combination: the merged windows, each with its lower-cased text.
+    merged: dict[tuple[str, ...], list[tuple[int, int, str]]] = {}
     found = []
     for rule in rules():
         spans = merged.get(rule.triggers)
         if spans is None:
-            spans = merged[rule.triggers] = _merge(
-                s for cls in rule.triggers for s in windows.get(cls, ()))
+            spans = merged[rule.triggers] = _windows_of(rule.triggers, windows, lower)
         if not spans:
             continue
         need = rule.require_regex
-        for lo, hi in spans:
+        needs = rule.needs if use_needs else ()
+        for lo, hi, window in spans:
             # A cheap substring test before the regex: "ago" rules need "ago" nearby.
-            if need is not None and need.search(lower, lo, hi) is None:
+            if need is not None and need.search(window) is None:
                 continue
+            # and one per string a match must hold: no "century" in the window, no century rule
+            if needs:
+                for s in needs:
+                    if s in window:
+                        break
+                else:
+                    continue
             for m in rule.regex.finditer(text, lo, hi):
                 if m.end() > m.start():
                     found.append((m.start(), m.end(), rule, m))
