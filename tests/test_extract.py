@@ -323,3 +323,65 @@ def test_agency_dateline_without_dash_is_not_an_event():
     row = _only("New Delhi, Nov 2 (PTI) The government on Friday lifted the rice export ban.",
                 "2024-11-02")
     assert (row["date_text"], row["date_value"]) == ("Friday", "2024-11-01")
+
+
+def _row_path_table(events, source, published):
+    """The plain reference: one dict per event through make_table's row path."""
+    from timeline.extract import _table
+
+    return _table([e.row(source, published) for e in events])
+
+
+def _assert_same_tables(got, expected):
+    pd.testing.assert_frame_equal(got, expected, check_exact=True)
+    layout = [(type(b), type(b.values), b.mgr_locs.as_array.tolist()) for b in got._mgr.blocks]
+    assert layout == [(type(b), type(b.values), b.mgr_locs.as_array.tolist()) for b in expected._mgr.blocks]
+
+
+def test_column_wise_table_matches_the_row_path_on_real_news(shared_dir):
+    from timeline.events.build import build_events
+    from timeline.extract import _document, _events_table, _iso
+    from timeline.temporal.tagger import tag_document
+
+    lines = (shared_dir / "corpora" / "silver-news.jsonl").read_text(encoding="utf-8").splitlines()
+    for line in lines[:120]:
+        record = json.loads(line)
+        doc = _document(record["text"], record["published"], record["id"])
+        events = build_events(doc, tag_document(doc))
+        pub = _iso(doc.published)
+        _assert_same_tables(_events_table(events, doc.source, pub), _row_path_table(events, doc.source, pub))
+
+
+def test_column_wise_table_handles_odd_events_and_shares_no_lists():
+    import random
+
+    from timeline.events.event import Event
+    from timeline.extract import _events_table
+
+    rng = random.Random(7)
+    choices = {
+        "start": [None, pd.Timestamp("2024-11-01"), pd.Timestamp("1500-01-01"), pd.Timestamp("2024-11-01 10:30")],
+        "date_mod": ["", None, "BEFORE"],
+        "confidence": [1, 0.12345, 0.5, True],
+        "actors": [[], ["EU", "Japan"], ("EU",)],
+        "warnings": [[], ["doubtful"]],
+    }
+    for n in (0, 1, 2, 7):
+        events = []
+        for i in range(n):
+            pick = {k: rng.choice(v) for k, v in choices.items()}
+            events.append(Event(
+                date_value="2024-11-01", precision=rng.choice(["day", "year"]), start=pick["start"],
+                end=rng.choice([None, pd.Timestamp("2024-11-02")]), date_text="1 November",
+                char_start=i * 10, char_end=i * 10 + 5, sentence_start=0, sentence_end=40,
+                evidence="The EU met Japan on 1 November.", date_mod=pick["date_mod"],
+                actors=pick["actors"], confidence=pick["confidence"], warnings=pick["warnings"],
+                support=rng.choice([[], ["b: caption"]]), title=rng.choice(["", "EU meets Japan"]),
+            ))
+        got = _events_table(events, "a", "2024-11-02T10:00:00+00:00")
+        _assert_same_tables(got, _row_path_table(events, "a", "2024-11-02T10:00:00+00:00"))
+        for col in ("actors", "countries", "warnings", "support", "sources"):
+            cells = got[col].tolist()
+            assert all(type(c) is list for c in cells)
+            assert len({id(c) for c in cells}) == len(cells)  # one fresh list per cell
+            assert not {id(c) for c in cells} & {id(getattr(e, col, None)) for e in events}

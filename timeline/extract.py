@@ -20,7 +20,8 @@ import pandas as pd
 from .document import Document
 from .errors import InputError
 from .events.build import build_events
-from .table import LIST_COLUMNS, make_table
+from .events.event import event_columns
+from .table import LIST_COLUMNS, make_table, table_of_columns
 
 EXTRA_LIST_COLUMNS = ("support",)
 _LOOKS_LIKE_PATH = re.compile(r"^[^\s]+\.(?:txt|md|markdown|html?|xml)$", re.IGNORECASE)
@@ -73,8 +74,18 @@ def events_frame(doc: Document) -> pd.DataFrame:
 
     mentions = tag_document(doc)
     events = build_events(doc, mentions)
-    pub = _iso(doc.published)
-    return _table([e.row(doc.source, pub) for e in events])
+    return _events_table(events, doc.source, _iso(doc.published))
+
+
+def _events_table(events: list, source: str, published: str) -> pd.DataFrame:
+    """``_table([e.row(source, published) for e in events])``, built column by column."""
+    if _COLUMNS_ARE_SCHEMA:
+        return table_of_columns(event_columns(events, source, published), len(events))
+    return _table([e.row(source, published) for e in events])
+
+
+# Whether _table adds nothing to make_table's frame (else events take the row path).
+_COLUMNS_ARE_SCHEMA = set(EXTRA_LIST_COLUMNS) <= set(LIST_COLUMNS)
 
 
 def _table(rows: list[dict]) -> pd.DataFrame:
