@@ -28,6 +28,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..temporal.rules import required_strings as temporal_required_strings
+
 # Non-ASCII characters that IGNORECASE matches against an ASCII letter (found by
 # trying every code point; tests/test_events_matching.py checks the list).
 #: Non-ASCII letters that case-insensitive matching equates with ASCII ones ("ſ" with "s").
@@ -239,55 +241,12 @@ _MAX_NEEDS = 4
 
 
 def required_strings(pattern: str) -> tuple[str, ...] | None:
-    """Strings of which every match of ``pattern`` holds at least one, or None.
+    """Strings of which every match of the folded ``pattern`` holds at least one, or None.
 
-    Read from the parsed pattern: a run of literal characters is in every match
-    of the sequence it stands in, and so is one of the strings each alternative
-    of a group requires (when each does), or what a repeated item requires when
-    it is repeated at least once. Lookarounds and classes require nothing.
+    The tagger's analysis of its rules; a foldable pattern has no capital letters, so the
+    lower-case strings it gives are the pattern's own.
     """
-    from re import _parser
-
-    return _sequence_needs(_parser.parse(pattern))
-
-
-def _sequence_needs(items) -> tuple[str, ...] | None:
-    from re import _constants as c
-
-    candidates: list[tuple[str, ...]] = []
-    run = ""
-    for op, av in items:
-        if op is c.LITERAL:
-            run += chr(av)
-            continue
-        if run:
-            candidates.append((run,))
-            run = ""
-        if op is c.SUBPATTERN:
-            candidates.append(_sequence_needs(av[-1]))
-        elif op is c.ATOMIC_GROUP:
-            candidates.append(_sequence_needs(av))
-        elif op is c.BRANCH:
-            alternatives = [_sequence_needs(a) for a in av[1]]
-            if all(alternatives):
-                candidates.append(_fewest(s for a in alternatives for s in a))
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
-            candidates.append(_sequence_needs(av[2]))
-    if run:
-        candidates.append((run,))
-    usable = [n for n in candidates if n and len(n) <= _MAX_NEEDS]
-    # Fewer strings to look for first, then longer ones (rarer in text).
-    return min(usable, key=lambda n: (len(n), -min(map(len, n))), default=None)
-
-
-def _fewest(strings) -> tuple[str, ...]:
-    """The strings without those holding another of them (which that one covers)."""
-    unique = sorted(set(strings), key=lambda s: (len(s), s))
-    kept: list[str] = []
-    for s in unique:
-        if not any(k in s for k in kept):
-            kept.append(s)
-    return tuple(kept)
+    return temporal_required_strings(pattern, _MAX_NEEDS, 0) or None
 
 
 def _word_start_first(pattern: str) -> str:

@@ -164,9 +164,10 @@ def first_char_guard(body: str) -> str:
 _MAX_NEEDS = 6
 
 
-def required_strings(body: str) -> tuple[str, ...]:
-    """Lower-case strings of which every match of ``body`` (case-insensitive) holds at least
-    one, or () when the parsed pattern gives no such small set.
+def required_strings(body: str, most: int = _MAX_NEEDS, flags: int = re.IGNORECASE
+                     ) -> tuple[str, ...]:
+    """Lower-case strings of which every match of ``body`` (compiled with ``flags``) holds
+    at least one, or () when the parsed pattern gives no set of at most ``most`` strings.
 
     A run of literal characters is in every match of the sequence it stands in, and so is
     one of the strings each alternative of a branch requires (when each does), or what a
@@ -175,12 +176,12 @@ def required_strings(body: str) -> tuple[str, ...]:
     also matches a few non-ASCII characters (see CASE_TRAPS), which the caller rules out.
     """
     try:
-        return _sequence_needs(_parser.parse(body, re.IGNORECASE).data) or ()
+        return _sequence_needs(_parser.parse(body, flags).data, most) or ()
     except RecursionError:  # pathological nesting: no guard
         return ()
 
 
-def _sequence_needs(items) -> tuple[str, ...] | None:
+def _sequence_needs(items, most: int) -> tuple[str, ...] | None:
     candidates: list[tuple[str, ...] | None] = []
     run = ""
     for op, av in items:
@@ -191,20 +192,20 @@ def _sequence_needs(items) -> tuple[str, ...] | None:
             candidates.append((run,))
             run = ""
         if op is _sre.SUBPATTERN:
-            candidates.append(_sequence_needs(av[-1]))
+            candidates.append(_sequence_needs(av[-1], most))
         elif op is _sre.ATOMIC_GROUP:
-            candidates.append(_sequence_needs(av))
+            candidates.append(_sequence_needs(av, most))
         elif op is _sre.BRANCH:
-            alternatives = [_sequence_needs(a) for a in av[1]]
+            alternatives = [_sequence_needs(a, most) for a in av[1]]
             if all(alternatives):
                 candidates.append(_fewest(s for a in alternatives for s in a))
         elif op in _REPEATS and av[0] >= 1:
-            candidates.append(_sequence_needs(av[2]))
+            candidates.append(_sequence_needs(av[2], most))
     if run:
         candidates.append((run,))
     usable = [
         tuple(x.lower() for x in n) for n in candidates
-        if n and len(n) <= _MAX_NEEDS and all(x.isascii() for x in n)
+        if n and len(n) <= most and all(x.isascii() for x in n)
     ]
     # Fewer strings to look for first, then longer ones (rarer in text).
     return min(usable, key=lambda n: (len(n), -min(map(len, n))), default=None)
