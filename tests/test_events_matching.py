@@ -14,10 +14,14 @@ from timeline.events.matching import (
     CaselessRule,
     FirstMatching,
     _opens_with_word_char,
+    _quicker_alternatives,
     _starts_at_word_boundary,
+    _word_before_boundary,
     fold,
     foldable,
     required_strings,
+    triggers,
+    words_of,
 )
 from timeline.events.status import status_rules
 
@@ -223,3 +227,158 @@ def test_first_matching_by_first_character_is_the_one_by_one_answer():
             (i for i, p in enumerate(patterns) if re.search(p, text, re.IGNORECASE)), None
         )
         assert matcher.index(text) == expected, text
+
+
+def word_soup(seed: int, n: int = 600) -> list[str]:
+    """Texts of words and pieces of the rule patterns, with odd joins: matches start and
+    end everywhere in them."""
+    pieces = re.findall(r"[A-Za-z]+|'\w+|\u2019\w+", " ".join(PATTERNS))
+    pieces += ["Reuters", "9", "é", "said", "met", "not", "is", "be", "-", "'", "_x", "2027"]
+    rng = random.Random(seed)
+    joins = [" ", " ", " ", "", "-", ", ", "\n", "_", "’"]
+    return [
+        "".join(rng.choice(pieces) + rng.choice(joins) for _ in range(rng.randint(1, 14)))
+        for _ in range(n)
+    ]
+
+
+@pytest.mark.parametrize("pattern", PATTERNS)
+def test_triggers_never_rule_out_a_match(pattern):
+    # A text the triggers turn away has no match; one holding a sure word has one.
+    rule, plain = CaselessRule(pattern), re.compile(pattern, re.IGNORECASE)
+    assert rule.triggers is not None or "[a-z]+ed" in pattern
+    if rule.triggers is None:
+        return
+    for text in TEXTS + word_soup(len(pattern)):
+        low = fold(text)
+        if low is None:
+            continue
+        words = words_of(low)
+        found = plain.search(text) is not None
+        if not rule.triggers.may_match(low, words):
+            assert not found, text
+        if not rule.triggers.sure.isdisjoint(words):
+            assert found, text
+
+
+@pytest.mark.parametrize(
+    "pattern, words, prefixes, strings, sure",
+    [
+        (r"\b(?:said|says)\b", {"said", "says"}, set(), (), {"said", "says"}),
+        # The likely rarest whole word of each way to spell a match.
+        (r"\b(?:(?:is|are) due|to be held)\b", {"are", "due", "held"}, set(), (), set()),
+        (r"\b(?:is|are) required to\b", {"required"}, set(), (), set()),
+        (r"\b(?:announc\w+|said)\b", {"said"}, {"anno"}, (), {"said"}),
+        (r"\b(?:will)\b|['’]ll\b", {"will"}, set(), ("'ll", "’ll"), {"will"}),
+        (r"\b(?:has|'ve)\s+been\b", {"been"}, set(), ("'ve",), set()),
+        (r"\b(?:cut|downgrad\w+) ties\b", {"ties"}, {"down"}, (), set()),
+        (r"\b(?:cut|downgrad\w+)", set(), {"down"}, ("cut",), set()),
+        # Lookarounds only rule out: the word still opens every match, but is not sure.
+        (r"(?<!\bnot )\b(?:was|were)\b", {"was", "were"}, set(), (), set()),
+    ],
+)
+def test_triggers(pattern, words, prefixes, strings, sure):
+    got = triggers(pattern)
+    assert (set(got.words), set(got.prefixes), set(got.strings), set(got.sure)) == (
+        words, prefixes, set(strings), sure)
+
+
+@pytest.mark.parametrize("pattern", [r"\b.\b", r"\b(?:a|\w+)", r"x|\b."])
+def test_no_triggers_when_any_text_might_match(pattern):
+    assert triggers(pattern) is None
+
+
+QUICKER = [
+    r"\b(?:a|ab|b?c|ad|x)\b",
+    r"\b(?:was|were|w\w+|went|a)\b",
+    r"\b(?:go|going to|gone|g)",
+    r"(?<!\bis )\b(?:was|(?<!\bnot )(?!need\b)[a-z]+ed|went)\b",
+    r"\b(?:a+b|ac|a{2}d|ae)",
+]
+
+
+@pytest.mark.parametrize("pattern", QUICKER + PATTERNS)
+def test_quicker_alternatives_keep_every_match(pattern):
+    quick = re.compile(_quicker_alternatives(pattern))
+    plain = re.compile(pattern)
+    texts = [fold(t) for t in TEXTS + word_soup(7, 300)]
+    texts += ["a ab abd aad aab ac ae c bc", "go going to gone g gg", "is was not needed x-ed"]
+    for low in filter(None, texts):
+        assert [m.span() for m in quick.finditer(low)] == [
+            m.span() for m in plain.finditer(low)], low
+
+
+def test_quicker_alternatives_rewrite():
+    assert _quicker_alternatives(r"\b(?:a|ab|b?c|ad|x)\b") == r"\b(?:a(?:|b)|b?c|ad|x)\b"
+    assert _quicker_alternatives(r"\b(?:x|(?<!y)z+)") == r"\b(?:x|(?=z+)(?<!y)z+)"
+    assert _quicker_alternatives(r"\b(?:a(b)|ac)") == r"\b(?:a(b)|ac)"  # a group: as it is
+
+
+@pytest.mark.parametrize(
+    "pattern, rewritten",
+    [
+        (r"\bby\s+(?:next|then)\b", r"by(?<!\wby)\s+(?:next|then)\b"),
+        (r"\babc|d", r"abc(?<!\wabc)|d"),  # the "\b" was the first alternative's only
+        (r"\bab?c", r"\bab?c"),  # "?" is the "b"'s: only "a" is sure, too short
+        (r"\babc+", r"ab(?<!\wab)c+"),
+        (r"\b(?:a|b)", r"\b(?:a|b)"),
+    ],
+)
+def test_word_before_boundary(pattern, rewritten):
+    assert _word_before_boundary(pattern) == rewritten
+    quick, plain = re.compile(rewritten), re.compile(pattern)
+    texts = ["by next", "abc d", "xabc abcc _abc 9abc", "ac abc", "nearby then by  then"]
+    for low in texts + [fold(t) for t in TEXTS[:300] if fold(t)]:
+        assert [m.span() for m in quick.finditer(low)] == [
+            m.span() for m in plain.finditer(low)], low
+
+
+def test_first_matching_on_word_soup_is_the_one_by_one_answer():
+    # Texts made of the rules' own words, joined every which way: the words a rule's
+    # matches start with stand in them often, at word starts and inside words.
+    patterns = [rule.regex.pattern for rule in category_rules()]
+    matcher = FirstMatching(patterns)
+    assert matcher.gate is not None
+    for text in word_soup(13, 1500):
+        assert matcher.index(text) == first_one_by_one(patterns, text), text
+
+
+@pytest.mark.parametrize(
+    "pattern, openings",
+    [
+        (r"\b(?:said|says)\b", ({"said", "says"}, ())),
+        (r"\b(?:(?:is|are) due|to be held)\b", ({"is", "are", "to"}, ())),
+        (r"\b(?:announc\w+|said)\b", ({"said"}, ("announc",))),
+        (r"\b(?:will)\b|['’]ll\b", ({"will"}, ("'ll", "’ll"))),
+        (r"(?<!\bbe )\b(?:was|[a-z]+ed)\b", None),  # "[a-z]+ed" may start with any letter
+    ],
+)
+def test_openings(pattern, openings):
+    got = triggers(pattern).openings
+    if openings is None:
+        assert got is None
+    else:
+        assert (set(got[0]), set(got[1])) == (openings[0], set(openings[1]))
+
+
+def test_first_matching_tries_every_place_a_match_can_start():
+    # "cut" stands inside "execute": a match of the longer one starts elsewhere.
+    patterns = [r"\b(?:(?:cut|execute)\w*)", r"\b(?:ab|xab\w*)\b", r"\bsaid\b"]
+    matcher = FirstMatching(patterns)
+    assert matcher.gate is not None
+    for text in ["they execute it", "a cut", "a xabc", "xab ab", "nothing said", "execut"]:
+        assert matcher.index(text) == first_one_by_one(patterns, text), text
+
+
+@pytest.mark.parametrize("pattern", PATTERNS)
+def test_matches_with_the_texts_words_are_the_ignorecase_matches(pattern):
+    # With the words, rules are skipped by their triggers and matched only where their
+    # matches can start: the matches are still every one a scan finds.
+    rule, plain = CaselessRule(pattern), re.compile(pattern, re.IGNORECASE)
+    for text in TEXTS + word_soup(len(pattern) + 1):
+        low = fold(text)
+        words = None if low is None else words_of(low)
+        assert [m.span() for m in rule.finditer(text, low, words)] == [
+            m.span() for m in plain.finditer(text)
+        ], text
+        assert bool(rule.search(text, low, words)) == bool(plain.search(text)), text

@@ -110,3 +110,13 @@ def test_cue_status_is_the_rules_tried_one_by_one():
             cue_status.cache_clear()
             assert cue_status(clause, None, at) == _cue_status_one_by_one(clause, None, at), (
                 clause, at)
+
+
+def test_nearest_cue_at_every_offset_is_the_rules_tried_one_by_one():
+    # Every offset of the date: cues before it, after it, and around it.
+    clauses = [c for c in _clauses() if not c.startswith("\u212a")][::9]
+    for clause in clauses:
+        for at in range(0, len(clause) + 1, 3):
+            cue_status.cache_clear()
+            assert cue_status(clause, None, at) == _cue_status_one_by_one(clause, None, at), (
+                clause, at)

@@ -17,7 +17,7 @@ from importlib import resources
 
 import pandas as pd
 
-from .matching import CaselessRule, fold
+from .matching import CaselessRule, fold, words_of
 
 
 @dataclass(frozen=True)
@@ -64,19 +64,26 @@ def cue_status(
             if signal.lower() in rule.signals:
                 return rule.status, rule.name
     low = fold(clause)  # lowered once for all rules (see matching.py)
+    # Its words, also once: a rule whose matches hold none of them is not run.
+    words = None if low is None else words_of(low)
     best: tuple[int, int] | None = None
     found: StatusRule | None = None
     for order, (rule, matcher) in enumerate(_matchers()):
         if matcher is None:
             continue
         if at is None:
-            if matcher.search(clause, low):
+            if matcher.search(clause, low, words):
                 return rule.status, rule.name
             continue
-        for m in matcher.finditer(clause, low):
-            distance = at - m.end() if m.end() <= at else max(m.start() - at, 0)
+        if best is not None and best[0] == 0:
+            break  # a cue at the date: later rules could only tie, and ties go to the earlier
+        for m in matcher.finditer(clause, low, words):
+            start, end = m.span()
+            distance = at - end if end <= at else max(start - at, 0)
             if best is None or (distance, order) < best:
                 best, found = (distance, order), rule
+            if end > at:
+                break  # the rule's later matches start later still: none is nearer
     return (found.status, found.name) if found else (None, None)
 
 
