@@ -141,3 +141,42 @@ def test_pandas_checked_path_gives_the_same_tables(monkeypatch):
     checked = make_table(rows)
     pd.testing.assert_frame_equal(fast, checked, check_exact=True)
     assert _layout(fast) == _layout(checked)
+
+
+@pytest.mark.parametrize("n", [0, 1, 4])
+def test_string_columns_are_what_pd_array_makes_of_any_values(n, monkeypatch):
+    """All the string columns are converted in one Arrow call; each column must still be
+    exactly the array pd.array makes of its own values, whatever the other columns hold."""
+    import numpy as np
+
+    odd = [None, pd.NA, float("nan"), 5, True, np.str_("np"), "é ✓", ""]
+    columns = [None if k % 4 == 3 else [odd[(k + i) % len(odd)] for i in range(n)]
+               for k in range(len(table._STRING_COLUMNS))]
+    columns[0] = ["plain"] * n  # and one column of str only
+    expected = [pd.array(table._string_values(v, n), dtype=dtype)
+                for v, dtype in zip(columns, table._STRING_DTYPES, strict=True)]
+    for from_pyarrow in (True, False):
+        monkeypatch.setattr(table, "_FROM_PYARROW", from_pyarrow)
+        got = table._string_arrays(columns, n)
+        assert len(got) == len(expected)
+        for g, e in zip(got, expected, strict=True):
+            assert type(g) is type(e) and g.dtype == e.dtype
+            pd.testing.assert_extension_array_equal(g, e)
+            assert g._pa_array.type == e._pa_array.type and g._pa_array.num_chunks == 1
+
+
+def test_string_arrays_made_directly_are_the_ones_pandas_makes():
+    assert table._FROM_PYARROW  # this pandas takes the direct path
+    got = table._string_arrays([["a", "b"]] * len(table._STRING_COLUMNS), 2)[0]
+    expected = pd.arrays.ArrowStringArray(got._pa_array, dtype=got.dtype)
+    assert vars(got).keys() == vars(expected).keys()
+    assert got.dtype == expected.dtype and got._cache == {}
+
+
+def test_each_table_gets_a_new_column_index_like_a_copy():
+    first, second = table._column_index(), table._column_index()
+    assert first is not second and first is not table._COLUMN_INDEX
+    assert first.equals(table._COLUMN_INDEX) and list(first) == COLUMNS and first.name is None
+    assert table._column_index == table._COLUMN_INDEX._view  # this pandas takes the direct path
+    first.name = "renamed"
+    assert second.name is None and table._COLUMN_INDEX.name is None

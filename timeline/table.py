@@ -178,25 +178,28 @@ def _string_values(values, n: int) -> list | tuple:
 
 def _string_arrays(columns: list, n: int) -> list[ExtensionArray]:
     """The string columns' arrays (``columns``: each column's values or None)."""
-    values = [_string_values(v, n) for v in columns]
     if not _DIRECT_ARROW_STRINGS:
-        return [pd.array(v, dtype=dtype) for v, dtype in zip(values, _STRING_DTYPES, strict=True)]
+        return [pd.array(_string_values(v, n), dtype=dtype) for v, dtype in zip(columns, _STRING_DTYPES, strict=True)]
     # What pd.array builds, without its per-call dtype resolution and inference. One
     # Arrow conversion for all the columns (each call costs a few µs however short the
     # column), then a zero-copy slice per column: Arrow arrays are immutable, so the
     # columns can never write into one another.
-    whole = pa.array(list(chain.from_iterable(values)), type=_LARGE_STRING)
-    return [
-        _arrow_strings(whole.slice(k * n, n), empty)
-        for k, empty in enumerate(_EMPTY_STRING_ARRAYS)
-    ]
+    values = list(chain.from_iterable([""] * n if v is None else v for v in columns))
+    if not _all_of(values, str):  # one check for all the columns; the usual case is all str
+        values = _string_values(values, len(values))
+    # Sliced from one chunked array, each column is the one-chunk ChunkedArray the
+    # array keeps, without wrapping every slice again.
+    whole = pa.chunked_array([pa.array(values, type=_LARGE_STRING)])
+    return [_arrow_strings(whole.slice(k * n, n), dtype) for k, dtype in enumerate(_STRING_ARRAY_DTYPES)]
 
 
-def _arrow_strings(values: pa.Array, like: ExtensionArray) -> ExtensionArray:
-    """An ArrowStringArray of ``values`` with ``like``'s dtype."""
-    if _FROM_PYARROW:  # pandas's own constructor for Arrow results, without __init__'s checks
-        return like._from_pyarrow_array(values)
-    return pd.arrays.ArrowStringArray(values, dtype=like.dtype)
+def _arrow_strings(values: pa.ChunkedArray, dtype: pd.StringDtype) -> ExtensionArray:
+    """An ArrowStringArray of the large_string ``values``, of dtype ``dtype``."""
+    if _FROM_PYARROW:  # what pandas's own _from_pyarrow_array sets, without its checks
+        arr = _ArrowStringArray.__new__(_ArrowStringArray)
+        arr._pa_array, arr._dtype, arr._cache = values, dtype, {}
+        return arr
+    return pd.arrays.ArrowStringArray(values, dtype=dtype)
 
 
 def _direct_arrow_strings() -> bool:
@@ -217,23 +220,29 @@ _STRING_DTYPES = [SCHEMA[col] for col in _STRING_COLUMNS]
 _DIRECT_ARROW_STRINGS = all(dtype.storage == "pyarrow" for dtype in _STRING_DTYPES) and _direct_arrow_strings()
 # An empty array per string column, whose dtype the column's arrays take.
 _EMPTY_STRING_ARRAYS = [pd.array([], dtype=dtype) for dtype in _STRING_DTYPES]
+_STRING_ARRAY_DTYPES = [empty.dtype for empty in _EMPTY_STRING_ARRAYS]
 
 
 def _from_pyarrow_works() -> bool:
-    """Whether this pandas's ``_from_pyarrow_array`` builds what the constructor does."""
+    """Whether pandas's own ``_from_pyarrow_array`` makes an ArrowStringArray of nothing but
+    the chunked array given, the dtype and an empty cache (what :func:`_arrow_strings` sets
+    directly), and the constructor builds the same array."""
     if not _DIRECT_ARROW_STRINGS:
         return False
-    values = pa.array(["a", ""], type=_LARGE_STRING).slice(1, 1)
+    values = pa.chunked_array([pa.array(["a", ""], type=_LARGE_STRING)]).slice(1, 1)
     like = _EMPTY_STRING_ARRAYS[0]
     try:
         fast = like._from_pyarrow_array(values)
     except (AttributeError, TypeError, ValueError):
         return False
     slow = pd.arrays.ArrowStringArray(values, dtype=like.dtype)
-    return (type(fast) is type(slow) and fast.dtype == slow.dtype and vars(fast).keys() == vars(slow).keys()
-            and fast._pa_array.equals(slow._pa_array))
+    return (type(fast) is type(slow) is _ArrowStringArray and fast.dtype == slow.dtype
+            and vars(fast).keys() == {"_pa_array", "_dtype", "_cache"} and fast._pa_array is values
+            and fast._dtype is like.dtype and fast._cache == {}
+            and vars(fast).keys() == vars(slow).keys() and fast._pa_array.equals(slow._pa_array))
 
 
+_ArrowStringArray = pd.arrays.ArrowStringArray
 _FROM_PYARROW = _from_pyarrow_works()
 
 
@@ -274,6 +283,23 @@ _new_integer_array = pd.arrays.IntegerArray._simple_new if _simple_ints_work() e
 _COLUMN_INDEX = pd.Index(COLUMNS)
 
 
+def _view_is_copy() -> bool:
+    """Whether ``Index._view`` makes what ``Index.copy()`` does (``_view`` after checking
+    the name, which is most of its cost): a new Index object with the same name, data,
+    cache and references."""
+    try:
+        view, copy = _COLUMN_INDEX._view(), _COLUMN_INDEX.copy()
+    except (AttributeError, TypeError):
+        return False
+    shared = set(vars(copy)) - {"_id"}  # _id: the identity each new Index gets
+    return (type(view) is type(copy) and view is not _COLUMN_INDEX and vars(view).keys() == vars(copy).keys()
+            and all(vars(view)[k] is vars(copy)[k] for k in shared) and view.equals(copy))
+
+
+# A new Index object with the schema's columns, for one table.
+_column_index = _COLUMN_INDEX._view if _view_is_copy() else _COLUMN_INDEX.copy
+
+
 def _schema_frame(arrays: list, n: int) -> pd.DataFrame:
     """The frame the DataFrame constructor makes of ``arrays`` (given ``copy=False``: one
     block per column), built without its per-column inference and checks."""
@@ -299,27 +325,23 @@ def _checked_frame(arrays: list, n: int) -> pd.DataFrame:
 def _frame_of_blocks(arrays: list, n: int, makers: list[Callable]) -> pd.DataFrame:
     """:func:`_checked_frame`'s frame, its blocks made directly: the schema fixes each
     column's block type, so pandas need not work it out and check it for every table."""
-    places = np.arange(len(arrays)).reshape(-1, 1)
-    blocks = [
-        make(arr, n, _BlockPlacement(place))
-        for make, arr, place in zip(makers, arrays, places, strict=True)
-    ]
-    axes = [_COLUMN_INDEX.copy(), pd.RangeIndex(n)]
+    # Placed by column number (a slice), as the DataFrame constructor places its blocks.
+    blocks = [make(arr, n, _BlockPlacement(i)) for i, (make, arr) in enumerate(zip(makers, arrays, strict=True))]
+    axes = [_column_index(), pd.RangeIndex.from_range(range(n))]
     return pd.DataFrame._from_mgr(_BlockManager.from_blocks(blocks, axes), axes)
 
 
 def _block_maker(kind: type, arr) -> Callable:
     """The function that makes a block of type ``kind`` from a column's array shaped like ``arr``,
     as pandas's ``_make_block`` does: extension arrays as they are, numpy arrays as one
-    row, datetime64 values wrapped in a DatetimeArray (they come in nanoseconds)."""
+    row, datetime64 values wrapped in a DatetimeArray (they come in nanoseconds). Blocks
+    take (values, placement, ndim) by position, quicker than by keyword."""
     if isinstance(arr, ExtensionArray):
-        return lambda values, n, place: kind(values, ndim=2, placement=place)
+        return lambda values, n, place: kind(values, place, 2)
     if arr.dtype.kind == "M":
         dtype = arr.dtype
-        return lambda values, n, place: kind(
-            _DatetimeArray._simple_new(values.reshape(1, n), dtype=dtype), ndim=2, placement=place
-        )
-    return lambda values, n, place: kind(values.reshape(1, n), ndim=2, placement=place)
+        return lambda values, n, place: kind(_DatetimeArray._simple_new(values.reshape(1, n), dtype=dtype), place, 2)
+    return lambda values, n, place: kind(values.reshape(1, n), place, 2)
 
 
 def _block_makers() -> list[Callable] | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import partial
 from operator import attrgetter
 
 import pandas as pd
@@ -74,24 +75,29 @@ def event_columns(events: list[Event], source: str, published: str) -> dict[str,
     """
     if not events:
         return {}
-    # The fields row() takes as they are: one C-level transpose instead of a loop per field.
-    columns = dict(zip(_PLAIN_FIELDS, zip(*map(_plain_values, events), strict=True), strict=True))
-    columns["event_id"] = [event_id(source, e.char_start, e.char_end) for e in events]
-    columns["date_mod"] = [e.date_mod or "" for e in events]
-    columns["confidence"] = [round(float(e.confidence), 3) for e in events]
-    for name in ("actors", "countries", "warnings", "support"):
-        columns[name] = [_listed(getattr(e, name)) for e in events]
+    # The fields row() takes: one C-level transpose instead of a loop per field.
+    columns = dict(zip(_FIELDS, zip(*map(_field_values, events), strict=True), strict=True))
+    columns["event_id"] = list(map(partial(event_id, source), columns["char_start"], columns["char_end"]))
+    columns["date_mod"] = [mod or "" for mod in columns["date_mod"]]
+    columns["confidence"] = [round(float(c), 3) for c in columns["confidence"]]
+    for name in _LIST_FIELDS:
+        values = columns[name]
+        if set(map(type, values)) != {list}:  # else the lists as they are
+            columns[name] = list(map(_listed, values))
     columns["source"] = [source] * len(events)
     columns["sources"] = [[source] for _ in events]
     columns["published"] = [published] * len(events)
     return columns
 
 
-_PLAIN_FIELDS = (
+_LIST_FIELDS = ("actors", "countries", "warnings", "support")
+# Taken from each event in one call; date_mod, confidence and the lists then adjusted as row() does.
+_FIELDS = (
     "date_value", "precision", "start", "end", "status", "title", "evidence", "date_text",
     "char_start", "char_end", "sentence_start", "sentence_end", "category",
+    "date_mod", "confidence", *_LIST_FIELDS,
 )
-_plain_values = attrgetter(*_PLAIN_FIELDS)
+_field_values = attrgetter(*_FIELDS)
 
 
 def _listed(values) -> list:
