@@ -65,3 +65,43 @@ def test_parse_published_accepts_iso_and_rejects_nonsense():
     assert parse_published("2024-11-02T12:35:00+05:30").utcoffset() == timedelta(hours=5.5)
     with pytest.raises(InputError, match="publication time"):
         parse_published("not a date at all")
+
+
+def _locate_plain(text):
+    """locate_published's keyword search as first written: every edge line searched,
+    offsets summed over all lines."""
+    from timeline.temporal.published import _EDGE_LINES, _KEYWORD, _parse_line
+
+    lines = text.splitlines(keepends=True)
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line))
+    n = len(lines)
+    for i in [i for i in range(n) if i < _EDGE_LINES or i >= n - _EDGE_LINES]:
+        line = lines[i]
+        if len(line) > 200:
+            continue
+        m = _KEYWORD.search(line)
+        if m:
+            found = _parse_line(line[m.end():])
+            if found is not None:
+                return found, offsets[i], offsets[i] + len(line.rstrip("\r\n"))
+    return None
+
+
+def test_keyword_line_search_skips_nothing_it_would_find(shared_dir):
+    import json
+
+    from timeline.temporal.published import locate_published
+
+    texts = [
+        "Posted: 3 March 2024\nbody", "POſTED 3 March 2024\nx", "\u0130\nDate: 2024-01-02\n",
+        "a\n" * 20 + "Updated 5 May 2023", "UPDATED: June 4, 2021 10:00 IST", "x\r\ny\r\nIssued 4 May 2020",
+        "one line", "\n\n\n",
+    ]
+    with (shared_dir / "corpora" / "silver-news.jsonl").open(encoding="utf-8") as f:
+        texts += [json.loads(line)["text"] for line, _ in zip(f, range(400), strict=False)]
+    texts += [t.replace("s", "\u017f") for t in texts[-100:]]
+    assert sum(_locate_plain(t) is not None for t in texts) >= 5
+    for text in texts:
+        assert locate_published(text, keyword_only=True) == _locate_plain(text), text[:80]

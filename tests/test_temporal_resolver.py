@@ -68,3 +68,46 @@ def test_quarters_in_results_copy(text, value):
 )
 def test_halves(text, value):
     assert [m.value for m in tag(text, published="2024-10-16")][0] == value
+
+
+def _tense_near_plain(text, start, end):
+    """tense_near as first written: _marker asked about every word."""
+    from timeline.temporal.resolver import _PASSIVE_AUX, _TOKEN, _clause_end, _clause_start, _marker
+
+    lo = _clause_start(text, max(0, start - 120), start)
+    words = _TOKEN.findall(text, lo, start)
+    for i in range(len(words) - 1, -1, -1):
+        nxt = words[i + 1].lower() if i + 1 < len(words) else None
+        found = _marker(words[i], nxt)
+        if found == "past" and i > 0 and words[i - 1].lower() in _PASSIVE_AUX:
+            continue
+        if found:
+            return found
+    hi = _clause_end(text, end, min(len(text), end + 80))
+    words = _TOKEN.findall(text, end, hi)
+    for i, w in enumerate(words):
+        found = _marker(w, words[i + 1].lower() if i + 1 < len(words) else None)
+        if found:
+            return found
+    return None
+
+
+def test_tense_near_skips_only_words_that_mark_no_tense(shared_dir):
+    import json
+
+    from timeline.temporal.resolver import tense_near
+    from timeline.temporal.tagger import find_mentions
+
+    texts = [
+        "The vote, which WILL be held Is To come, was Planned; they HAVE BEEN there since May.",
+        "He walked and need speed on Monday; it IS TO open Friday, the talks SET FOR June 3.",
+        "Police said they had arrested a man Saturday. 'll meet 've been Ed bed RED embed Tuesday",
+    ]
+    with (shared_dir / "corpora" / "silver-news.jsonl").open(encoding="utf-8") as f:
+        texts += [json.loads(line)["text"] for line, _ in zip(f, range(200), strict=False)]
+    checked = 0
+    for text in texts:
+        for m in find_mentions(text):
+            assert tense_near(text, m.start, m.end) == _tense_near_plain(text, m.start, m.end)
+            checked += 1
+    assert checked > 500

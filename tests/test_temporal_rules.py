@@ -146,3 +146,101 @@ def test_candidates_are_the_same_without_the_required_strings(shared_dir, monkey
     plain = tuple(dataclasses.replace(r, needs=()) for r in rules())
     monkeypatch.setattr(tagger, "rules", lambda: plain)
     assert [found(t) for t in texts] == fast
+
+
+# --- macros as prefix trees: "Jan|June?" compiled as "J(?:an|une?)", same matches ---
+
+def test_top_alternatives_split_only_at_the_top_level():
+    from timeline.temporal.rules import _top_alternatives
+
+    assert _top_alternatives(r"a|[|]b|[]|x]|[^]|]|\||(a|b)|c\[|d") == [
+        "a", "[|]b", "[]|x]", "[^]|]", r"\|", "(a|b)", r"c\[", "d"]
+
+
+def test_prefix_tree_keeps_the_order_of_alternatives():
+    import re
+
+    from timeline.temporal.rules import _prefix_tree
+
+    assert _prefix_tree(["jan", "june?", "feb"], True) == "j(?:an|une?)|feb"
+    assert _prefix_tree(["a", "an", "ab"], False) == "a(?:|n|b)"  # "a" is still tried first
+    # a quantified first character, a class or a group ends a run: nothing moves across it
+    assert _prefix_tree(["ab", "a?c", "ad"], False) == "ab|a?c|ad"
+    assert _prefix_tree(["ab", "[a]x", "ad"], False) == "ab|[a]x|ad"
+    # under IGNORECASE "J" and "j" are not exclusive: that run is left alone
+    assert _prefix_tree(["Jan", "jan", "Jul"], False) == "Jan|jan|Jul"
+    assert _prefix_tree(["Jan", "jan", "Jul"], True) == "J(?:an|ul)|jan"
+    for alts, text in ((["a", "ab"], "abc"), (["ab", "a"], "abc"), (["six", "sixty", "sixteen"], "sixty")):
+        plain = re.compile(f"(?:{'|'.join(alts)})(?:c|ty|)")
+        tree = re.compile(f"(?:{_prefix_tree(alts, False)})(?:c|ty|)")
+        assert [m.span() for m in plain.finditer(text)] == [m.span() for m in tree.finditer(text)]
+
+
+def test_rules_with_prefix_tree_macros_find_what_the_written_rules_find(shared_dir):
+    """Every rule compiled from the macros as written, against the compiled rule."""
+    import random
+    import re
+
+    from timeline.temporal.rules import _expand, _load_yaml, first_char_guard
+
+    data = _load_yaml("rules.yaml")
+    macros = {k: v.strip() for k, v in data["macros"].items()}
+    plain = []
+    for r in data["rules"]:
+        body = _expand(r["pattern"], macros)
+        plain.append(re.compile(rf"{first_char_guard(body)}(?<![\w]){body}(?![\w])", re.IGNORECASE))
+    assert any(r.regex.pattern != p.pattern for r, p in zip(rules(), plain, strict=True))
+    texts = _texts(random.Random(5), _articles(shared_dir, 300))
+    texts.append(
+        "Jan. Janu January JANUARY january jan Mar 5 Mar. March MARCH march marching Mayor May "
+        "Sept. Sept Sep September sept. Tues. Tue. Thurs. Thur. Thu. Thursday thursday THURSDAY "
+        "sixty-six days, sixteen weeks, seventeen, seventy years, a few weeks, an hour, a couple of "
+        "months, several decades, dozens of years, twenty-first of May 2001, the thirty-first, "
+        "the twelfth, this past week, this coming month, weekends, a weekend, millennia, ſix \u212aey "
+        "ſeptember, next year, the past two months, fourteen nights, four"
+    )
+    for rule, regex in zip(rules(), plain, strict=True):
+        for text in texts:
+            got = [(m.span(), m.groupdict()) for m in rule.regex.finditer(text)]
+            assert got == [(m.span(), m.groupdict()) for m in regex.finditer(text)], (rule.name, text)
+
+
+def test_has_case_traps_is_the_case_traps_search():
+    from timeline.temporal.rules import CASE_TRAPS, has_case_traps
+
+    for text in ("", "plain ascii", "caf\u00e9", "\u017fince", "x\u212a", "\u0130stanbul", "\u0131", "’90s"):
+        assert has_case_traps(text) == (CASE_TRAPS.search(text) is not None), text
+
+
+# --- ASCII mode: in an ASCII-safe text, rules compiled with re.ASCII find the same ---
+
+def test_ascii_mode_traps_are_the_ascii_characters_the_modes_read_apart():
+    import re
+
+    from timeline.temporal.rules import _ASCII_MODE_TRAPS
+
+    apart = set()
+    for c in map(chr, range(128)):
+        for p in (r"\s", r"\w", r"\d", r"\b\w", r"[a-z]", r"[^\W\d_]"):
+            for flags in (0, re.IGNORECASE):
+                if bool(re.match(p, c, flags)) != bool(re.match(p, c, flags | re.ASCII)):
+                    apart.add(c)
+        for d in map(chr, range(128)):  # case folding of single characters
+            if bool(re.match(re.escape(c), d, re.I)) != bool(re.match(re.escape(c), d, re.I | re.A)):
+                apart.add(d)
+    assert apart == set(_ASCII_MODE_TRAPS)
+
+
+def test_ascii_rules_find_what_the_rules_find_in_ascii_safe_text(shared_dir):
+    import random
+
+    from timeline.temporal.rules import ascii_safe
+
+    texts = [t for t in _texts(random.Random(3), _articles(shared_dir, 300)) if ascii_safe(t)]
+    texts.append("MAY 5 May 5 may 5, the PAST TWO MONTHS, Tues. 4 p.m. 1600 GMT, FY2024, Q3 2024, 1990s")
+    assert len(texts) > 2000
+    assert not ascii_safe("May\x1c5") and not ascii_safe("caf\u00e9") and ascii_safe("May 5")
+    for rule in rules():
+        for text in texts:
+            got = [(m.span(), m.groupdict()) for m in rule.ascii_regex.finditer(text)]
+            assert got == [(m.span(), m.groupdict()) for m in rule.regex.finditer(text)], (rule.name, text)

@@ -326,3 +326,48 @@ def test_lower_casing_keeps_word_characters():
 def test_left_modifiers_and_signals_at_the_edges(text, mention, mod, signal):
     m = by_text(tag(text, published="2025-03-10"))[mention]
     assert (m.mod, m.spec.get("signal")) == (mod, signal)
+
+
+def test_trigger_token_scan_finds_the_tokens_the_lookbehind_scan_finds(shared_dir):
+    # The scans consume the separator before each token (so the engine can skip ahead in C);
+    # a plain scan with "(?<!\w)" must find the very same tokens, and so the same hits.
+    import json
+    import re
+
+    from timeline.temporal.rules import trigger_words
+    from timeline.temporal.tagger import _token_scanners, _trie, _trigger_hits
+
+    token = rf"(?:(?:{_trie(sorted(trigger_words()))})(?!\w)|[^\W_a-pr-z]\w*)"
+    plain = re.compile(rf"(?<!\w){token}")
+    texts = ["", " ", "May", "2024", "May 5", "-May", "..2024..", "days2 day 2days", "Q3", "x\u00e9 \u00e92024",
+             "\u00e9may may\u00e9 \u2014May\u2019s 5\u00a0pm", "_may may_ 10:30am Q4-2024"]
+    path = shared_dir / "corpora" / "silver-news.jsonl"
+    with path.open(encoding="utf-8") as f:
+        texts += [json.loads(line)["text"] for line, _ in zip(f, range(200), strict=False)]
+    at_start, after_separator, after_ascii_separator = _token_scanners()
+    words = trigger_words()
+    for text in texts:
+        lower = text.lower()
+        spans = [m.span() for m in plain.finditer(lower)]
+        first = at_start.match(lower)
+        start = [first.span(1)] if first else []
+        rest = first.end() if first else 0
+        assert start + [m.span(1) for m in after_separator.finditer(lower, rest)] == spans, text[:80]
+        if text.isascii():
+            got = [m.span(1) for m in after_ascii_separator.finditer(lower, rest)]
+            assert start + got == spans, text[:80]
+        expected = [(cls, s, e) for s, e in spans for cls in words.get(lower[s:e], ())]
+        got_hits = [h for h in _trigger_hits(text, lower) if text[h[1]:h[2]].lower() in words]
+        assert got_hits == expected, text[:80]
+
+
+def test_word_character_is_isalnum_or_underscore():
+    # The window end runs to the end of a word with \w*; the loop it replaced asked
+    # str.isalnum() or "_": the same characters.
+    import re
+    import sys
+
+    word = re.compile(r"\w")
+    for i in range(sys.maxunicode + 1):
+        c = chr(i)
+        assert bool(word.match(c)) == (c.isalnum() or c == "_"), hex(i)

@@ -14,7 +14,7 @@ import re
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from ..errors import InputError
-from .rules import first_char_guard, tables
+from .rules import first_char_guard, has_case_traps, required_strings, tables
 
 _KEYWORD_PATTERN = (
     r"\b(?:published|updated|last\s+updated|first\s+published|posted|posted\s+on|"
@@ -23,6 +23,8 @@ _KEYWORD_PATTERN = (
 )
 # The lookahead lets most positions of a line fail at their first character.
 _KEYWORD = re.compile(first_char_guard(_KEYWORD_PATTERN) + _KEYWORD_PATTERN, re.IGNORECASE)
+# Strings of which every keyword match holds one (lower-case).
+_KEYWORD_NEEDS = required_strings(_KEYWORD_PATTERN)
 # How far from the start and the end of the text a bare date line may stand
 # (headline, byline, footer) to be read as the publication time.
 _EDGE_LINES = 6
@@ -166,15 +168,20 @@ def locate_published(text: str, keyword_only: bool = False) -> tuple[datetime | 
     if not text:
         return None
     lines = text.splitlines(keepends=True)
-    offsets = [0]
-    for line in lines:
-        offsets.append(offsets[-1] + len(line))
-    n = len(lines)
-    edge = [i for i in range(n) if i < _EDGE_LINES or i >= n - _EDGE_LINES]
+    edge, offsets = _edge_lines(lines, len(text))
+    # Lines without any of the keyword's required strings need no search (see
+    # rules.required_strings; a text with case traps is searched line by line as it is).
+    lower = None if has_case_traps(text) else text.lower()
+    if lower is not None and len(lower) != len(text):
+        lower = None
     for i in edge:
         line = lines[i]
         if len(line) > 200:
             continue
+        if lower is not None:
+            low = lower[offsets[i] : offsets[i] + len(line)]
+            if not any(map(low.__contains__, _KEYWORD_NEEDS)):
+                continue
         m = _KEYWORD.search(line)
         if m:
             found = _parse_line(line[m.end():])
@@ -197,6 +204,25 @@ def locate_published(text: str, keyword_only: bool = False) -> tuple[datetime | 
         if found is not None and _mostly_date(line):
             return found, offsets[i], offsets[i] + len(lines[i].rstrip("\r\n"))
     return None
+
+
+def _edge_lines(lines: list[str], length: int) -> tuple[list[int], dict[int, int]]:
+    """The indices of the first and last _EDGE_LINES lines, in order, and each one's offset
+    (``length`` is the text's, whose lines ``lines`` are with their ends): the lines in
+    between are never looked at, so their offsets are not summed one by one."""
+    n = len(lines)
+    head = range(min(n, _EDGE_LINES))
+    tail = range(max(_EDGE_LINES, n - _EDGE_LINES), n)
+    offsets: dict[int, int] = {}
+    pos = 0
+    for i in head:
+        offsets[i] = pos
+        pos += len(lines[i])
+    pos = length
+    for i in reversed(tail):
+        pos -= len(lines[i])
+        offsets[i] = pos
+    return [*head, *tail], offsets
 
 
 def _mostly_date(line: str) -> bool:

@@ -134,6 +134,12 @@ def _marker(word: str, nxt: str | None) -> str | None:
     return None
 
 
+# Patterns used once per mention, compiled once (re's own cache costs a lookup per call).
+_NOT_DIGIT = re.compile(r"\D")
+_BETWEEN_BEFORE = re.compile(r"(?i)\bbetween\s+$")
+_PREVIOUS_OR_FOLLOWING = re.compile(r"(?i)(?:the\s+)?(?:previous|following)")
+_APPOSITION_GAP = re.compile(r"\s*[(,–—-]?\s*")
+
 _REPORTING = frozenset("said says told according reported added stated announced quoted".split())
 
 
@@ -157,11 +163,19 @@ def _past_perfect(text: str, start: int) -> bool:
     return False
 
 
+# The words _marker can read as a tense (alone or before the next word), besides those in
+# "-ed": any other word (most of them) is passed over without the call.
+_MARKER_WORDS = _FUTURE_WORDS | _PAST_WORDS | {w for w, _nxt in _FUTURE_PAIRS | _PAST_PAIRS}
+
+
 def tense_near(text: str, start: int, end: int) -> str | None:
     """'past', 'future' or None from the words nearest the mention in its clause."""
     lo = _clause_start(text, max(0, start - 120), start)
     words = _TOKEN.findall(text, lo, start)
     for i in range(len(words) - 1, -1, -1):
+        low = words[i].lower()
+        if low not in _MARKER_WORDS and not low.endswith("ed"):
+            continue
         nxt = words[i + 1].lower() if i + 1 < len(words) else None
         found = _marker(words[i], nxt)
         if found == "past" and i > 0 and words[i - 1].lower() in _PASSIVE_AUX:
@@ -171,6 +185,9 @@ def tense_near(text: str, start: int, end: int) -> str | None:
     hi = _clause_end(text, end, min(len(text), end + 80))
     words = _TOKEN.findall(text, end, hi)
     for i, w in enumerate(words):
+        low = w.lower()
+        if low not in _MARKER_WORDS and not low.endswith("ed"):
+            continue
         found = _marker(w, words[i + 1].lower() if i + 1 < len(words) else None)
         if found:
             return found
@@ -199,7 +216,7 @@ def _day(spec: dict) -> int | None:
         a, b = int(spec["first"]), int(spec["second"])
         return b if a <= 12 else a
     if "day" in spec:
-        return int(re.sub(r"\D", "", spec["day"]))
+        return int(_NOT_DIGIT.sub("", spec["day"]))
     if "dayword" in spec:
         return tables()["ordinals"].get(spec["dayword"].lower())
     return None
@@ -499,7 +516,7 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
         m.anchor = "published"
         if d:  # "April 1 next year"
             try:
-                day = date(y, mo, int(re.sub(r"\D", "", d)))
+                day = date(y, mo, int(_NOT_DIGIT.sub("", d)))
             except ValueError:
                 _impossible(m)
                 return
@@ -540,13 +557,13 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
                 _impossible(m)
                 return
             _set(m, day.isoformat(), "day")
-            two_days = (spec.get("sep") or "").strip().lower() == "and" and not re.search(
-                r"(?i)\bbetween\s+$", text[max(0, m.start - 9) : m.start])
+            two_days = (spec.get("sep") or "").strip().lower() == "and" and not _BETWEEN_BEFORE.search(
+                text[max(0, m.start - 9) : m.start])
             if two_days:  # "on April 7 and 9": two days, not the days between
                 m.warnings.append(f'"{m.text}" names two days; the first is shown.')
             elif spec.get("day_end"):  # "June 4-5, 2014": the last day of the range
                 try:
-                    last = date(y, mo, int(re.sub(r"\D", "", spec["day_end"])))
+                    last = date(y, mo, int(_NOT_DIGIT.sub("", spec["day_end"])))
                 except ValueError:
                     last = None
                 if last is not None and last > day:
@@ -593,7 +610,7 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
             return
         base, m.anchor = anchor, "published"
         direction = _direction(spec)
-        if re.match(r"(?i)(?:the\s+)?(?:previous|following)", spec.get("dir") or "") and ctx.last:
+        if _PREVIOUS_OR_FOLLOWING.match(spec.get("dir") or "") and ctx.last:
             base = ctx.last[0]  # "the previous Friday": before the date just mentioned
             m.anchor = "mention"
         elif (direction is None and ctx.last_day is not None and ctx.last_day[0] < anchor
@@ -893,7 +910,7 @@ def _check_apposition(text: str, ms: list[Mention]) -> None:
         if not (a.spec.get("weekday_only") and b.type in ("DATE", "TIME")):
             continue
         gap = text[a.end : b.start]
-        if not re.fullmatch(r"\s*[(,–—-]?\s*", gap):
+        if not _APPOSITION_GAP.fullmatch(gap):
             continue
         parsed = parse_value(b.value)
         if not parsed or parsed[1] != "day":

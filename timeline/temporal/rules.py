@@ -29,10 +29,11 @@ class Rule:
     order: int = 0
     triggers: tuple[str, ...] = ()
     require: tuple[str, ...] = ()  # lower-case words one of which must be near a match
-    # ``require`` as one literal alternation, for one search per window instead of a find per word
-    require_regex: re.Pattern | None = None
     # lower-case ASCII strings of which every match holds one (see required_strings); () if unknown
     needs: tuple[str, ...] = ()
+    # ``regex`` compiled with re.ASCII: the same matches in an ASCII-safe text (see ascii_safe),
+    # found faster (ASCII case folding and classes)
+    ascii_regex: re.Pattern | None = None
 
 
 def _load_yaml(name: str) -> dict:
@@ -54,6 +55,100 @@ def _expand(pattern: str, macros: dict) -> str:
             return new
         pattern = new
     raise ValueError(f"macro expansion does not terminate in {pattern!r}")
+
+
+# A regex alternative whose first character is a plain letter or digit that no quantifier binds.
+_SPLITTABLE = re.compile(r"[A-Za-z0-9](?![?*+{])")
+
+
+def _top_alternatives(pattern: str) -> list[str]:
+    """``pattern`` split at its top-level "|" (not inside a group or a character class)."""
+    out: list[str] = []
+    depth, start, i = 0, 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 1  # the escaped character is never a "|", "(" or "["
+        elif c == "[":
+            i = _class_end(pattern, i)
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    out.append(pattern[start:])
+    return out
+
+
+def _class_end(pattern: str, i: int) -> int:
+    """Offset of the "]" closing the character class opened at ``pattern[i]``."""
+    i += 1
+    if pattern.startswith("^", i):
+        i += 1
+    if pattern.startswith("]", i):  # a "]" first in the class is a literal
+        i += 1
+    while pattern[i] != "]":
+        i += 2 if pattern[i] == "\\" else 1
+    return i
+
+
+def _prefix_tree(alternatives: list[str], case_sensitive: bool) -> str:
+    """The alternation of ``alternatives`` with those sharing a first character merged:
+    "Jan|June?|Feb" becomes "J(?:an|une?)|Feb". Same matches, tried in the same order.
+
+    At a given position only alternatives starting with the text's character can match,
+    so regrouping alternatives with different first characters never changes which one
+    succeeds first; each group keeps its members' order. An alternative that does not
+    start with a plain character (a class, a group, the empty string) ends a run: nothing
+    moves across it. Under IGNORECASE, first characters differing only in case are not
+    exclusive, so such a run is left as it is.
+    """
+    out: list[str] = []
+    run: list[str] = []
+    for alt in [*alternatives, None]:
+        if alt is not None and _SPLITTABLE.match(alt):
+            run.append(alt)
+            continue
+        if run:
+            firsts = {a[0] for a in run}
+            if case_sensitive or len({c.lower() for c in firsts}) == len(firsts):
+                out.append(_merge_run(run, case_sensitive))
+            else:
+                out.extend(run)
+            run = []
+        if alt is not None:
+            out.append(alt)
+    return "|".join(out)
+
+
+def _merge_run(run: list[str], case_sensitive: bool) -> str:
+    by_first: dict[str, list[str]] = {}
+    for alt in run:
+        by_first.setdefault(alt[0], []).append(alt[1:])
+    parts = []
+    for first, rests in by_first.items():
+        if len(rests) == 1:
+            parts.append(first + rests[0])
+        else:
+            parts.append(f"{first}(?:{_prefix_tree(rests, case_sensitive)})")
+    return "|".join(parts)
+
+
+def _fast_macro(body: str) -> str:
+    """A macro that is one group of alternatives, "(?:a|b)" or "(?-i:a|b)", with its
+    alternatives as a prefix tree (see _prefix_tree); any other macro as it is.
+
+    The engine tries the alternatives of a flat list one after another at every start a
+    rule reaches; a tree rejects most of them at their first character.
+    """
+    for head, case_sensitive in (("(?:", False), ("(?-i:", True)):
+        inner = body[len(head) : -1]
+        if body.startswith(head) and body.endswith(")") and _top_alternatives(f"({inner})") == [f"({inner})"]:
+            return f"{head}{_prefix_tree(_top_alternatives(inner), case_sensitive)})"
+    return body
 
 
 _CATEGORY_ESCAPES = {
@@ -224,20 +319,40 @@ def _fewest(strings) -> tuple[str, ...]:
 # The only non-ASCII characters that IGNORECASE matches to ASCII ones ("K" Kelvin sign to "k",
 # long "ſ" to "s", dotted/dotless I to "i"): in a text holding none, a match holds a lower-case
 # ASCII string case-insensitively exactly when its lower-cased text holds that string.
-CASE_TRAPS = re.compile("[\u0130\u0131\u017f\u212a]")
+CASE_TRAP_CHARS = "\u0130\u0131\u017f\u212a"
+CASE_TRAPS = re.compile(f"[{CASE_TRAP_CHARS}]")
+
+
+# The ASCII characters on which Unicode and ASCII patterns differ: \s holds these four
+# separators only in Unicode mode. (\w, \d, \b and case folding agree on ASCII.)
+_ASCII_MODE_TRAPS = "\x1c\x1d\x1e\x1f"
+
+
+def ascii_safe(text: str) -> bool:
+    """True when a pattern compiled with re.ASCII finds in ``text`` exactly what it finds
+    without: ``text`` is ASCII and holds none of the characters the two modes read apart."""
+    return text.isascii() and not any(map(text.__contains__, _ASCII_MODE_TRAPS))
+
+
+def has_case_traps(text: str) -> bool:
+    """``CASE_TRAPS.search(text) is not None``: four substring tests (none for ASCII text)
+    cost less than the regex stepping through every character."""
+    return not text.isascii() and any(map(text.__contains__, CASE_TRAP_CHARS))
 
 
 @cache
 def rules() -> tuple[Rule, ...]:
     """The compiled rules, in file order (earlier rules win ties of equal length)."""
     data = _load_yaml("rules.yaml")
-    macros = {k: v.strip() for k, v in data["macros"].items()}
+    plain_macros = {k: v.strip() for k, v in data["macros"].items()}
+    macros = {k: _fast_macro(v) for k, v in plain_macros.items()}
     out = []
     for i, r in enumerate(data["rules"]):
         body = _expand(r["pattern"], macros)
         require = tuple(str(w).lower() for w in r.get("require") or ())
         # Word boundaries on both sides, without consuming anything.
-        regex = re.compile(rf"{first_char_guard(body)}(?<![\w]){body}(?![\w])", re.IGNORECASE)
+        pattern = rf"{first_char_guard(body)}(?<![\w]){body}(?![\w])"
+        regex = re.compile(pattern, re.IGNORECASE)
         out.append(
             Rule(
                 name=r["name"],
@@ -248,8 +363,9 @@ def rules() -> tuple[Rule, ...]:
                 order=i,
                 triggers=tuple(r.get("trigger") or ()),
                 require=require,
-                require_regex=re.compile("|".join(map(re.escape, require))) if require else None,
-                needs=required_strings(body),
+                # read from the rule as written: the prefix trees' single letters test nothing
+                needs=required_strings(_expand(r["pattern"], plain_macros)),
+                ascii_regex=re.compile(pattern, re.IGNORECASE | re.ASCII),
             )
         )
         unknown = set(out[-1].triggers) - set(data["triggers"])

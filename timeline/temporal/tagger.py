@@ -13,10 +13,11 @@ import bisect
 import re
 from datetime import date, datetime
 from functools import cache
+from itertools import chain
 
 from ..document import Document
 from .mention import Mention
-from .rules import CASE_TRAPS, first_char_guard, rules, trigger_words
+from .rules import Rule, ascii_safe, first_char_guard, has_case_traps, rules, trigger_words
 
 
 def _guarded(pattern: str) -> re.Pattern:
@@ -91,7 +92,6 @@ _REACH = {
     "month": (24, 40), "weekday": (24, 32), "numeric": (32, 24), "spoken": (32, 40),
     "unit": (40, 28), "season": (28, 32), "deictic": (28, 28),
 }
-_WORD = re.compile(r"\w+")
 _PLAIN_START = frozenset("ABCDEFGHIJKLMNOPRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")  # no digit, no "Q"
 
 
@@ -115,11 +115,23 @@ def _trie(words: list[str]) -> str:
 
 
 @cache
-def _token_scanner() -> re.Pattern:
-    """Finds, in lower-cased text, every whole \\w+ token _trigger_hits must look at: the trigger
+def _token_scanners() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """Find, in lower-cased text, every whole \\w+ token _trigger_hits must look at: the trigger
     words, and any token not starting with a-p, r-z or "_" (digits, "Q3", non-ASCII words).
-    The tokens in between ("the", "said", ...) are most of the text and need no Python step."""
-    return re.compile(rf"(?<!\w)(?:(?:{_trie(sorted(trigger_words()))})(?!\w)|[^\W_a-pr-z]\w*)")
+    The tokens in between ("the", "said", ...) are most of the text and need no Python step.
+
+    All give the token as group 1: the first matches a token at the start of the text, the
+    second finds the others with the separator before each, and the third does so in ASCII
+    text, where [^0-9A-Za-z_] is \\W and is checked from a table, not the Unicode database.
+    A pattern that opens with a character class lets the engine skip to the next candidate
+    in C; one that opens with the lookbehind "(?<!\\w)" is tried at every position.
+    """
+    token = rf"((?:{_trie(sorted(trigger_words()))})(?!\w)|[^\W_a-pr-z]\w*)"
+    return re.compile(token), re.compile(rf"[\W]{token}"), re.compile(f"[^0-9A-Za-z_]{token}")
+
+
+_WORD_GROUP = re.compile(r"(\w+)")
+_WORD_REST = re.compile(r"\w*")
 
 
 def _trigger_hits(text: str, lower: str):
@@ -132,9 +144,19 @@ def _trigger_hits(text: str, lower: str):
     """
     words = trigger_words()
     n = len(text)
-    tokens = _token_scanner().finditer(lower) if len(lower) == n else _WORD.finditer(text)
+    if len(lower) == n:
+        at_start, after_separator, after_ascii_separator = _token_scanners()
+        if text.isascii():
+            after_separator = after_ascii_separator
+        first = at_start.match(lower)
+        # A token ends before a separator (or the end), so the search for the next one
+        # starts on the separator the second pattern needs.
+        rest = after_separator.finditer(lower, first.end() if first else 0)
+        tokens = chain((first,), rest) if first else rest
+    else:
+        tokens = _WORD_GROUP.finditer(text)
     for m in tokens:
-        s, e = m.span()
+        s, e = m.span(1)
         w = text[s:e]
         classes = words.get(w.lower())
         if classes is not None:
@@ -175,8 +197,8 @@ def _windows(text: str, lower: str) -> dict[str, list[tuple[int, int]]]:
         kept = done[cls] = []
         for lo, hi in spans:
             # Never cut a word: a window ending inside "Novem|ber" would fake a word end.
-            while hi < n and (text[hi].isalnum() or text[hi] == "_"):
-                hi += 1
+            # (\w is str.isalnum() or "_", as the regex module defines it.)
+            hi = _WORD_REST.match(text, hi).end()
             # and merge again what the longer window now reaches, so each class's list
             # is merged and sorted as _merge would leave it
             if kept and lo <= kept[-1][1]:
@@ -205,38 +227,63 @@ def _windows_of(classes: tuple[str, ...], windows: dict, lower: str) -> list[tup
     return [(lo, hi, lower[lo:hi]) for lo, hi in spans]
 
 
+# A rule as _candidates runs it: (rule, require, needs, regex, ASCII regex).
+_Runnable = tuple[Rule, tuple[str, ...], tuple[str, ...], re.Pattern, re.Pattern]
+
+
+def _rule_groups() -> tuple[tuple[tuple[str, ...], tuple[_Runnable, ...]], ...]:
+    """The rules by trigger-class combination (rules sharing one also share their windows),
+    each as (rule, require, needs, regex, ASCII regex), worked out again only when ``rules()``
+    gives another tuple.
+
+    ``needs`` is left out where ``require`` implies it (each required word holds one of the
+    needed strings, as when the two are the same words): the window passed that test already.
+    """
+    current = rules()
+    if _GROUPED[0] is not current:
+        groups: dict[tuple[str, ...], list] = {}
+        for rule in current:
+            implied = bool(rule.require) and all(any(s in w for s in rule.needs) for w in rule.require)
+            needs = () if implied else rule.needs
+            ascii_regex = rule.ascii_regex or rule.regex
+            runnable = (rule, rule.require, needs, rule.regex, ascii_regex)
+            groups.setdefault(rule.triggers, []).append(runnable)
+        _GROUPED[:] = [current, tuple((triggers, tuple(group)) for triggers, group in groups.items())]
+    return _GROUPED[1]
+
+
+_GROUPED: list = [None, ()]
+
+
 def _candidates(text: str):
     lower = text.lower()
     windows = _windows(text, lower)
     # Offsets in ``lower`` are those of ``text`` when no character became two, and the
     # lower-cased window then holds a rule's required strings whenever a match does
     # (see rules.required_strings and CASE_TRAPS).
-    use_needs = len(lower) == len(text) and CASE_TRAPS.search(text) is None
-    # Per trigger-class combination: the merged windows, each with its lower-cased text.
-    merged: dict[tuple[str, ...], list[tuple[int, int, str]]] = {}
+    use_needs = len(lower) == len(text) and not has_case_traps(text)
+    ascii_text = ascii_safe(text)
+    # (The order of ``found`` does not matter: _select sorts it on all that tells two apart.)
     found = []
-    for rule in rules():
-        spans = merged.get(rule.triggers)
-        if spans is None:
-            spans = merged[rule.triggers] = _windows_of(rule.triggers, windows, lower)
-        if not spans:
-            continue
-        need = rule.require_regex
-        needs = rule.needs if use_needs else ()
-        for lo, hi, window in spans:
-            # A cheap substring test before the regex: "ago" rules need "ago" nearby.
-            if need is not None and need.search(window) is None:
-                continue
-            # and one per string a match must hold: no "century" in the window, no century rule
-            if needs:
-                for s in needs:
-                    if s in window:
-                        break
-                else:
+    for triggers, group in _rule_groups():
+        # the merged windows of the group's trigger classes, each with its lower-cased text
+        spans = _windows_of(triggers, windows, lower)
+        for rule, need, needs, regex, ascii_regex in group:
+            if not use_needs:
+                needs = ()
+            if ascii_text:
+                regex = ascii_regex
+            for lo, hi, window in spans:
+                # A cheap substring test before the regex: "ago" rules need "ago" nearby,
+                # and one per string a match must hold: no "century" in the window, no century rule.
+                # (any(map(...)): the loop of substring tests without a Python step per string)
+                if need and not any(map(window.__contains__, need)):
                     continue
-            for m in rule.regex.finditer(text, lo, hi):
-                if m.end() > m.start():
-                    found.append((m.start(), m.end(), rule, m))
+                if needs and not any(map(window.__contains__, needs)):
+                    continue
+                for m in regex.finditer(text, lo, hi):
+                    if m.end() > m.start():
+                        found.append((m.start(), m.end(), rule, m))
     return found
 
 
