@@ -1,5 +1,7 @@
 """The word-by-word actor scans find exactly what the full regexes find."""
 
+import random
+import re
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,10 @@ TRICKY = [
     # Letters that case-insensitive matching folds to ASCII: "ſir", the Kelvin sign.
     "\u017fir John Major and \u212aing Charles met President Macron",
     "PRESIDENT Biden, pResIdEnT Xi, Foreign-Minister Wang, Mr.Smith, _Mr Jones",
+    # Titles sharing a first word, chained titles, and words glued to punctuation.
+    "Vice-President Harris, Vice President Pence; Deputy Prime Minister Kono (Japan's) "
+    "Secretary of State Blinken, Secretary-General Guterres, opposition leader Keir Starmer",
+    "China's, (Reuters) U.S.-led Iran/Iraq foo_bar Mr\u00a0Smith \"President Lula\" UN-backed",
 ]
 
 
@@ -44,3 +50,30 @@ def test_scans_find_something():
         "North Korea", "South Korea"
     ]
     assert any(a.name == "Yoko Kamikawa" for a in actors.find_people(TRICKY[1]))
+
+
+@pytest.mark.parametrize("text", _texts(), ids=lambda t: t[:30])
+def test_title_starts_are_the_words_that_begin_a_title(text):
+    if "\u0130" in text:
+        return  # such texts go word by word (see _person_matches)
+    firsts = actors._title_first_words()
+    plain = [m.start() for m in re.finditer(r"\w+", text) if m.group().lower() in firsts]
+    assert actors._title_starts(text) == plain
+
+
+def _random_texts(tokens, count, longest, seed):
+    rng = random.Random(seed)
+    return ["".join(rng.choice(tokens) for _ in range(rng.randint(0, longest)))
+            for _ in range(count)]
+
+
+def test_names_trie_matches_the_longest_first_alternation():
+    # Forms that continue one another, share beginnings, end in "." or hold blanks.
+    tokens = ["Korea", "North", "South", "n", " ", ".", "U.S.", "U.S", "A", "Guinea", "-",
+              "Bissau", "Papua New", "the", " State of ", "Palestine", "x", "_", "Niger", "ia",
+              "EU", "European Union", "ist", "\u00a0", "Congo", ",", "Democratic Republic of the"]
+    table = actors._names()
+    for text in _random_texts(tokens, 20000, 8, seed=9):
+        by_regex = [actors.Actor(m.start(), m.end(), *table[m.group(0)])
+                    for m in actors._names_regex().finditer(text)]
+        assert actors.find_countries_and_orgs(text) == by_regex, text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
@@ -42,3 +43,15 @@ def test_only_dates_agrees_with_masking_and_substitution(text, dates):
     spans = [(10 + text.index(d), 10 + text.index(d) + len(d)) for d in dates]
     spans.append((0, 12))  # a span reaching in from before the sentence
     assert _only_dates(s, spans) == _only_dates_by_regex(s, spans)
+
+
+def test_only_dates_on_random_spans_agrees_with_masking_and_substitution():
+    rng = random.Random(8)
+    texts = ["Updated: Nov 2, 2024 10:00 GMT", "The talks began on Friday.", "on Friday's talks",
+             "Published 2 Nov by AFP; Monday", "a 12 bb", "LAST 5", "x", ""]
+    for text in texts:
+        s = Sentence(5, 5 + len(text), text, "body")
+        for _ in range(300):
+            spans = sorted(tuple(sorted(rng.randrange(0, len(text) + 12) for _ in range(2)))
+                           for _ in range(rng.randint(0, 3)))
+            assert _only_dates(s, spans) == _only_dates_by_regex(s, spans), (text, spans)

@@ -7,7 +7,16 @@ import random
 import re
 from pathlib import Path
 
-from timeline.events.clauses import _ATTRIBUTION, _SEP, _mask, clause_of
+from timeline.events.clauses import (
+    _ATTRIBUTION,
+    _FUNCTION_WORDS,
+    _SEP,
+    _has_content_words,
+    _is_attribution,
+    _mask,
+    _separators,
+    clause_of,
+)
 from timeline.events.matching import fold
 
 NEWS = Path(__file__).resolve().parent / "data" / "news"
@@ -44,6 +53,36 @@ def test_separators_are_those_of_the_plain_pattern():
     for text in texts + _random_texts(tokens, 20000, 12, seed=1):
         assert [m.span() for m in _SEP.finditer(text)] == [
             m.span() for m in PLAIN_SEP.finditer(text)], text
+
+
+def test_separators_without_the_alternatives_a_text_cannot_hold_are_the_same():
+    texts = [p.read_text(encoding="utf-8") for p in sorted(NEWS.glob("*.txt"))]
+    tokens = [" ", "\u00a0", ",", ";", ":", "-", "–", "—", "and", "And", "will", "would", "then",
+              "later", "is", "to", "plans", "\t", "\n", "Paris", "x", "\ue000", "--", "sand"]
+    for text in texts + _random_texts(tokens, 20000, 10, seed=5):
+        assert [m.span() for m in _separators(text)] == [
+            m.span() for m in PLAIN_SEP.finditer(text)], text
+
+
+def test_attribution_check_skips_only_texts_it_cannot_match():
+    tokens = ["said", "says", "told", "told ", "reported", "added", "stated", "quoted", " ", "on",
+              "late", ".", "x", "\n", "Said", "TOLD", "\u017fays", "\u212a", "sai", "d", "them",
+              "\u0130n", "’"]
+    for text in _random_texts(tokens, 50000, 7, seed=6):
+        assert _is_attribution(text) == bool(PLAIN_ATTRIBUTION.search(text)), text
+
+
+def test_content_word_count_is_that_of_all_words():
+    plain_word = re.compile(r"[A-Za-z][\w'’-]*")
+    tokens = ["The", "on", "In", "talks", "x", " ", ",", "\ue000", "of", "LAST", "it's", "-", "9",
+              "a", "Paris", "_"]
+    for text in _random_texts(tokens, 5000, 12, seed=7):
+        for start, end in [(0, None), (0, len(text) // 2), (len(text) // 3, len(text))]:
+            words = plain_word.findall(text[start:end])
+            content = [w for w in words if w.lower() not in _FUNCTION_WORDS]
+            for n in (1, 3, 9):
+                assert _has_content_words(text, n, start, end) == (len(content) >= n), (
+                    text, start, end, n)
 
 
 def test_attribution_is_that_of_the_plain_pattern():

@@ -144,7 +144,9 @@ def test_anchor_phrase_examples(text, mod, noun, place):
     "text",
     ["Two years after the invasion, troops left.", "It rained. Ahead of the Tokyo summit, x.",
      "AFTER THE TALKS they left", "after the \u017fummit they met", "after talks", "before the",
-     "They met after the war and, a week before the Seoul meeting, again.", "no relation here"],
+     "They met after the war and, a week before the Seoul meeting, again.", "no relation here",
+     "PRIOR TO the vote", "a week FoLLoWiNg the Paris summit", "ahead\u00a0of the talks",
+     "\u212a after the election", "İ before the summit"],
 )
 def test_anchor_phrase_checks_agree_with_the_full_pattern(text):
     m = anchors._regex().search(text)

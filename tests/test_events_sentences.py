@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import random
 import re
+from pathlib import Path
 
 import pytest
 
 from timeline.events import sentences
 from timeline.events.matching import FOLDS_TO_ASCII
 from timeline.events.sentences import split_sentences
+
+NEWS = Path(__file__).resolve().parent / "data" / "news"
 
 
 def _texts(text: str) -> list[str]:
@@ -79,3 +83,26 @@ def test_caption_check_agrees_with_the_caption_pattern(line):
     expected = "caption" if sentences._CAPTION.search(line) else "body"
     folds = any(c in line for c in FOLDS_TO_ASCII)
     assert sentences._line_kind(line, 1, 3, folds) == expected
+
+
+def _random_texts(tokens, count, longest, seed):
+    rng = random.Random(seed)
+    return ["".join(rng.choice(tokens) for _ in range(rng.randint(0, longest)))
+            for _ in range(count)]
+
+
+def test_sentence_ends_are_those_of_the_plain_pattern():
+    plain = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9–—-])")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(NEWS.glob("*.txt"))]
+    tokens = [".", "!", "?", "..", " ", "\n", "A", "a", "9", '"', "”", ")", "(", "“", "-", "x"]
+    for text in texts + _random_texts(tokens, 20000, 10, seed=3):
+        assert [m.span() for m in sentences._END.finditer(text)] == [
+            m.span() for m in plain.finditer(text)], text
+
+
+def test_caption_word_check_on_the_whole_text_is_the_per_line_check():
+    tokens = ["photo", "PHOTO", "pHoTo", "Picture", "IMAGE", "reuters/", "REUTERS/", "reuters",
+              "phot", "o", " ", "\n", "é", "’", "x", "ß", "ﬁ", "\u0130", "\u03a3"]
+    for text in _random_texts(tokens, 20000, 6, seed=4):
+        per_line = any(sentences._has_caption_word(line) for line in text.split("\n"))
+        assert sentences._has_caption_word(text) == per_line, text

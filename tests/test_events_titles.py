@@ -105,3 +105,27 @@ def test_signal_words_are_dropped_as_the_pattern_drops_them(text):
 def test_quotes_go_as_the_plain_pattern_takes_them(text):
     plain = re.compile(r"[“”\"‘]|(?<!\w)['’]|['’](?!\w)")
     assert titles._QUOTES.sub("", text) == plain.sub("", text)
+
+
+def test_signal_words_after_any_blank_are_dropped_as_the_pattern_drops_them():
+    # The quick exit looks at the last character: every blank \s takes must count.
+    blanks = [" ", "\t", "\n", "\u00a0", "\u2009", "\u3000", "\x1c", "\x85"]
+    for blank in blanks:
+        for text in [f"agreed on{blank}", f"on{blank}in{blank}", f"x{blank}", f"on{blank}x"]:
+            assert titles._drop_signal(text) == titles._SIGNAL_BEFORE.sub("", text), repr(text)
+
+
+@pytest.mark.parametrize("text", ["'s talks", "’s", "'sx", "'s", "’ s", "x's", "", "'", "‘s"])
+def test_possessive_is_dropped_as_the_pattern_drops_it(text):
+    assert titles._drop_possessive(text) == titles._POSSESSIVE_S.sub("", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a , b", "a,b", "a \u00a0. b", "x\t;", " :", "a.b , c ,d", "", "no marks", "\u2009,"],
+)
+def test_blanks_before_marks_go_as_the_plain_pattern_takes_them(text):
+    plain = re.sub(r"\s+([,.;:])", r"\1", text)
+    got = titles._SPACE_BEFORE_PUNCT.sub(titles._the_punct, text)
+    assert got == plain
+    assert bool(titles._HAS_SPACE_BEFORE_PUNCT(text)) == (plain != text)

@@ -4,7 +4,7 @@ Countries come from pycountry (names, common and official names) plus
 ``data/countries.json`` (short forms, capitals, demonyms: "Pyongyang" and
 "North Korean" are North Korea). Organizations come from
 ``data/organizations.json``. Everything is matched with one compiled regex,
-names sorted longest first so "North Korean" wins over "Korea"-like prefixes.
+the longest name first so "North Korean" wins over "Korea"-like prefixes.
 People are recognised by a title before a capitalized name
 (``data/people.json``), then "Mr Borrell" is joined to "Josep Borrell" when the
 article names him in full.
@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import bisect
 import json
-import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,7 +22,7 @@ from importlib import resources
 from .matching import FOLDS_TO_ASCII
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Actor:
     start: int
     end: int
@@ -100,126 +99,65 @@ _WORD = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=1)
-def _names_by_first_word() -> dict[str, tuple[str, ...]]:
-    """First word of a surface form -> the forms starting with it, longest first.
+def _names_trie_regex() -> re.Pattern:
+    """``_names_regex`` with its forms written as a trie ("Ko(?:rea|sovo)"): the same matches.
 
-    Every form starts with a word character, and a match must start where a
-    word starts (nothing word-like or "." before it) and end where one ends, so
-    the text's word at the match start is the form's first word: looking only
-    where the text has one of these words finds the same matches as
-    ``_names_regex`` at a fraction of the cost of trying every form at every
-    character.
+    Against an alternation of every form, the regex engine tries each form in turn
+    at every place of a text; with the trie it skips to a character that begins a
+    form and follows the one path the text spells there, trying a longer form
+    before a shorter one it continues ("Korean" before "Korea"), so each place
+    yields the longest form that matches, as the longest-first alternation does.
+    The word-start test comes after the first character, so that the engine can
+    skip to those characters.
     """
-    out: dict[str, list[str]] = {}
-    for form in sorted(_names(), key=len, reverse=True):
-        out.setdefault(_WORD.match(form).group(0), []).append(form)
-    return {k: tuple(v) for k, v in out.items()}
+    by_first: dict[str, list[str]] = {}
+    for form in _names():
+        by_first.setdefault(form[0], []).append(form[1:])
+    branches = [
+        rf"{re.escape(c)}(?<![\w.]{re.escape(c)}){_trie(rests)}" for c, rests in by_first.items()
+    ]
+    return re.compile("(?:" + "|".join(branches) + r")(?![\w])")
+
+
+def _trie(words: list[str]) -> str:
+    """A pattern for ``words`` with shared beginnings written once; where a word ends and
+    others go on, going on is tried first."""
+    children: dict[str, list[str]] = {}
+    for w in words:
+        if w:
+            children.setdefault(w[0], []).append(w[1:])
+    alternatives = [re.escape(c) + _trie(rests) for c, rests in children.items()]
+    if "" in words:
+        alternatives.append("")
+    if len(alternatives) == 1:
+        return alternatives[0]
+    return "(?:" + "|".join(alternatives) + ")"
 
 
 @lru_cache(maxsize=1)
-def _form_prefixes() -> dict[str, str]:
-    """First word of the surface forms -> what all its forms start with.
+def _title_start_regex() -> re.Pattern:
+    """The first word of a title as a whole word of lower-cased text, written as a trie
+    (see ``_names_trie_regex``): one pass over the text finds them all."""
+    return re.compile(rf"(?<!\w)(?:{_trie(sorted(_title_first_words()))})(?!\w)")
 
-    "the" -> "the State of ": looking for the longer text skips the many "the"
-    that begin no form.
+
+def _title_starts(text: str) -> list[int]:
+    """Offsets of the words of ``text`` that, lower-cased, are the first word of a title,
+    in text order.
+
+    Lower-casing keeps each character a word character or not, and keeps the
+    text's length unless it holds "İ" (which callers leave to the word-by-word
+    scan), so the words of the lower-cased text are the text's words lower-cased,
+    at the same offsets.
     """
-    return {w: os.path.commonprefix(forms) for w, forms in _names_by_first_word().items()}
+    return [m.start() for m in _title_start_regex().finditer(text.lower())]
 
 
-@lru_cache(maxsize=1)
-def _first_words() -> frozenset[str]:
-    # A frozenset, not the dict: intersecting two sets walks the smaller one.
-    return frozenset(_names_by_first_word())
-
-
-def _is_word_char(c: str) -> bool:
-    """What ``\\w`` matches (for one character, without a regex call)."""
-    return c.isalnum() or c == "_"
-
-
-def _word_starts(text: str, prefix: str) -> list[int]:
-    """Offsets where ``prefix`` is written at the start of a word of ``text``."""
-    out = []
-    i = text.find(prefix)
-    while i >= 0:
-        if not (i and _is_word_char(text[i - 1])):
-            out.append(i)
-        i = text.find(prefix, i + 1)
-    return out
-
-
-def _whole_words(text: str, word: str) -> list[int]:
-    """Offsets where ``word`` stands in ``text`` with no word character on either side."""
-    n = len(word)
-    return [i for i in _word_starts(text, word) if not _is_word_char(text[i + n : i + n + 1])]
-
-
-class _Words:
-    """The distinct words of one text, so that a name or title is looked for only
-    when the text has its first word: one regex pass, set operations and
-    ``str.find`` instead of a Python loop over every word of the text."""
-
-    def __init__(self, text: str):
-        self.text = text
-        self.distinct = frozenset(_WORD.findall(text))
-        self._lower = ""
-
-    def starts(self, words: frozenset[str], prefixes: dict[str, str]) -> list[tuple[int, str]]:
-        """(offset, word) in text order, for each of ``words`` the text has: where a
-        word of the text begins with ``prefixes[word]``. Every whole-word occurrence
-        that goes on as the prefix says is among them (and possibly longer words,
-        which the caller checks)."""
-        out = []
-        for w in self.distinct.intersection(words):
-            out.extend((i, w) for i in _word_starts(self.text, prefixes[w]))
-        out.sort()
-        return out
-
-    def starts_lower(self, words: frozenset[str]) -> list[int]:
-        """Offsets of the text's words that, lower-cased, are one of ``words``, in order.
-
-        Lower-casing keeps each character a word character or not, and keeps the
-        text's length unless it holds "İ" (which callers leave to the word-by-word
-        scan), so offsets in the lower-cased text are offsets in the text.
-        """
-        if not self._lower:
-            self._lower = self.text.lower()
-        out = []
-        # Every word lower-cased, in three C calls: words hold no space, and
-        # lower-casing never makes one.
-        lowered = " ".join(self.distinct).lower().split(" ")
-        for w in words.intersection(lowered):
-            out.extend(_whole_words(self._lower, w))
-        out.sort()
-        return out
-
-
-def find_countries_and_orgs(text: str, words: _Words | None = None) -> list[Actor]:
+def find_countries_and_orgs(text: str) -> list[Actor]:
     """Country and organization mentions: the leftmost, longest non-overlapping forms,
     exactly what ``_names_regex().finditer(text)`` finds."""
-    if words is None:
-        words = _Words(text)
     table = _names()
-    by_first = _names_by_first_word()
-    out: list[Actor] = []
-    after = 0  # matches do not overlap: the next one starts at or after the last end
-    # Each start has the first word of the forms, or a longer word that none of them
-    # matches (a form ends where a word ends).
-    for start, word in words.starts(_first_words(), _form_prefixes()):
-        if start < after or (start and text[start - 1] == "."):
-            continue
-        after = _longest_form(text, start, by_first[word], table, out, after)
-    return out
-
-
-def _longest_form(text: str, start: int, forms, table, out: list[Actor], after: int) -> int:
-    """Append the longest of ``forms`` written at ``start``; the new end of matches."""
-    for form in forms:
-        end = start + len(form)
-        if text.startswith(form, start) and not _is_word_char(text[end : end + 1]):
-            out.append(Actor(start, end, *table[form]))
-            return end
-    return after
+    return [Actor(m.start(), m.end(), *table[m.group()]) for m in _names_trie_regex().finditer(text)]
 
 
 @lru_cache(maxsize=1)
@@ -228,21 +166,19 @@ def _title_first_words() -> frozenset[str]:
     return frozenset(_WORD.match(t).group(0).lower() for t in _load("people.json")["titles"])
 
 
-def _person_matches(text: str, words: _Words | None = None):
+def _person_matches(text: str):
     """What ``_person_regex().finditer(text)`` yields, trying the regex only where a
     word could begin a title. A title is followed by space, so the word at the
     match start is the title's first word, matched case-insensitively: the word
     lower-cased, unless the text has a letter that such matching folds to ASCII
     (then every word is tried, as the regex would)."""
-    if words is None:
-        words = _Words(text)
-    if any(c in text for c in FOLDS_TO_ASCII):
+    if not text.isascii() and any(c in text for c in FOLDS_TO_ASCII):
         # A word holding one could match a title without being a title lower-cased.
         yield from _person_matches_by_word(text)
         return
     regex = _person_regex()
     after = 0
-    for start in words.starts_lower(_title_first_words()):
+    for start in _title_starts(text):
         if start < after:
             continue
         m = regex.match(text, start)
@@ -270,10 +206,10 @@ def _person_matches_by_word(text: str):
             yield m
 
 
-def find_people(text: str, words: _Words | None = None) -> list[Actor]:
+def find_people(text: str) -> list[Actor]:
     names = _names()
     out = []
-    for m in _person_matches(text, words):
+    for m in _person_matches(text):
         tokens = m.group("name").split()
         while tokens and tokens[-1] in _NOT_NAMES:
             tokens.pop()
@@ -296,9 +232,8 @@ class ActorIndex:
 
     def __init__(self, text: str):
         self.text = text
-        words = _Words(text)
-        self.places = find_countries_and_orgs(text, words)
-        people = find_people(text, words)
+        self.places = find_countries_and_orgs(text)
+        people = find_people(text)
         full = [p.name for p in people if " " in p.name]
         by_surname: dict[str, str] = {}
         for name in full:

@@ -18,7 +18,7 @@ from .event import Event
 from .matching import FOLDS_TO_ASCII, caseless_key
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AnchorPhrase:
     start: int
     end: int
@@ -74,12 +74,13 @@ def _relations_lower() -> tuple[str, ...]:
     return tuple(r.lower() for r in _data()["relations"])
 
 
-
-
 def _may_hold_phrase(text: str) -> bool:
     """False only when no relation word ("after", "ahead of") is written in ``text``."""
     lower = text.lower()
-    return any(r in lower for r in _relations_lower()) or any(c in text for c in FOLDS_TO_ASCII)
+    for relation in _relations_lower():  # a loop of ``in``: faster than a regex or any()
+        if relation in lower:
+            return True
+    return not text.isascii() and any(c in text for c in FOLDS_TO_ASCII)
 
 
 def find_anchor_phrase(text: str, offset: int = 0) -> AnchorPhrase | None:

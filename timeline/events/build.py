@@ -69,12 +69,14 @@ def build_events(doc: Document, mentions: list[Mention]) -> list[Event]:
     ]
     # Found here too when the tagger did not mark it; the tagger's mentions stay untouched.
     dateline_spans = {(m.start, m.end) for m in datelines}
-    sentences = [
-        _after_dateline(text, s, [m for m in by_sentence.get(i, []) if (m.start, m.end) in
-                                  dateline_spans])
-        for i, s in enumerate(sentences)
-    ]
+    if dateline_spans:  # (without one, every sentence stays as it is)
+        sentences = [
+            _after_dateline(text, s, [m for m in by_sentence.get(i, []) if (m.start, m.end) in
+                                      dateline_spans])
+            for i, s in enumerate(sentences)
+        ]
     actors = ActorIndex(text)
+    days = _Days()
     published = doc.published
     by_sentence = {i: [_horizon(text, m, published) for m in ms] for i, ms in by_sentence.items()}
 
@@ -107,14 +109,14 @@ def build_events(doc: Document, mentions: list[Mention]) -> list[Event]:
                 if g.kind == "conflict"
                 else []
             )
-            ev = _event(text, s, g, spans, others, published, actors)
+            ev = _event(text, s, g, spans, others, published, actors, days)
             if ev is not None:
                 _weigh_dateline(ev, g, datelines, published)
                 events.append(ev)
 
     for i, s in enumerate(sentences):
         if s.kind == "body" and not groups.get(i):
-            ev = _anchored_event(text, s, events, published, actors)
+            ev = _anchored_event(text, s, events, published, actors, days)
             if ev is not None:
                 events.append(ev)
 
@@ -133,18 +135,27 @@ _LETTERS = re.compile(r"[^\W\d_]{2,}")
 def _only_dates(s: Sentence, spans: list[tuple[int, int]]) -> bool:
     """True if nothing but dates and page words ("Updated:") is left of the sentence."""
     rest = s.text
-    for a, b in spans:
-        a, b = max(a - s.start, 0), min(b - s.start, len(rest))
-        if a < b:
-            rest = rest[:a] + " " * (b - a) + rest[b:]
+    blanks = [(max(a - s.start, 0), min(b - s.start, len(rest))) for a, b in spans]
+    blanks = [(a, b) for a, b in blanks if a < b]
+    # The words before the first date are the sentence's own (the blank that starts
+    # the date ends them): in most sentences one of them settles it, without blanking.
+    head = min((a for a, _ in blanks), default=len(rest))
+    if _names_more_than_dates(_WORD.finditer(rest, 0, head)):
+        return False
+    for a, b in blanks:
+        rest = rest[:a] + " " * (b - a) + rest[b:]
+    return not _names_more_than_dates(_WORD.finditer(rest))
+
+
+def _names_more_than_dates(words) -> bool:
     # A page word counts only as a whole word, so look word by word; the first word
     # with two letters in a row that is not a page word settles it (in most
     # sentences, the first word).
-    for word in _WORD.finditer(rest):
+    for word in words:
         w = word.group()
         if _LETTERS.search(w) and not _PAGE_WORD.fullmatch(w):
-            return False
-    return True
+            return True
+    return False
 
 
 def _after_dateline(text: str, s: Sentence, datelines: list[Mention]) -> Sentence:
@@ -199,8 +210,8 @@ def _horizon(text: str, m: Mention, published) -> Mention:
     pub = published.date() if isinstance(published, datetime) else published
     if pub is None:
         return m
-    amount = _PERIOD.fullmatch(m.value or "")
-    if m.type == "DURATION" and m.spec.get("signal") == "within" and amount:
+    amount = m.type == "DURATION" and _PERIOD.fullmatch(m.value or "")
+    if amount and m.spec.get("signal") == "within":
         unit = _HORIZON_UNITS[amount.group(2)]
         n = int(amount.group(1))
         last = _shift(pub, unit, n)
@@ -212,8 +223,7 @@ def _horizon(text: str, m: Mention, published) -> Mention:
         out.warnings.append(f'"{out.text}" is counted from the publication date: on or before '
                             f"{fmt_day(last)}.")
         return out
-    coming = _COMING.search(m.text)
-    if m.value == "FUTURE_REF" and coming:
+    if m.value == "FUTURE_REF" and _COMING.search(m.text):
         out = Mention(m.start, m.end, m.text, "DATE", pub.isoformat(), "approximate", "AFTER",
                       m.rule, "published", APPROXIMATE_CONFIDENCE, spec=dict(m.spec))
         out.spec["open_after"] = True
@@ -241,7 +251,8 @@ def _names_event(text: str, m: Mention) -> bool:
         return True  # "February 30, 2024": shown, with its doubt, at the precision that holds
     if not m.value or m.value.endswith("_REF"):
         return False
-    if _DEICTIC_DAY.match(m.text.strip()) and _POSSESSIVE_AFTER.match(text[m.end : m.end + 3]):
+    # (The possessive first: most dates have none, and it is the cheaper test.)
+    if _POSSESSIVE_AFTER.match(text[m.end : m.end + 3]) and _DEICTIC_DAY.match(m.text.strip()):
         # "today's Ukraine" is figurative; "yesterday's talks" is an event.
         phrase = noun_phrase_after(text, m.end) or ""
         return any(w.lower() in event_nouns() for w in phrase.split())
@@ -255,7 +266,9 @@ def _bounds(value: str) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
     b = value_bounds(value)
     if b is None:
         return None, None
-    return _timestamp(b[0]), _timestamp(b[1])
+    start = _timestamp(b[0])
+    # A day's start and end are the same Timestamp (immutable): made once.
+    return start, start if b[1] == b[0] else _timestamp(b[1])
 
 
 def _timestamp(day: date) -> pd.Timestamp | None:
@@ -290,6 +303,28 @@ def _impossible(value: str) -> bool:
     return bool(m) and value_bounds(m.group(0)) is None
 
 
+class _Days:
+    """``_bounds`` and ``_impossible`` of the date values of one article, each worked out
+    once: an article repeats its dates (a caption and the body, a date and its weekday),
+    and making Timestamps costs more than looking them up."""
+
+    def __init__(self) -> None:
+        self._bounds: dict[str, tuple[pd.Timestamp | None, pd.Timestamp | None]] = {}
+        self._impossible: dict[str, bool] = {}
+
+    def bounds(self, value: str) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+        got = self._bounds.get(value)
+        if got is None:
+            got = self._bounds[value] = _bounds(value)
+        return got
+
+    def impossible(self, value: str) -> bool:
+        got = self._impossible.get(value)
+        if got is None:
+            got = self._impossible[value] = _impossible(value)
+        return got
+
+
 def _event(
     text: str,
     s: Sentence,
@@ -298,6 +333,7 @@ def _event(
     others: list[tuple[Mention, str]],
     published,
     actors: ActorIndex,
+    days: _Days,
 ) -> Event | None:
     first = g.mentions[0]
     last = g.mentions[-1]
@@ -325,11 +361,11 @@ def _event(
         value, precision, mod = dated.value, dated.precision or "day", dated.mod or ""
     if g.kind == "single" and first.spec.get("range_end") and value[:10] == first.value[:10]:
         value = f"{value}/{first.spec['range_end']}"  # "June 4-5, 2014"
-    if first.spec.get("impossible") or _impossible(value):
+    if first.spec.get("impossible") or days.impossible(value):
         # Never shown as a day: keep only the month the text names, with the doubt.
         value = value[:7] if value else (_month_of(first.spec, published) or "")
         precision = "month" if value else (precision or "day")
-        start, end = _bounds(value)
+        start, end = days.bounds(value)
         conf = 0.3
         warnings.append(
             f'The text says "{text[g_start:g_end]}", which is not a real date; '
@@ -337,10 +373,10 @@ def _event(
                else "it is listed without a date.")
         )
     else:
-        start, end = _bounds(value)
+        start, end = days.bounds(value)
         if first.spec.get("open_after"):  # "in the coming days": from publication on
             end = None
-    if (start is None and not first.spec.get("impossible") and not _impossible(value)
+    if (start is None and not first.spec.get("impossible") and not days.impossible(value)
             and not first.spec.get("unanchored")):
         if value_bounds(value) is not None:
             warnings.append(
@@ -382,7 +418,7 @@ def _event(
     ):
         value, note = _weigh_weekday(first, value, cue, published)
         if note:
-            start, end = _bounds(value)
+            start, end = days.bounds(value)
             warnings.append(note)
             conf *= INFERRED_YEAR_FACTOR
 
@@ -395,7 +431,7 @@ def _event(
 
     if g.kind != "conflict" and start is not None and _year_inferred(g.mentions, value):
         value, why = _weigh_inferred_year(value, cue, start, end, published)
-        start, end = _bounds(value)
+        start, end = days.bounds(value)
         warnings.append(
             f'"{text[g_start:g_end]}" does not give the year; {value[:4]} is inferred '
             f"from {why}."
@@ -543,15 +579,12 @@ def _year_inferred(mentions: list[Mention], value: str) -> bool:
         return False
     if any(m.spec.get("year_inferred") for m in mentions):
         return True
-    return bool(
-        _MONTH_NAME.search(written)
-        and not _YEAR_WRITTEN.search(written)
-        and not _YEAR_FROM_CONTEXT.search(written)
-    )
+    # (No _YEAR_FROM_CONTEXT here: it was ruled out above.)
+    return bool(_MONTH_NAME.search(written) and not _YEAR_WRITTEN.search(written))
 
 
 def _anchored_event(
-    text: str, s: Sentence, events: list[Event], published, actors: ActorIndex
+    text: str, s: Sentence, events: list[Event], published, actors: ActorIndex, days: _Days
 ) -> Event | None:
     phrase = find_anchor_phrase(s.text, s.start)
     if phrase is None:
@@ -561,7 +594,7 @@ def _anchored_event(
     if counted is not None:
         # "Two years after the invasion": the anchor's date moved by the amount.
         value, precision, mod, when_end = counted
-        start, end = _bounds(value)
+        start, end = days.bounds(value)
         warning = (
             f'"{phrase.text}" counts from another event, "{anchor.title}" ({anchor.date_value}); '
             f"this date is uncertain."

@@ -17,8 +17,10 @@ whose "November 2, 2024" has a comma of its own), then:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..temporal.rules import required_strings
 from .matching import CaselessRule, fold
 
 # Clause separators, in this order of preference at a place:
@@ -28,15 +30,44 @@ from .matching import CaselessRule, fold
 # separator, then the rest of each separator told apart by that character: the
 # regex engine then skips to candidate characters instead of trying every place
 # (same matches, a third of the time).
-_SEP = re.compile(
-    r"[,;:\s–—](?:"
-    r"(?<=[,;:])\s+"
-    r"|(?<=\s)\s*[–—-]+\s+"
-    r"|(?<=\s)\s*[–—]\s*(?=[A-Z\ue000])"
-    r"|(?<=[–—])\s*(?=[A-Z\ue000])"
-    r"|(?<=\s)\s*and\s+(?=(?:will|would|is\s+to|are\s+to|plans\s+to|then|later)\b)"
-    r")"
+_PUNCT_SEP = r"(?<=[,;:])\s+"
+_DASH_SEPS = (
+    r"(?<=\s)\s*[–—-]+\s+",
+    r"(?<=\s)\s*[–—]\s*(?=[A-Z\ue000])",
+    r"(?<=[–—])\s*(?=[A-Z\ue000])",
 )
+_AND_SEP = r"(?<=\s)\s*and\s+(?=(?:will|would|is\s+to|are\s+to|plans\s+to|then|later)\b)"
+
+
+def _separator_regex(dashes: bool, conjunction: bool) -> re.Pattern:
+    """The separators, without the dash or the "and" ones when told so."""
+    alternatives = [_PUNCT_SEP]
+    if dashes:
+        alternatives.extend(_DASH_SEPS)
+    if conjunction:
+        alternatives.append(_AND_SEP)
+    first = ",;:" + ("\\s–—" if dashes else "\\s" if conjunction else "")
+    return re.compile(rf"[{first}](?:" + "|".join(alternatives) + ")")
+
+
+_SEP = _separator_regex(True, True)
+# Most sentences have no dash after a blank and no "and will": without those
+# alternatives, the regex looks only at ",;:" instead of at every blank. Leaving
+# out alternatives that match nowhere in a text gives the same matches there.
+_SEPS = {(d, c): _separator_regex(d, c) for d in (False, True) for c in (False, True)}
+# Each dash separator holds an en or em dash, or a blank then a dash.
+_BLANK_DASH = re.compile(r"\s[–—-]")
+# The "and" separator without the blanks in front: found wherever it is.
+_AND_CUE = re.compile(_AND_SEP.removeprefix(r"(?<=\s)\s*"))
+
+
+def _separators(masked: str) -> Iterator[re.Match]:
+    """What ``_SEP.finditer(masked)`` yields."""
+    dashes = "–" in masked or "—" in masked or ("-" in masked and bool(_BLANK_DASH.search(masked)))
+    conjunction = "and" in masked and bool(_AND_CUE.search(masked))
+    return _SEPS[dashes, conjunction].finditer(masked)
+
+
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 # Words that carry no content of their own in a clause around a date.
 _FUNCTION_WORDS = frozenset(
@@ -60,6 +91,8 @@ _ATTRIBUTION = CaselessRule(
     r"|^\W*(?:\w+\s+){0,6}?(?:said|says|reported|added)\b(?>(?:\s+(?:on|in|at|late|early)?)*)"
     r"[\s.!?\"”’]*$"
 )
+# Lower-case strings of which every match holds one (on text lowered by ``fold``).
+_ATTRIBUTION_NEEDS = required_strings(_ATTRIBUTION.ignorecase.pattern, 8, 0)
 # Dates are blanked with a private-use character, which no article text holds, so a
 # real capital letter ("Defense", "(D-Calif.)") is never taken for a blanked date.
 _MASK = "\ue000"
@@ -67,7 +100,7 @@ _ONLY_DATE_BRACKETS = re.compile(r"\([\ue000\s,]*\)")
 _NAME_TAIL = re.compile(r"((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)\s*$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Clause:
     start: int       # offsets into the document text
     end: int
@@ -85,11 +118,32 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
         s, e = max(s, 0), min(e, len(text))
         if s < e:
             text = text[:s] + _MASK * (e - s) + text[e:]
+    if "(" not in text:
+        return text  # no brackets to blank (the common case): no regex pass
     return _ONLY_DATE_BRACKETS.sub(lambda m: _MASK * len(m.group(0)), text)
 
 
-def _content_words(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text) if w.lower() not in _FUNCTION_WORDS]
+def _has_content_words(text: str, n: int, start: int = 0, end: int | None = None) -> bool:
+    """True if ``text[start:end]`` has at least ``n`` words that are not function words.
+
+    Stops at the ``n``-th: a clause is mostly long enough after a few words.
+    """
+    found = 0
+    for word in _WORD.finditer(text, start, len(text) if end is None else end):
+        if word.group().lower() not in _FUNCTION_WORDS:
+            found += 1
+            if found >= n:
+                return True
+    return False
+
+
+def _is_attribution(body: str) -> bool:
+    """``_ATTRIBUTION.search(body, fold(body))``, skipping the regex when ``body`` has none
+    of the words each match holds ("said", "told ", ...)."""
+    low = fold(body)
+    if low is not None and not any(map(low.__contains__, _ATTRIBUTION_NEEDS)):
+        return False
+    return _ATTRIBUTION.search(body, low) is not None
 
 
 def _has_date(segment: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -111,7 +165,7 @@ def clause_of(
     rel = [(s - sentence_start, e - sentence_start) for s, e in date_spans]
     masked = _mask(sentence_text, rel)
     cuts = [0]
-    for m in _SEP.finditer(masked):
+    for m in _separators(masked):
         cuts.extend([m.start(), m.end()])
     cuts.append(len(sentence_text))
     segments = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2)]
@@ -126,7 +180,7 @@ def clause_of(
         # "According to the ministry on Monday, troops left": the fact follows.
         seg_s, seg_e = segments[index + 1]
         index += 1
-    elif _ATTRIBUTION.search(body, fold(body)) and index > 0 and len(_content_words(body)) <= 8:
+    elif index > 0 and _is_attribution(body) and not _has_content_words(body, 9):
         # "..., a senior official said on Monday": the fact precedes, unless the fact
         # has a date of its own ("will travel next month, the White House said Monday"
         # dates the statement, not the trip): then the statement is the clause.
@@ -137,7 +191,8 @@ def clause_of(
         # Only the date, its preposition and a connective ("In 1995, however, he was ..."):
         # the fact is in the clauses after it, or before it when the date ends the sentence.
         first, last = index, index
-        while len(_content_words(masked[seg_s:seg_e].replace(_MASK, " "))) < 3:
+        # (Blanked dates are no word characters, as the blanks they stand for are not.)
+        while not _has_content_words(masked, 3, seg_s, seg_e):
             if last + 1 < len(segments):
                 last += 1
                 seg_e = segments[last][1]
@@ -159,7 +214,8 @@ def clause_of(
         first = sentence_text[segments[0][0] : segments[0][1]].strip()
         if 0 < len(first.split()) <= 6 and first[:1].isupper():
             subject = first
-    text = sentence_text[seg_s:seg_e].strip()
-    lead = len(sentence_text[seg_s:seg_e]) - len(sentence_text[seg_s:seg_e].lstrip())
-    start = sentence_start + seg_s + lead
+    piece = sentence_text[seg_s:seg_e]
+    text = piece.lstrip()
+    start = sentence_start + seg_s + len(piece) - len(text)
+    text = text.rstrip()
     return Clause(start, start + len(text), text, subject)

@@ -44,11 +44,13 @@ class Group:
 
     @property
     def start(self) -> int:
-        return min(m.start for m in self.mentions)
+        ms = self.mentions
+        return ms[0].start if len(ms) == 1 else min(m.start for m in ms)
 
     @property
     def end(self) -> int:
-        return max(m.end for m in self.mentions)
+        ms = self.mentions
+        return ms[0].end if len(ms) == 1 else max(m.end for m in ms)
 
     def span(self, text: str) -> tuple[int, int]:
         """Offsets of the date as written, with a bracket it opens closed: "Friday (Nov 2)"."""

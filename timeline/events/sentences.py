@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .matching import FOLDS_TO_ASCII
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     start: int
     end: int
@@ -31,7 +31,9 @@ _ABBREVIATIONS = frozenset(
 
 # A sentence ends at . ! ? (possibly followed by closing quotes/brackets) before
 # whitespace and something that can start a sentence.
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9–—-])")
+# Written "[.!?][.!?]*" rather than "[.!?]+" (the same matches): a pattern that opens
+# with a single character class lets the regex engine skip to the next ".", "!" or "?".
+_END = re.compile(r"[.!?][.!?]*[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9–—-])")
 _CAPTION = re.compile(
     r"(?i)\b(photo(?:graph)?s?\s+(?:courtesy|credit|by|taken)|in this (?:photo|picture|image|file photo)|"
     r"file photo|pictured|\((?:photo|picture|image)\b|photo\s*:|image\s*:|afp photo|reuters/)"
@@ -71,12 +73,15 @@ def _has_caption_word(line: str) -> bool:
     return any(map(line.lower().__contains__, _CAPTION_WORDS))
 
 
-def _line_kind(line: str, index: int, n_lines: int, folds: bool = True) -> str:
+def _line_kind(
+    line: str, index: int, n_lines: int, folds: bool = True, may_caption: bool = True
+) -> str:
     """``folds``: the text may hold one of FOLDS_TO_ASCII (so the caption regex must
-    look at every line)."""
+    look at every line). ``may_caption`` False: the text has no caption word, so no
+    line of it is a caption."""
     if _HEADING.match(line):
         return "heading"
-    if (folds or _has_caption_word(line)) and _CAPTION.search(line):
+    if may_caption and (folds or _has_caption_word(line)) and _CAPTION.search(line):
         return "caption"
     if (index == 0 and n_lines > 1 and len(line.split()) <= 20
             and not _OPEN_END.search(line)):
@@ -89,9 +94,12 @@ def split_sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     lines = [(m.start(), m.group(0)) for m in _LINE.finditer(text)]
     lines = [(s, ln) for s, ln in lines if ln.strip()]
-    folds = any(c in text for c in FOLDS_TO_ASCII)
+    folds = not text.isascii() and any(c in text for c in FOLDS_TO_ASCII)
+    # Most articles have no caption word anywhere: one look at the whole text then
+    # spares the look at each line (a word holds no line break).
+    may_caption = folds or _has_caption_word(text)
     for i, (line_start, line) in enumerate(lines):
-        kind = _line_kind(line, i, len(lines), folds)
+        kind = _line_kind(line, i, len(lines), folds, may_caption)
         pos = 0
         for m in _END.finditer(line):
             if line[m.start()] == "." and m.end() - m.start() == 1 and _ends_with_abbreviation(

@@ -46,8 +46,18 @@ _BRACKETS = re.compile(r"\([^()]*\)")
 # [“”"‘]|(?<!\w)['’]|['’](?!\w), written to start with one character class so
 # that the regex engine can skip to the next quote-like character.
 _QUOTES = re.compile(r"[“”\"‘'’](?:(?<=[“”\"‘])|(?<!\w['’])|(?!\w))")
-_QUOTE_CHARS = "“”\"‘'’"
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:])")
+_HAS_QUOTE = re.compile("[“”\"‘'’]").search
+# "\s\s*" rather than "\s+" (the same matches): opening with a single character class
+# lets the regex engine skip to the next blank.
+_SPACE_BEFORE_PUNCT = re.compile(r"\s\s*([,.;:])")
+# Whether it has anything to do: a mark right after a blank, found by looking at the
+# marks only.
+_HAS_SPACE_BEFORE_PUNCT = re.compile(r"[,.;:](?<=\s[,.;:])").search
+
+
+def _the_punct(m: re.Match) -> str:
+    # A function, not the template r"\1": no template to look up on every call.
+    return m.group(1)
 
 
 def _tidy(text: str) -> str:
@@ -59,7 +69,7 @@ def _tidy(text: str) -> str:
         text = _TAG.sub(" ", text)
     if "(" in text:
         text = _BRACKETS.sub(" ", text)
-    if any(q in text for q in _QUOTE_CHARS):
+    if _HAS_QUOTE(text):
         text = _QUOTES.sub("", text)
     # Runs of space become one space; str.split splits at exactly what \s matches,
     # and spaces at either end go with the stripped punctuation anyway.
@@ -68,6 +78,8 @@ def _tidy(text: str) -> str:
 
 def _drop_signal(text: str) -> str:
     """``text`` without the signal words that end it ("... agreed on ")."""
+    if not text[-1:].isspace():
+        return text  # the signal words are followed by a blank (\s is what isspace() says)
     m = _SIGNAL_BEFORE.search(text, _signal_run_bound(text))
     return text[: m.start()] + text[m.end() :] if m else text
 
@@ -80,7 +92,7 @@ def _signal_run_bound(text: str) -> int:
     from there finds the same match as searching the whole text, without trying
     the pattern at every character.
     """
-    if any(c in text for c in FOLDS_TO_ASCII):
+    if not text.isascii() and any(c in text for c in FOLDS_TO_ASCII):
         return 0  # "ſince" matches "since": let the regex see everything
     end = len(text.rstrip())
     while end:
@@ -90,6 +102,11 @@ def _signal_run_bound(text: str) -> int:
             return start
         end = len(text[:start].rstrip())
     return 0
+
+
+def _drop_possessive(text: str) -> str:
+    """``text`` without the "'s" it starts with, as ``_POSSESSIVE_S.sub("", text)``."""
+    return text[2:] if text[:1] in ("'", "’") and _POSSESSIVE_S.match(text) else text
 
 
 def _cut(text: str, max_words: int = MAX_WORDS) -> str:
@@ -132,16 +149,16 @@ def make_title(
         s, e = max(s, pos), max(e, pos)
         before = clause[pos:s]
         if i:
-            before = _POSSESSIVE_S.sub("", before)
-        if i and _JOINER.match(before):  # "in April and May": nothing left between the dates
-            before = ""
+            before = _drop_possessive(before)
+            if _JOINER.match(before):  # "in April and May": nothing left between the dates
+                before = ""
         before = _drop_signal(before)
         parts.append(before)
         pos = e
-    parts.append(_POSSESSIVE_S.sub("", clause[pos:]) if date_spans else clause[pos:])
-    text = " ".join(p.strip() for p in parts if p.strip())
-    if any(c in text for c in ",.;:"):
-        text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    parts.append(_drop_possessive(clause[pos:]) if date_spans else clause[pos:])
+    text = " ".join([p for p in map(str.strip, parts) if p])
+    if _HAS_SPACE_BEFORE_PUNCT(text):
+        text = _SPACE_BEFORE_PUNCT.sub(_the_punct, text)
     text = _tidy(text)
     text = _LEADING.sub("", text)
     if subject:
