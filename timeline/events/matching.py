@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from operator import itemgetter
 
 from ..temporal.rules import required_strings as temporal_required_strings
@@ -392,22 +392,35 @@ class FirstMatching:
     """
 
     def __init__(self, patterns: list[str]):
+        self.patterns = list(patterns)
         self.rules = tuple(CaselessRule(p) for p in patterns)
-        self.scan = None
-        self.by_first: dict[str | None, _Candidates] | None = None
-        if patterns and all(
+        every = [r.triggers for r in self.rules]
+        self.gate = _Gate(every) if every and None not in every else None
+
+    @cached_property
+    def _scan_parts(self) -> tuple[re.Pattern | None, dict[str | None, _Candidates] | None]:
+        """The one-alternation scan and its first-character split, built when first
+        needed: where the gate answers (most rule sets), they never are."""
+        patterns = self.patterns
+        if not patterns or not all(
             _starts_at_word_boundary(p) and r.folded is not None and r.folded.groups == 0
             for p, r in zip(patterns, self.rules, strict=True)
         ):
-            joined = "|".join(f"({p})" for p in patterns)
-            # When no pattern can start where a word ends, those places are ruled out
-            # at once too (half the work of the scan).
-            starts = r"(?=\w)" if all(_opens_with_word_char(p) for p in patterns) else ""
-            self.scan = re.compile(rf"\b{starts}(?:{joined})")
-            if starts:
-                self.by_first = _by_first_character(patterns)
-        every = [r.triggers for r in self.rules]
-        self.gate = _Gate(every) if every and None not in every else None
+            return None, None
+        joined = "|".join(f"({p})" for p in patterns)
+        # When no pattern can start where a word ends, those places are ruled out
+        # at once too (half the work of the scan).
+        starts = r"(?=\w)" if all(_opens_with_word_char(p) for p in patterns) else ""
+        scan = re.compile(rf"\b{starts}(?:{joined})")
+        return scan, (_by_first_character(patterns) if starts else None)
+
+    @property
+    def scan(self) -> re.Pattern | None:
+        return self._scan_parts[0]
+
+    @property
+    def by_first(self) -> dict[str | None, _Candidates] | None:
+        return self._scan_parts[1]
 
     def index(self, text: str) -> int | None:
         """Index of the first pattern matching ``text``, or None."""
