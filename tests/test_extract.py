@@ -117,6 +117,18 @@ def test_impossible_date_is_never_emitted_as_a_date():
     assert row["confidence"] <= 0.5
 
 
+@pytest.mark.parametrize("written", ["Friday (February 30, 2024)", "Friday, February 30, 2024"])
+def test_weekday_given_with_an_impossible_date_is_one_doubtful_event(written):
+    # The weekday alone would resolve to a real Friday near publication: a confident
+    # wrong date. The pair is one event, at the only precision the text supports.
+    text = f"On {written} the two leaders met in Geneva."
+    row = _only(text, "2025-03-21T09:00:00+00:00")
+    assert (row["date_value"], row["precision"]) == ("2024-02", "month")
+    assert text[row["char_start"]:row["char_end"]] == written
+    assert row["confidence"] <= 0.5
+    assert any(f'"{written}"' in w and "not a real date" in w for w in row["warnings"])
+
+
 def test_publication_line_and_durations_make_no_events():
     text = "Talks have gone on for decades.\npublished – November 02, 2024 12:35 PM IST"
     assert extract(text).empty

@@ -347,7 +347,10 @@ def _event(
     value, precision, mod = first.value, first.precision or "", first.mod or ""
     if first.spec.get("unanchored"):
         precision = "approximate"  # "Fifteen years after gunmen killed ...": no date of its own
-    if g.kind == "conflict":
+    # "Friday (February 30, 2024)": the calendar has no such day, so no reading of
+    # the pair is a day; the impossible date's month is all the text supports.
+    unreal = next((m for m in g.mentions if m.spec.get("impossible")), None)
+    if g.kind == "conflict" and unreal is None:
         value, conf, warning = resolve_conflict(g, text, others, published)
         precision = "day"
         warnings.append(warning)
@@ -361,9 +364,9 @@ def _event(
         value, precision, mod = dated.value, dated.precision or "day", dated.mod or ""
     if g.kind == "single" and first.spec.get("range_end") and value[:10] == first.value[:10]:
         value = f"{value}/{first.spec['range_end']}"  # "June 4-5, 2014"
-    if first.spec.get("impossible") or days.impossible(value):
+    if unreal is not None or days.impossible(value):
         # Never shown as a day: keep only the month the text names, with the doubt.
-        value = value[:7] if value else (_month_of(first.spec, published) or "")
+        value = _month_of(unreal.spec, published) or "" if unreal is not None else value[:7]
         precision = "month" if value else (precision or "day")
         start, end = days.bounds(value)
         conf = 0.3
@@ -376,7 +379,7 @@ def _event(
         start, end = days.bounds(value)
         if first.spec.get("open_after"):  # "in the coming days": from publication on
             end = None
-    if (start is None and not first.spec.get("impossible") and not days.impossible(value)
+    if (start is None and unreal is None and not days.impossible(value)
             and not first.spec.get("unanchored")):
         if value_bounds(value) is not None:
             warnings.append(

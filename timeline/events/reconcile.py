@@ -101,10 +101,18 @@ def group_mentions(text: str, mentions: list[Mention]) -> list[Group]:
 
 
 def _same_day_kind(a: Mention, b: Mention) -> bool:
-    """Two mentions side by side that each name one day: "Friday (November 1, 2024)"."""
-    return (weekday_of(a) is not None or a.precision == "day") and (
-        weekday_of(b) is not None or b.precision == "day"
-    ) and (weekday_of(a) is not None or weekday_of(b) is not None)
+    """Two mentions side by side that each name one day: "Friday (November 1, 2024)".
+
+    A date the calendar lacks ("Friday (February 30, 2024)") still names one day as
+    written: paired with its weekday it is one doubtful event, not two.
+    """
+    return (_names_day(a) and _names_day(b)) and (
+        weekday_of(a) is not None or weekday_of(b) is not None
+    )
+
+
+def _names_day(m: Mention) -> bool:
+    return weekday_of(m) is not None or m.precision == "day" or bool(m.spec.get("impossible"))
 
 
 def fmt_day(d: date) -> str:
