@@ -129,6 +129,31 @@ def test_weekday_given_with_an_impossible_date_is_one_doubtful_event(written):
     assert any(f'"{written}"' in w and "not a real date" in w for w in row["warnings"])
 
 
+@pytest.mark.parametrize("written, value", [
+    ("Tuesday, March 4", "2025-03-04"),
+    ("Tuesday (March 4)", "2025-03-04"),
+    ("Mon., March 3", "2025-03-03"),
+])
+def test_a_weekday_that_fits_settles_the_missing_year(written, value):
+    row = _only(f"The IMF said on {written} that growth had slowed.", "2025-03-06T14:00:00-05:00")
+    assert row["date_value"] == value
+    assert row["warnings"] == [] and row["confidence"] == 1.0
+
+
+def test_without_a_weekday_the_missing_year_stays_a_visible_inference():
+    row = _only("The IMF said on March 4 that growth had slowed.", "2025-03-06T14:00:00-05:00")
+    assert row["date_value"] == "2025-03-04"
+    assert any("does not give the year" in w for w in row["warnings"])
+    assert row["confidence"] < 1.0
+
+
+def test_a_weekday_that_does_not_fit_keeps_both_doubts():
+    row = _only("The IMF said on Monday, March 4 that growth had slowed.", "2025-03-06T14:00:00-05:00")
+    assert any('"Monday"' in w and "Tuesday" in w for w in row["warnings"])
+    assert any("does not give the year" in w for w in row["warnings"])
+    assert row["confidence"] <= 0.5
+
+
 def test_publication_line_and_durations_make_no_events():
     text = "Talks have gone on for decades.\npublished – November 02, 2024 12:35 PM IST"
     assert extract(text).empty

@@ -27,7 +27,15 @@ from .anchors import event_nouns, find_anchor_event, find_anchor_phrase
 from .categories import classify
 from .clauses import clause_of
 from .event import Event
-from .reconcile import Group, fmt_day, group_mentions, merge_captions, resolve_conflict, weekday_of
+from .reconcile import (
+    Group,
+    day_of,
+    fmt_day,
+    group_mentions,
+    merge_captions,
+    resolve_conflict,
+    weekday_of,
+)
 from .sentences import Sentence, split_sentences
 from .status import cue_status, decide_status
 from .titles import make_title, noun_phrase_after
@@ -432,7 +440,8 @@ def _event(
         )
         conf *= 0.5
 
-    if g.kind != "conflict" and start is not None and _year_inferred(g.mentions, value):
+    if (g.kind != "conflict" and start is not None and _year_inferred(g.mentions, value)
+            and not (g.kind != "range" and _weekday_confirms(g.mentions, value))):
         value, why = _weigh_inferred_year(value, cue, start, end, published)
         start, end = days.bounds(value)
         warnings.append(
@@ -571,6 +580,25 @@ def _year_from(a: str, b: str, first: Mention) -> str:
         if value_bounds(candidate) and candidate <= b:
             return candidate
     return a
+
+
+_WEEKDAY_ABBR = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _weekday_confirms(mentions: list[Mention], value: str) -> bool:
+    """ "Tuesday, March 4" without a year: the weekday settles the year.
+
+    A month and day fall on the same weekday only every five to eleven years, so
+    when the publication date's year gives the written weekday, no other year near
+    it could, and the year is not a guess.
+    """
+    if not any(m.spec.get("day") for m in mentions):
+        return False
+    day = day_of(value)
+    if day is None:
+        return False
+    written = {str(m.spec.get("weekday", "")).lower()[:3] for m in mentions}
+    return _WEEKDAY_ABBR[day.weekday()] in written
 
 
 def _year_inferred(mentions: list[Mention], value: str) -> bool:

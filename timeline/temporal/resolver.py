@@ -568,7 +568,8 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
                     last = None
                 if last is not None and last > day:
                     m.spec["range_end"] = last.isoformat()
-            if inferred:
+            if inferred and wd != day.isoweekday():
+                # (A written weekday that fits settles the year: "Tue., Dec. 31".)
                 m.confidence = min(m.confidence, 0.8)
             if "first" in spec and int(spec["first"]) <= 12 and int(spec["second"]) <= 12 and (
                     spec["first"] != spec["second"]):
