@@ -154,6 +154,24 @@ def test_a_weekday_that_does_not_fit_keeps_both_doubts():
     assert row["confidence"] <= 0.5
 
 
+@pytest.mark.parametrize("sentence, status", [
+    ("Israel has occupied a security zone in south Lebanon since 1985.", "ongoing"),
+    ("The PKK has been waging a separatist war in the southeast since 1984.", "ongoing"),
+    ("Maoist rebels, who are fighting for a republic since 1996, extended the truce.", "ongoing"),
+    # "had ... since": over before publication, as far as the text says.
+    ("Before that, the country had been seeking admission to the GATT since 1986.", "happened"),
+    # The last time something happened, not the start of a state.
+    ("Australia are competing at their first World Cup finals since 1974.", "happened"),
+    ("He has not been able to visit the country since March 2004, aides said.", "happened"),
+    ("Oil prices have reached their highest level since 1998.", "happened"),
+    # The signal belongs to the offensive, which happened.
+    ("Hezbollah has launched 383 attacks since last April's Israeli offensive.", "happened"),
+])
+def test_since_in_the_present_perfect_starts_what_is_still_going_on(sentence, status):
+    row = _only(sentence, "2006-12-01T09:00:00+00:00")
+    assert row["status"] == status
+
+
 def test_publication_line_and_durations_make_no_events():
     text = "Talks have gone on for decades.\npublished – November 02, 2024 12:35 PM IST"
     assert extract(text).empty

@@ -450,7 +450,10 @@ def _event(
         )
         conf *= INFERRED_YEAR_FACTOR
 
-    status, status_warnings = decide_status(wording, signal, start, end, published, at, cued)
+    # "since last April's offensive": the signal belongs to the offensive, not the date.
+    status, status_warnings = decide_status(
+        wording, None if possessive else signal, start, end, published, at, cued
+    )
     warnings.extend(status_warnings)
 
     # Actors named in the clause first, then the rest of the sentence's.

@@ -111,6 +111,19 @@ def _as_day(value) -> date | None:
     return value
 
 
+# A date after "since" starts a state; in the present perfect or progressive ("has
+# ruled since 2011", "are fighting since 1996") it still holds. "had ... since" does
+# not say so, and "the first visit since 2003", "not seen since March" name the
+# last time something happened, not the start of what is going on.
+_SINCE = frozenset({"since", "ever since"})
+_STILL_TRUE = frozenset({"present-perfect", "progressive"})
+_LAST_TIME = re.compile(
+    r"(?i)\b(?:not|no|never|nothing|none|first|only|highest|lowest|biggest|largest|"
+    r"smallest|worst|best|strongest|weakest|deadliest|heaviest|fastest|slowest|most|least)"
+    r"\b|n't\b"
+)
+
+
 def decide_status(
     clause: str,
     signal: str | None,
@@ -136,6 +149,10 @@ def decide_status(
         return status or "happened", warnings
     past = last is not None and last < pub
     future = first is not None and first > pub
+    if ((signal or "").lower() in _SINCE and _rule in _STILL_TRUE and not future
+            and not _LAST_TIME.search(clause, 0, at if at is not None else len(clause))):
+        # "has occupied Crimea since 2014": the state began then and holds at publication.
+        return "ongoing", warnings
     if status is None:
         if past:
             return "happened", warnings
