@@ -172,6 +172,18 @@ def test_since_in_the_present_perfect_starts_what_is_still_going_on(sentence, st
     assert row["status"] == status
 
 
+@pytest.mark.parametrize("written, value", [
+    ("8:00 a.m. (0500 GMT)", "2005-11-27T08:00"),
+    ("10 a.m. local time (0700 GMT)", "2005-11-27T10:00"),
+    ("4:00 a.m. Sunday (1900 GMT Saturday)", "2005-11-27T04:00"),
+])
+def test_a_local_time_and_its_gmt_twin_are_one_event(written, value):
+    text = f"Polling stations opened at {written} amid heavy security, officials said."
+    row = _only(text, "2005-11-27T16:00:00+03:00")
+    assert row["date_value"] == value  # the local clock, as the reader of the place sees it
+    assert text[row["char_start"]:row["char_end"]] == written
+
+
 def test_publication_line_and_durations_make_no_events():
     text = "Talks have gone on for decades.\npublished – November 02, 2024 12:35 PM IST"
     assert extract(text).empty

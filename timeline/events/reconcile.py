@@ -27,6 +27,7 @@ _WEEKDAY = re.compile(r"(?i)^(?:on\s+)?(mon|tues|wednes|thurs|fri|satur|sun)day$
 _WEEKDAY_INDEX = {"mon": 0, "tues": 1, "wednes": 2, "thurs": 3, "fri": 4, "satur": 5, "sun": 6}
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _APPOSITION = re.compile(r"^\s*[(,]?\s*$")
+_LOCAL_THEN_ZONE = re.compile(r"(?i)^\s*(?:local(?:\s+time)?\s*)?[(,]\s*$")
 _RANGE_OPEN = re.compile(r"(?i)\b(?:from|between)\s+$")
 _RANGE_JOIN = re.compile(r"(?i)^\s*(?:through|thru|to|until|till|and|-|–|—)\s*$")
 # Confidence of a date chosen between conflicting readings: low, raised a little
@@ -86,6 +87,11 @@ def group_mentions(text: str, mentions: list[Mention]) -> list[Group]:
             conflict = tuple(m.spec.get("conflict_with") or ()) == (nxt.start, nxt.end) or tuple(
                 nxt.spec.get("conflict_with") or ()
             ) == (m.start, m.end)
+            if _same_instant(m, nxt, between):
+                # "8:00 a.m. (0500 GMT)": one moment told in two clocks; the local one shows.
+                groups.append(Group("same", [m, nxt]))
+                i += 2
+                continue
             if conflict or (_APPOSITION.match(between) and _same_day_kind(m, nxt)):
                 same = m.value[:10] == nxt.value[:10] and not conflict
                 groups.append(Group("same" if same else "conflict", [m, nxt]))
@@ -98,6 +104,14 @@ def group_mentions(text: str, mentions: list[Mention]) -> list[Group]:
         groups.append(Group("single", [m]))
         i += 1
     return groups
+
+
+def _same_instant(a: Mention, b: Mention, between: str) -> bool:
+    """A local clock time followed by the same moment in a named zone: "3 p.m. (1200 GMT)"."""
+    return (
+        a.type == "TIME" and b.type == "TIME" and not a.spec.get("tz") and bool(b.spec.get("tz"))
+        and _LOCAL_THEN_ZONE.match(between) is not None
+    )
 
 
 def _same_day_kind(a: Mention, b: Mention) -> bool:
