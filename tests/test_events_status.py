@@ -13,18 +13,33 @@ import pytest
 from timeline.events.status import cue_status, decide_status, status_rules
 
 EXAMPLES = [
-    pytest.param(rule.name, rule.status, text, status, id=f"{rule.name}:{text[:30]}")
+    pytest.param(rule.name, rule.status, ex[0], ex[1], *ex[2:3] or [None],
+                 id=f"{rule.name}:{ex[0][:30]}")
     for rule in status_rules()
-    for text, status in rule.examples
+    for ex in rule.examples
 ]
 PUB = date(2024, 11, 2)
 DAY = pd.Timestamp
 
 
-@pytest.mark.parametrize("name,rule_status,text,status", EXAMPLES)
-def test_rule_examples(name, rule_status, text, status):
+@pytest.mark.parametrize("name,rule_status,text,status,signal", EXAMPLES)
+def test_rule_examples(name, rule_status, text, status, signal):
     assert status == rule_status
-    assert cue_status(text) == (status, name)
+    assert cue_status(text, signal) == (status, name)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "The government had pledged to finish the work by the end of 2024.",
+        "Talks had been expected to conclude by Friday.",
+        "Residents had been asked to leave by Sunday.",
+        "Officials said all troops would be withdrawn by March.",
+        "The death toll could rise to 100 by Tuesday.",
+    ],
+)
+def test_by_without_a_tally_reached_stays_a_target(clause):
+    assert cue_status(clause, "by") == ("target", "deadline-by")
 
 
 def test_signal_by_makes_a_target_even_without_the_word():
@@ -120,3 +135,21 @@ def test_nearest_cue_at_every_offset_is_the_rules_tried_one_by_one():
             cue_status.cache_clear()
             assert cue_status(clause, None, at) == _cue_status_one_by_one(clause, None, at), (
                 clause, at)
+
+
+@pytest.mark.parametrize(
+    "clause,date_text",
+    [
+        ("a revamped consortium would be in charge of the link by 2005 and "
+         "that the plans had received the blessing of the chancellor", "2005"),
+        ("Pakistan had launched the registration process and the process would be "
+         "completed by the end of this year", "the end of this year"),
+    ],
+)
+def test_a_nearer_future_cue_keeps_by_a_deadline(clause, date_text):
+    assert cue_status(clause, "by", clause.index(date_text)) == ("target", "deadline-by")
+
+
+def test_a_tally_reached_by_a_time_is_history():
+    clause = "over 50 percent polling had taken place on average by noon"
+    assert cue_status(clause, "by", clause.index("noon")) == ("happened", "tally-by")

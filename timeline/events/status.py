@@ -27,6 +27,8 @@ class StatusRule:
     regex: re.Pattern | None
     signals: tuple[str, ...]
     examples: tuple
+    # A signal rule applies only where this matches the clause too (None: always).
+    requires: re.Pattern | None = None
 
 
 @lru_cache(maxsize=1)
@@ -42,6 +44,7 @@ def status_rules() -> tuple[StatusRule, ...]:
                 regex=re.compile(pattern, re.IGNORECASE) if pattern else None,
                 signals=tuple(r.get("signals", ())),
                 examples=tuple(tuple(e) for e in r.get("examples", ())),
+                requires=re.compile(r["requires"], re.IGNORECASE) if r.get("requires") else None,
             )
         )
     return tuple(out)
@@ -53,23 +56,51 @@ def cue_status(
 ) -> tuple[str | None, str | None]:
     """(status, rule name) from the wording of ``clause`` alone; (None, None) without a cue.
 
-    A rule keyed on the date's ``signal`` ("by") wins. Otherwise, with ``at``
-    (the date's offset in the clause), the cue nearest to the date wins;
-    without it, the first rule that matches. Cached: the event builder asks
-    about the same clause before and while deciding the status.
+    A rule keyed on the date's ``signal`` ("by") wins, if the clause has what
+    the rule ``requires`` ("had risen ... by Tuesday" is a tally, not a
+    deadline). Otherwise, with ``at`` (the date's offset in the clause), the
+    cue nearest to the date wins; without it, the first rule that matches.
+    Cached: the event builder asks about the same clause before and while
+    deciding the status.
     """
-    rules = status_rules()
     if signal:
-        for rule in rules:
-            if signal.lower() in rule.signals:
+        for rule in status_rules():
+            if signal.lower() not in rule.signals:
+                continue
+            if rule.requires is None:
                 return rule.status, rule.name
+            # "had risen ... by Tuesday" is a tally only where that wording is what
+            # speaks for the date: the verb before "by" ("By noon, turnout had
+            # risen": the one after), so in "would be in charge by 2005 and the
+            # plans had received ..." "would" does, and the date stays a deadline.
+            if rule.requires.search(clause) and _governing_cue(clause, at) not in _AHEAD:
+                return rule.status, rule.name
+    return _nearest_cue(clause, at)
+
+
+_AHEAD = frozenset({"planned", "target"})
+
+
+def _governing_cue(clause: str, at: int | None) -> str | None:
+    if at:
+        before = _nearest_cue(clause[:at], at, plain_only=True)[0]
+        if before is not None:
+            return before
+    return _nearest_cue(clause, at, plain_only=True)[0]
+
+
+def _nearest_cue(
+    clause: str, at: int | None, plain_only: bool = False
+) -> tuple[str | None, str | None]:
+    """The cue nearest to ``at`` (the first found without it); ``plain_only``
+    leaves out the rules keyed on a signal ("by 2027" would speak for itself)."""
     low = fold(clause)  # lowered once for all rules (see matching.py)
     # Its words, also once: a rule whose matches hold none of them is not run.
     words = None if low is None else words_of(low)
     best: tuple[int, int] | None = None
     found: StatusRule | None = None
     for order, (rule, matcher) in enumerate(_matchers()):
-        if matcher is None:
+        if matcher is None or (plain_only and rule.signals):
             continue
         if at is None:
             if matcher.search(clause, low, words):
