@@ -30,6 +30,8 @@ _APPOSITION = re.compile(r"^\s*[(,]?\s*$")
 _LOCAL_THEN_ZONE = re.compile(r"(?i)^\s*(?:local(?:\s+time)?\s*)?[(,]\s*$")
 _RANGE_OPEN = re.compile(r"(?i)\b(?:from|between)\s+$")
 _RANGE_JOIN = re.compile(r"(?i)^\s*(?:through|thru|to|until|till|and|-|–|—)\s*$")
+# "the 2006-2010 period", "2021–2025": a dash alone joins a range, no "from" needed.
+_DASH_JOIN = re.compile(r"^\s*[-–—]\s*$")
 # Confidence of a date chosen between conflicting readings: low, raised a little
 # by each independent piece of support (caption, publication time, ...).
 CONFLICT_BASE = 0.4
@@ -97,13 +99,20 @@ def group_mentions(text: str, mentions: list[Mention]) -> list[Group]:
                 groups.append(Group("same" if same else "conflict", [m, nxt]))
                 i += 2
                 continue
-            if _RANGE_JOIN.match(between) and _RANGE_OPEN.search(text[max(0, m.start - 12) : m.start]):
+            if (_RANGE_JOIN.match(between) and _RANGE_OPEN.search(text[max(0, m.start - 12) : m.start])
+                    or _DASH_JOIN.match(between) and _runs_on(m, nxt)):
                 groups.append(Group("range", [m, nxt]))
                 i += 2
                 continue
         groups.append(Group("single", [m]))
         i += 1
     return groups
+
+
+def _runs_on(a: Mention, b: Mention) -> bool:
+    """Two dates of one kind, the second later: the ends of a range ("2006-2010")."""
+    return (a.type == b.type == "DATE" and a.precision == b.precision and not a.mod and not b.mod
+            and len(a.value) == len(b.value) and a.value < b.value)
 
 
 def _same_instant(a: Mention, b: Mention, between: str) -> bool:

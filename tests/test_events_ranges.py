@@ -1,0 +1,44 @@
+"""Two dates joined into one event covering both: "from 2006 to 2010", "the 2006-2010 period"."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from timeline import extract
+
+
+@pytest.mark.parametrize(
+    "text,date_text,value,first,last",
+    [
+        ("China's investment abroad is expected to reach 60 billion dollars in the 2006-2010 "
+         "period, the federation said.", "2006-2010", "2006/2010", "2006-01-01", "2010-12-31"),
+        ("The five-year plan covers 2021–2025 and was adopted in March.",
+         "2021–2025", "2021/2025", "2021-01-01", "2025-12-31"),
+        ("Fighting in March - April 2003 killed hundreds, the report said.",
+         "March - April 2003", "2003-03/2003-04", "2003-03-01", "2003-04-30"),
+        ("The war lasted from 2006 to 2010, historians say.",
+         "2006 to 2010", "2006/2010", "2006-01-01", "2010-12-31"),
+    ],
+)
+def test_two_dates_joined_as_a_range_are_one_event(text, date_text, value, first, last):
+    table = extract(text, published="2006-11-09")
+    rows = table[table.char_start <= text.index(date_text[:4])]
+    rows = rows[rows.char_end > text.index(date_text[:4])]
+    assert len(rows) == 1, table[["date_text", "date_value"]]
+    row = rows.iloc[0]
+    assert (row.date_text, row.date_value) == (date_text, value)
+    assert text[row.char_start:row.char_end] == date_text
+    assert (row.start, row.end) == (pd.Timestamp(first), pd.Timestamp(last))
+
+
+@pytest.mark.parametrize(
+    "text,values",
+    [
+        ("The scores were 2006 - 2003 after the recount.", ["2006", "2003"]),  # later first
+        ("Turnout in March 2005 - 2006 is not comparable.", ["2005-03", "2006"]),  # kinds differ
+    ],
+)
+def test_a_dash_between_dates_out_of_order_or_of_different_kinds_is_no_range(text, values):
+    table = extract(text, published="2006-11-09")
+    assert list(table.date_value) == values
