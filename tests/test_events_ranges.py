@@ -17,6 +17,8 @@ from timeline import extract
          "2021–2025", "2021/2025", "2021-01-01", "2025-12-31"),
         ("Fighting in March - April 2003 killed hundreds, the report said.",
          "March - April 2003", "2003-03/2003-04", "2003-03-01", "2003-04-30"),
+        ("The framework sets out spending for the year 2007 to 2009, the minister said.",
+         "the year 2007 to 2009", "2007/2009", "2007-01-01", "2009-12-31"),
         ("The war lasted from 2006 to 2010, historians say.",
          "2006 to 2010", "2006/2010", "2006-01-01", "2010-12-31"),
     ],
@@ -37,6 +39,7 @@ def test_two_dates_joined_as_a_range_are_one_event(text, date_text, value, first
     [
         ("The scores were 2006 - 2003 after the recount.", ["2006", "2003"]),  # later first
         ("Turnout in March 2005 - 2006 is not comparable.", ["2005-03", "2006"]),  # kinds differ
+        ("Output rose in 2005 and 2006, the bureau said.", ["2005", "2006"]),  # two years
     ],
 )
 def test_a_dash_between_dates_out_of_order_or_of_different_kinds_is_no_range(text, values):

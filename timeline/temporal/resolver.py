@@ -790,6 +790,13 @@ def _resolve_anaphoric(m: Mention, ctx: _Context, kind: str) -> None:
                 parsed = parse_value(probe.value)
                 if parsed:
                     base = (parsed[0], "quarter")
+        if (qdir == "same" and base is None and m.text.lower().endswith("period")
+                and ctx.recent_quarter(m.start) is None):
+            # "the same period" after "between 2007 and 2009" points back at a
+            # period that is a quarter only in results copy that names quarters;
+            # elsewhere a guessed quarter would be a confident wrong date.
+            _set(m, "", None)
+            return
         if anchor is not None:
             this_quarter = date(anchor.year, 3 * ((anchor.month - 1) // 3) + 1, 1)
             if qdir == "current":
