@@ -19,6 +19,8 @@ from timeline import extract
          "March - April 2003", "2003-03/2003-04", "2003-03-01", "2003-04-30"),
         ("The framework sets out spending for the year 2007 to 2009, the minister said.",
          "the year 2007 to 2009", "2007/2009", "2007-01-01", "2009-12-31"),
+        ("Voters registered in the 2002/2003 exercise must renew their cards.",
+         "2002/2003", "2002/2003", "2002-01-01", "2003-12-31"),
         ("The war lasted from 2006 to 2010, historians say.",
          "2006 to 2010", "2006/2010", "2006-01-01", "2010-12-31"),
     ],

@@ -30,9 +30,10 @@ _APPOSITION = re.compile(r"^\s*[(,]?\s*$")
 _LOCAL_THEN_ZONE = re.compile(r"(?i)^\s*(?:local(?:\s+time)?\s*)?[(,]\s*$")
 _RANGE_OPEN = re.compile(r"(?i)\b(?:from|between)\s+$")
 _RANGE_JOIN = re.compile(r"(?i)^\s*(?:through|thru|to|until|till|and|-|–|—)\s*$")
-# "the 2006-2010 period", "for the year 2007 to 2009": a dash or "to" joins two dates of
-# one kind, in order, into a range with no "from" before them ("and" needs "between").
-_DASH_JOIN = re.compile(r"(?i)^\s*(?:[-–—]|to|through|thru|until|till)\s*$")
+# "the 2006-2010 period", "2002/2003", "for the year 2007 to 2009": a dash, a slash or
+# "to" joins two dates of one kind, in order, into a range with no "from" before them
+# ("and" needs "between").
+_DASH_JOIN = re.compile(r"(?i)^\s*(?:[-–—/]|to|through|thru|until|till)\s*$")
 # Confidence of a date chosen between conflicting readings: low, raised a little
 # by each independent piece of support (caption, publication time, ...).
 CONFLICT_BASE = 0.4

@@ -242,6 +242,18 @@ def _weekday(spec: dict) -> int | None:
     return tables()["weekdays"].get(w.lower().rstrip("."))
 
 
+def _year_of_relative_month(month: int, anchor: date, direction: int) -> int:
+    """Year of "last November" (-1), "next March" (+1) or "this June" (0) seen from ``anchor``.
+
+    "last" is the latest such month before the anchor's month, "next" the first after it.
+    """
+    if direction < 0:
+        return anchor.year if month < anchor.month else anchor.year - 1
+    if direction > 0:
+        return anchor.year if month > anchor.month else anchor.year + 1
+    return anchor.year
+
+
 def _direction(spec: dict) -> int | None:
     d = spec.get("dir")
     if not d:
@@ -547,7 +559,19 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
                     _set(m, f"XXXX-{mo:02d}-{d:02d}", "day")
                     m.confidence = 0.4
                     return
-                y, inferred = _infer_year(mo, d, anchor, get_tense())
+                direction = _direction(spec)
+                if direction is None:
+                    y, inferred = _infer_year(mo, d, anchor, get_tense())
+                else:
+                    y = _year_of_relative_month(mo, anchor, direction)
+                    inferred = mo == anchor.month and direction != 0
+                    if inferred:
+                        # "last December 14" written on December 20: a week ago, or a year
+                        # and a week? Read like "last December" (a year ago), and say so.
+                        m.warnings.append(
+                            f'"{m.text}" could be {date(anchor.year, mo, 1):%B} {d} of this year '
+                            f"or of {'last' if direction < 0 else 'next'} year; read as {y}.")
+                        m.confidence = min(m.confidence, 0.6)
                 m.anchor = "published"
                 m.spec["relative"] = True
                 m.spec["year_inferred"] = True
@@ -589,12 +613,8 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
                 m.confidence = 0.4
                 return
             direction = _direction(spec)
-            if direction is not None and direction < 0:
-                y = anchor.year if mo < anchor.month else anchor.year - 1
-            elif direction is not None and direction > 0:
-                y = anchor.year if mo > anchor.month else anchor.year + 1
-            elif spec.get("dir", "").lower() == "this":
-                y = anchor.year
+            if direction is not None:
+                y = _year_of_relative_month(mo, anchor, direction)
             else:
                 y, _ = _infer_year(mo, None, anchor, get_tense())
             m.anchor = "published"
