@@ -29,3 +29,50 @@ def test_the_month_of_publication_is_doubtful_and_says_so():
     assert row.date_value == "2005-12-14"
     assert row.confidence <= 0.6
     assert any("of this year or of last year" in w for w in row.warnings)
+
+
+def test_a_year_that_opens_the_sentence_gives_a_later_month_its_year():
+    text = ("In 1976, the value of the pound began a slide which led ministers to ask the "
+            "International Monetary Fund for a loan in September.")
+    values = {m.text: m.value for m in tag(text, published="2006-12-29")}
+    assert values == {"1976": "1976", "September": "1976-09"}
+
+
+def test_a_year_inside_a_clause_does_not():
+    text = ("Under a program approved by the company in 1987 that didn't specify a share amount, "
+            "Nashua had purchased 481,000 shares through Sept. 29.")
+    values = {m.text: m.value for m in tag(text, published="1989-10-30")}
+    assert values["Sept. 29"] == "1989-09-29"
+
+
+def test_a_future_month_is_not_pulled_back_to_the_year_told():
+    text = "In 2005, the bank cut rates; it will review them in March."
+    values = {m.text: m.value for m in tag(text, published="2006-12-29")}
+    assert values["March"] == "2007-03"
+
+
+@pytest.mark.parametrize(
+    "text,date_text,value",
+    [
+        ("Callaghan spoke in December 1976. In September that year, he had raised it.",
+         "September that year", "1976-09"),
+        ("He took office in 2001 and in March the following year he resigned.",
+         "March the following year", "2002-03"),
+    ],
+)
+def test_a_month_of_that_year_takes_the_year_last_named(text, date_text, value):
+    rows = extract(text, published="2006-12-29")
+    row = rows[rows.date_text == date_text].iloc[0]
+    assert row.date_value == value
+    assert row.warnings == []  # the text names the year, by pointing back at it
+
+
+def test_a_month_in_a_sentence_framed_by_a_year_says_where_its_year_came_from():
+    text = ("In 1976, the value of the pound began a slide which led ministers to ask the "
+            "International Monetary Fund for a loan in September.")
+    rows = extract(text, published="2006-12-29")
+    row = rows[rows.date_text == "September"].iloc[0]
+    assert row.date_value == "1976-09"
+    assert row.warnings == [
+        '"September" does not give the year; 1976 is inferred from the year named earlier '
+        "in the text."]

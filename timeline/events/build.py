@@ -46,7 +46,8 @@ _YEAR_WRITTEN = re.compile(r"\b\d{4}\b|['’]\d{2}\b")
 _MONTH_NAME = re.compile(
     r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b"
 )
-_YEAR_FROM_CONTEXT = re.compile(r"(?i)\b(?:last|next|this|coming|past|previous|following)\b")
+_YEAR_FROM_CONTEXT = re.compile(
+    r"(?i)\b(?:last|next|this|coming|past|previous|following|preceding|that|same)\b")
 _YEAR_MONTH = re.compile(r"\d{4}-\d{2}")
 _DATE_SHAPE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?")
 # "(Reuters) -", " — ", or an agency in brackets alone: "New Delhi, Nov 2 (PTI) The ...".
@@ -442,7 +443,14 @@ def _event(
 
     if (g.kind != "conflict" and start is not None and _year_inferred(g.mentions, value)
             and not (g.kind != "range" and _weekday_confirms(g.mentions, value))):
-        value, why = _weigh_inferred_year(value, cue, start, end, published)
+        told = next((m.spec["year_told"] for m in g.mentions if m.spec.get("year_told")), None)
+        if told is not None or first.anchor == "mention":
+            # "In 1976, ... a loan in September", "September that year": the year comes
+            # from an earlier date in the text; tense and publication do not move it.
+            why = "the year named earlier in the text"
+        else:
+            value, why = _weigh_inferred_year(value, cue, start, end, published,
+                                              cued[1] if cued else None)
         start, end = days.bounds(value)
         warnings.append(
             f'"{text[g_start:g_end]}" does not give the year; {value[:4]} is inferred '
@@ -552,7 +560,14 @@ def _weigh_weekday(m: Mention, value: str, cue: str | None, published) -> tuple[
     return moved.isoformat() + value[10:], note
 
 
-def _weigh_inferred_year(value: str, cue: str | None, start, end, published) -> tuple[str, str]:
+# Days after publication within which the present perfect does not move a guessed
+# year back (about the 2.5 months the resolver's _infer_year allows against tense).
+_NEAR_DAYS = 75
+
+
+def _weigh_inferred_year(
+    value: str, cue: str | None, start, end, published, rule: str | None = None
+) -> tuple[str, str]:
     """Move a guessed year by one when the tense says the other side of publication.
 
     "met ... in April" in an article of March 2024 is April 2023; "will meet in
@@ -562,7 +577,11 @@ def _weigh_inferred_year(value: str, cue: str | None, start, end, published) -> 
     if pub is None:
         return value, "the rest of the text"
     shift = 0
-    if cue == "happened" and start.date() > pub:
+    if cue == "happened" and start.date() > pub and not (
+            rule == "present-perfect" and (start.date() - pub).days <= _NEAR_DAYS):
+        # (The present perfect speaks of a state up to now, not of the dated clause:
+        # "has seen violence in the run-up to elections on December 15", written on
+        # December 6, is nine days on, not a year back. "met on March 28" is history.)
         shift = -1
     elif cue in ("planned", "target") and end.date() < pub:
         shift = 1

@@ -242,6 +242,33 @@ def _weekday(spec: dict) -> int | None:
     return tables()["weekdays"].get(w.lower().rstrip("."))
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]?\s+[A-Z\"“]|\n\s*\n")
+_WRITTEN_YEAR = re.compile(r"(?<!\d)(?:1[6-9]\d\d|20\d\d)(?!\d)")
+# A year that opens its sentence sets the scene for what follows ("In 1976, ...",
+# "Back in March 1998 ..."); one inside a clause ("a program approved in 1987 that
+# ...") does not.
+_FRAME_BEFORE = re.compile(
+    r"(?i)(?:^|[.!?][\"'”’)]?\s+|\n)\s*(?:(?:back|later|earlier|early|late|then|and|but)\s+)?"
+    r"(?:in|by|during|throughout)\s+(?:(?:early|late|mid)[- ]?)?(?:the\s+)?$")
+
+
+def _year_told_before(ctx: _Context, m: Mention, get_tense) -> int | None:
+    """The past year that frames the sentence, for a month given without one.
+
+    "In 1976, the pound began a slide which led ministers to ask for a loan in
+    September": that September is 1976's, not the one before publication.
+    """
+    if ctx.written_year is None or ctx.anchor is None:
+        return None
+    year, end = ctx.written_year
+    if year >= ctx.anchor.year or end > m.start or _SENTENCE_BREAK.search(ctx.text, end, m.start):
+        return None
+    if get_tense() == "future":
+        return None
+    m.spec["year_told"] = year
+    return year
+
+
 def _year_of_relative_month(month: int, anchor: date, direction: int) -> int:
     """Year of "last November" (-1), "next March" (+1) or "this June" (0) seen from ``anchor``.
 
@@ -307,6 +334,8 @@ class _Context:
         self.last_quarter: tuple[date, str] | None = None
         self.last_quarter_end = -1  # where the text last named a quarter
         self.last_day: tuple[date, int] | None = None  # last explicit day and where it ends
+        # The last year written out as the frame of its sentence ("In 1976, ..."), where it ends.
+        self.written_year: tuple[int, int] | None = None
 
     def reported(self, base: tuple[date, str] | None) -> tuple[date, str] | None:
         """The quarter a year-on-year comparison speaks of, given the quarter last named.
@@ -523,9 +552,18 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
         if anchor is None:
             _set(m, f"XXXX-{mo:02d}", "month")
             return
-        y = anchor.year + (_direction(spec) or 0)
+        if spec.get("ana"):
+            # "September that year", "March the following year": the year last spoken of.
+            ana = " ".join(spec["ana"].lower().split())
+            step = 1 if ana in ("the following", "the next") else (
+                -1 if ana in ("the previous", "the preceding") else 0)
+            base = ctx.last[0].year if ctx.last else anchor.year
+            y = base + step
+            m.anchor = "mention" if ctx.last else "published"
+        else:
+            y = anchor.year + (_direction(spec) or 0)
+            m.anchor = "published"
         d = spec.get("day") or spec.get("dayb")
-        m.anchor = "published"
         if d:  # "April 1 next year"
             try:
                 day = date(y, mo, int(_NOT_DIGIT.sub("", d)))
@@ -560,7 +598,10 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
                     m.confidence = 0.4
                     return
                 direction = _direction(spec)
-                if direction is None:
+                told = _year_told_before(ctx, m, get_tense) if direction is None else None
+                if told is not None:
+                    y, inferred = told, True
+                elif direction is None:
                     y, inferred = _infer_year(mo, d, anchor, get_tense())
                 else:
                     y = _year_of_relative_month(mo, anchor, direction)
@@ -613,7 +654,10 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
                 m.confidence = 0.4
                 return
             direction = _direction(spec)
-            if direction is not None:
+            told = _year_told_before(ctx, m, get_tense) if direction is None else None
+            if told is not None:
+                y = told
+            elif direction is not None:
                 y = _year_of_relative_month(mo, anchor, direction)
             else:
                 y, _ = _infer_year(mo, None, anchor, get_tense())
@@ -968,6 +1012,9 @@ def resolve(text: str, mentions: list[Mention], published) -> list[Mention]:
     line = _dateline(text)
     for m in mentions:
         _resolve_one(m, ctx)
+        if m.type == "DATE" and m.value[:4].isdigit() and _WRITTEN_YEAR.search(m.text):
+            framed = _FRAME_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
+            ctx.written_year = (int(m.value[:4]), m.end) if framed else None
         if m.precision == "day" and not m.spec.get("weekday_only") and not m.spec.get("relative"):
             parsed = parse_value(m.value[:10])
             if parsed:
