@@ -418,6 +418,11 @@ def _event(
     wording = clause.full
     at = first_start - clause.start + (len(clause.subject) + 1 if clause.subject else 0)
     cued: tuple[str | None, str | None] | None = cue_status(wording, signal, at)
+    if not clause.start <= first_start < clause.end and (published is None or (
+            start is not None and start.date() <= _pub_day(published))):
+        # "Statoil is to take over Norsk Hydro, the groups said on Monday": the clause is
+        # the news, the date is when it was told, and the telling has happened.
+        cued = ("happened", "reported")
     cue = cued[0]
     later = [a for a, _ in spans if a >= g_end]
     attributive = _attributive(text, g_start, g_end, min(later, default=s.end))
@@ -563,6 +568,10 @@ def _weigh_weekday(m: Mention, value: str, cue: str | None, published) -> tuple[
 # Days after publication within which the present perfect does not move a guessed
 # year back (about the 2.5 months the resolver's _infer_year allows against tense).
 _NEAR_DAYS = 75
+
+
+def _pub_day(published) -> date:
+    return published.date() if isinstance(published, datetime) else published
 
 
 def _weigh_inferred_year(

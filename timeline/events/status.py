@@ -189,7 +189,12 @@ def decide_status(
             return "happened", warnings
         if future:
             return "planned", warnings
-        return "ongoing" if first is not None else "happened", warnings
+        # A period around publication ("this year") is under way; a day or a moment
+        # of it with nothing said ("Later Wednesday in Yala province, ...") is news
+        # of what happened.
+        if first is not None and last is not None and last > first:
+            return "ongoing", warnings
+        return "happened", warnings
     if status == "target" and past and _says(clause, "past-tense"):
         # "had fallen by 1998" reported after 1998: a deadline already met.
         return "happened", warnings

@@ -1,0 +1,34 @@
+"""Status of events read from whole sentences: statements, same-day news, "is to"."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline import extract
+
+
+@pytest.mark.parametrize(
+    "text,published,date_text,value,status",
+    [
+        # The date dates the statement after the news clause: the telling has happened,
+        # and a weekday after a future clause is the past one ("said on Tuesday").
+        ("Statoil is to take over Norsk Hydro, the two groups said on Monday.",
+         "2006-12-18", "Monday", "2006-12-18", "happened"),
+        ("Dexia bank will vote against the merger, chief executive Axel Miller said on Tuesday.",
+         "2006-12-18", "Tuesday", "2006-12-12", "happened"),
+        # Same-day news with no tense cue near the date is news of what happened.
+        ("Later Wednesday in nearby Yala province, a 47-year-old man was shot dead.",
+         "2006-12-27", "Later Wednesday", "2006-12-27", "happened"),
+        # "is to" + verb speaks of what is still to come.
+        ("The governing board of the IAEA is to meet on Nov. 24 in Vienna for renewed "
+         "discussions.", "2005-11-18", "Nov. 24", "2005-11-24", "planned"),
+        ("The budget is to be presented in parliament on Tuesday amid protests.",
+         "2005-11-07", "Tuesday", "2005-11-08", "planned"),
+        # A period around publication is under way.
+        ("The economy is growing this year.", "2006-12-27", "this year", "2006", "ongoing"),
+    ],
+)
+def test_status_and_date(text, published, date_text, value, status):
+    table = extract(text, published=published)
+    row = table[table.date_text == date_text].iloc[0]
+    assert (row.date_value, row.status) == (value, status)
