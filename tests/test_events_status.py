@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from timeline.events.status import cue_status, decide_status, status_rules
+from timeline.events.status import cue_status, decide_status, past_cue_governs, status_rules
 
 EXAMPLES = [
     pytest.param(rule.name, rule.status, ex[0], ex[1], *ex[2:3] or [None],
@@ -80,9 +80,27 @@ def test_the_cue_nearest_to_the_date_wins():
     assert cue_status(clause, None, clause.index("1940"))[0] == "happened"
 
 
+@pytest.mark.parametrize(
+    "clause,date_text",
+    [
+        ("New coach Lopez Caro told his star-studded squad Friday they must put their trust "
+         "in him", "Friday"),
+        ("Gingrich told President Jiang during a visit to China last week that the United "
+         "States would be prepared to intervene", "last week"),
+    ],
+)
+def test_a_cue_in_a_later_clause_yields_to_the_verb_before_the_date(clause, date_text):
+    assert cue_status(clause, None, clause.index(date_text)) == ("happened", "past-tense")
+
+
 def test_without_publication_time_wording_decides():
     assert decide_status("will meet", None, None, None, None) == ("planned", [])
     assert decide_status("the talks", None, None, None, None) == ("happened", [])
+
+
+_LATER_CLAUSE = re.compile(
+    r"(?i)\b(?:that|which|who|whom|whose|if|when|while|because|although|though|they|he|she"
+    r"|we|you|it)\b")
 
 
 def _cue_status_one_by_one(clause, signal=None, at=None):
@@ -102,6 +120,8 @@ def _cue_status_one_by_one(clause, signal=None, at=None):
             continue
         for m in rule.regex.finditer(clause):
             distance = at - m.end() if m.end() <= at else max(m.start() - at, 0)
+            if m.start() > at and _LATER_CLAUSE.search(clause, at, m.start()):
+                distance += 1_000_000
             if best is None or (distance, order) < best:
                 best, found = (distance, order), rule
     return (found.status, found.name) if found else (None, None)
@@ -153,3 +173,28 @@ def test_a_nearer_future_cue_keeps_by_a_deadline(clause, date_text):
 def test_a_tally_reached_by_a_time_is_history():
     clause = "over 50 percent polling had taken place on average by noon"
     assert cue_status(clause, "by", clause.index("noon")) == ("happened", "tally-by")
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "a hundred armed men from the United States and the United Arab Emirates",
+        "the alleged plot by Tokyo-based unidentified gunmen",
+        "an unprecedented visit by the so-called Quartet",
+    ],
+)
+def test_words_ending_in_ed_that_are_no_past_verbs_are_no_cue(clause):
+    assert cue_status(clause) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "clause,date_text,governs",
+    [
+        ("The leaders met in April to discuss trade.", "April", True),
+        ("The two sides agreed on Monday to resume talks in May.", "May", False),
+        ("Hashimoto hoped to enact the bill before he leaves for the United States on "
+         "April 24 for key talks, Jiji press said.", "April 24", False),
+    ],
+)
+def test_a_past_verb_governs_only_the_date_just_after_it(clause, date_text, governs):
+    assert past_cue_governs(clause, clause.index(date_text)) is governs

@@ -37,7 +37,7 @@ from .reconcile import (
     weekday_of,
 )
 from .sentences import Sentence, split_sentences
-from .status import cue_status, decide_status
+from .status import cue_status, decide_status, past_cue_governs
 from .titles import make_title, noun_phrase_after
 
 _DEICTIC_DAY = re.compile(r"(?i)^(?:to|yester)day$|^tomorrow$|^tonight$")
@@ -454,8 +454,9 @@ def _event(
             # from an earlier date in the text; tense and publication do not move it.
             why = "the year named earlier in the text"
         else:
-            value, why = _weigh_inferred_year(value, cue, start, end, published,
-                                              cued[1] if cued else None)
+            value, why = _weigh_inferred_year(
+                value, cue, start, end, published, cued[1] if cued else None,
+                governs=cue != "happened" or past_cue_governs(wording, at))
         start, end = days.bounds(value)
         warnings.append(
             f'"{text[g_start:g_end]}" does not give the year; {value[:4]} is inferred '
@@ -575,7 +576,8 @@ def _pub_day(published) -> date:
 
 
 def _weigh_inferred_year(
-    value: str, cue: str | None, start, end, published, rule: str | None = None
+    value: str, cue: str | None, start, end, published, rule: str | None = None,
+    governs: bool = True,
 ) -> tuple[str, str]:
     """Move a guessed year by one when the tense says the other side of publication.
 
@@ -586,7 +588,7 @@ def _weigh_inferred_year(
     if pub is None:
         return value, "the rest of the text"
     shift = 0
-    if cue == "happened" and start.date() > pub and not (
+    if cue == "happened" and start.date() > pub and governs and not (
             rule == "present-perfect" and (start.date() - pub).days <= _NEAR_DAYS):
         # (The present perfect speaks of a state up to now, not of the dated clause:
         # "has seen violence in the run-up to elections on December 15", written on

@@ -79,6 +79,11 @@ def cue_status(
 
 
 _AHEAD = frozenset({"planned", "target"})
+# Words that open a new clause after the date; cues behind one rank after all others.
+_LATER_CLAUSE = re.compile(
+    r"(?i)\b(?:that|which|who|whom|whose|if|when|while|because|although|though|they|he|she"
+    r"|we|you|it)\b")
+_FAR = 1_000_000
 
 
 def _governing_cue(clause: str, at: int | None) -> str | None:
@@ -111,6 +116,10 @@ def _nearest_cue(
         for m in matcher.finditer(clause, low, words):
             start, end = m.span()
             distance = at - end if end <= at else max(start - at, 0)
+            if start > at and _LATER_CLAUSE.search(clause, at, start):
+                # "told his squad Friday they must ...", "said Tuesday that ... would":
+                # a cue in a later clause speaks for the date only if none comes before.
+                distance += _FAR
             if best is None or (distance, order) < best:
                 best, found = (distance, order), rule
             if end > at:
@@ -210,3 +219,23 @@ def decide_status(
             "The wording speaks of this as still to come, but the date is before publication."
         )
     return status, warnings
+
+
+def past_cue_governs(clause: str, at: int, reach: int = 45) -> bool:
+    """True when a past-tense verb stands just before the date at ``at`` ("met in April").
+
+    Only such a verb says which side of publication a date without a year lies on; a
+    past verb elsewhere ("... leaves on April 24 for talks, Jiji press said") or one
+    whose infinitive holds the date ("agreed on Monday to resume talks in May")
+    speaks of another event.
+    """
+    window = clause[max(0, at - reach) : at]
+    last = -1
+    for rule in status_rules():
+        if rule.name in ("past-tense", "present-perfect") and rule.regex is not None:
+            for m in rule.regex.finditer(window):
+                last = max(last, m.end())
+    return last >= 0 and not _INFINITIVE.search(window, last)
+
+
+_INFINITIVE = re.compile(r"(?i)\bto\s+(?!(?:the|a|an|his|her|its|their|about|around|\d)\b)[a-z]+\b")
