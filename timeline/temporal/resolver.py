@@ -242,6 +242,7 @@ def _weekday(spec: dict) -> int | None:
     return tables()["weekdays"].get(w.lower().rstrip("."))
 
 
+_BEFORE_CHRIST = re.compile(r"\s*(?:B\.?\s?C\.?(?:E\.?)?|BCE)(?![A-Za-z])")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]?\s+[A-Z\"“]|\n\s*\n")
 _WRITTEN_YEAR = re.compile(r"(?<!\d)(?:1[6-9]\d\d|20\d\d)(?!\d)")
 # A year that opens its sentence sets the scene for what follows ("In 1976, ...",
@@ -1012,6 +1013,12 @@ def resolve(text: str, mentions: list[Mention], published) -> list[Mention]:
     line = _dateline(text)
     for m in mentions:
         _resolve_one(m, ctx)
+        if m.type == "DATE" and m.value[:1].isdigit() and _BEFORE_CHRIST.match(text, m.end):
+            # "the 11th Century B.C.": not a date of our era. TIMEX3 marks it "BC"; the
+            # calendar cannot place it, and the user is told rather than shown 1001-1100.
+            m.value = "BC" + m.value
+            m.warnings.append(f'"{m.text}" is before Christ (B.C.).')
+            continue
         if m.type == "DATE" and m.value[:4].isdigit() and _WRITTEN_YEAR.search(m.text):
             framed = _FRAME_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
             ctx.written_year = (int(m.value[:4]), m.end) if framed else None

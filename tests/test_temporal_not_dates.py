@@ -1,0 +1,34 @@
+"""Words that look like dates in news but are not ours to place on a timeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline import extract, tag
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Water quality in the Winter Palace Lake and Taoranting Lake is below level five.",
+        "The former FIFA player of the year had 40.8 percent of the votes.",
+        "The euro was quoted at 1.1700-1702 dollar in late trading.",
+    ],
+)
+def test_no_date_is_read(text):
+    assert [m.text for m in tag(text, published="2006-11-28") if m.type == "DATE"] == []
+
+
+def test_a_number_with_thousands_is_not_cut_to_its_last_digits():
+    text = "Lao Tzu was born 2,500 years ago in the Zhou Dynasty."
+    assert [m.text for m in tag(text, published="2006-11-21")] == []
+
+
+def test_a_date_before_christ_is_shown_as_such_and_not_placed():
+    text = "The Zhou Dynasty (11th Century B.C. -- 221 B.C.) ruled China for centuries."
+    dates = [(m.text, m.value) for m in tag(text, published="2006-11-21") if m.type == "DATE"]
+    assert dates == [("11th Century", "BC10")]
+    row = extract(text, published="2006-11-21").iloc[0]
+    assert row.date_value == "BC10"
+    assert row.confidence <= 0.5
+    assert any("before Christ" in w for w in row.warnings)
