@@ -20,3 +20,24 @@ def test_the_same_period_after_a_span_of_years_is_no_guessed_quarter():
     assert _values(text, "2006-11-29")["the same period"] == ""
     table = extract(text, published="2006-11-29")
     assert list(table.date_value) == ["2007/2009"]
+
+
+def test_for_n_years_after_is_how_long_not_when():
+    text = "Pinochet ruled Chile for 17 years after seizing power in a 1973 military coup."
+    mentions = {m.text: (m.type, m.value) for m in tag(text, published="2006-12-03")}
+    assert mentions["17 years after"] == ("DURATION", "P17Y")
+    assert list(extract(text, published="2006-12-03").date_value) == ["1973"]
+
+
+def test_n_days_after_a_named_event_is_not_counted_from_the_last_date():
+    text = ("Pinochet was taken to hospital on Sunday. The arrest warrant was issued two days "
+            "after Pinochet's 91st birthday celebrations.")
+    table = extract(text, published="2006-12-03")
+    row = table[table.date_text == "two days after"].iloc[0]
+    assert row.date_value == "" and row.precision == "approximate"
+    assert row.confidence <= 0.3
+
+
+def test_n_years_later_counts_from_the_last_date():
+    text = "He arrived in 1990. Two years later, he left."
+    assert {m.text: m.value for m in tag(text, published="2006-12-03")}["Two years later"] == "1992"

@@ -242,6 +242,20 @@ def _weekday(spec: dict) -> int | None:
     return tables()["weekdays"].get(w.lower().rstrip("."))
 
 
+_FOR_BEFORE = re.compile(r"(?i)\bfor\s+$")
+_CONTENT_WORD = re.compile(r"[A-Za-z][a-z]{3,}|[A-Z]{2,}")
+
+
+def _retells_last(ctx: _Context, m: Mention) -> bool:
+    """True when the words after "a week after" are those around the date last named."""
+    if ctx.last_at is None:
+        return False
+    after = ctx.text[m.end : m.end + 60]
+    after = re.split(r"[,.;:!?]", after, maxsplit=1)[0]
+    theirs = {w.lower() for w in _CONTENT_WORD.findall(ctx.text[max(0, ctx.last_at - 160) : ctx.last_at])}
+    ours = {w.lower() for w in _CONTENT_WORD.findall(after)}
+    return len(ours & theirs) >= 2
+_COMPLEMENT = re.compile(r"\s+[\w\"“]")
 _BEFORE_CHRIST = re.compile(r"\s*(?:B\.?\s?C\.?(?:E\.?)?|BCE)(?![A-Za-z])")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]?\s+[A-Z\"“]|\n\s*\n")
 _WRITTEN_YEAR = re.compile(r"(?<!\d)(?:1[6-9]\d\d|20\d\d)(?!\d)")
@@ -337,6 +351,7 @@ class _Context:
         self.last_day: tuple[date, int] | None = None  # last explicit day and where it ends
         # The last year written out as the frame of its sentence ("In 1976, ..."), where it ends.
         self.written_year: tuple[int, int] | None = None
+        self.last_at: int | None = None  # where the last dated mention ends
 
     def reported(self, base: tuple[date, str] | None) -> tuple[date, str] | None:
         """The quarter a year-on-year comparison speaks of, given the quarter last named.
@@ -909,11 +924,23 @@ def _resolve_anaphoric(m: Mention, ctx: _Context, kind: str) -> None:
         m.value = _duration_value({"num": spec.get("num", "1"), "unit": spec.get("unit", "year")})
         return
     rel = spec.get("rel", "earlier").lower()
+    if _FOR_BEFORE.search(ctx.text, max(0, m.start - 6), m.start):
+        # "ruled Chile for 17 years after seizing power": how long, not when.
+        _set(m, "", None)
+        m.type = "DURATION"
+        m.value = _duration_value({"num": str(spec.get("num", "1")), "unit": spec.get("unit", "year")})
+        return
     sign = -1 if rel in ("earlier", "before") else 1
     if n is None:
         _set(m, "PAST_REF" if sign < 0 else "FUTURE_REF", None)
         return
     base = ctx.last
+    if (rel in ("after", "before") and _COMPLEMENT.match(ctx.text, m.end)
+            and not _retells_last(ctx, m)):
+        # "two days after Pinochet's birthday": counted from the event named next, which
+        # is not the one last dated ("A week after FIFA suspended the federation", after
+        # "FIFA suspended the federation on August 15", is).
+        base = None
     if base is None and rel in ("after", "before"):
         # "Fifteen years after gunmen killed 166 people": counted from an event the text
         # does not date; the publication date would give a confident wrong answer.
@@ -1019,6 +1046,8 @@ def resolve(text: str, mentions: list[Mention], published) -> list[Mention]:
             m.value = "BC" + m.value
             m.warnings.append(f'"{m.text}" is before Christ (B.C.).')
             continue
+        if m.type == "DATE" and m.value[:4].isdigit():
+            ctx.last_at = m.end
         if m.type == "DATE" and m.value[:4].isdigit() and _WRITTEN_YEAR.search(m.text):
             framed = _FRAME_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
             ctx.written_year = (int(m.value[:4]), m.end) if framed else None
