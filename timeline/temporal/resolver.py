@@ -744,6 +744,10 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
             ana = spec["ana"].lower().split()[-1]
             y = ctx.last[0].year + {"following": 1, "next": 1, "previous": -1}.get(ana, 0)
             m.anchor = "mention"
+        if y is None and spec.get("ydir") and anchor is not None:
+            # "spring next year", "the summer of last year"
+            y = anchor.year + (_direction({"dir": spec["ydir"]}) or 0)
+            m.anchor = "published"
         if y is None:
             if anchor is None:
                 _set(m, f"XXXX-{code}", "season")
