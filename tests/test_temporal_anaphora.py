@@ -41,3 +41,17 @@ def test_n_days_after_a_named_event_is_not_counted_from_the_last_date():
 def test_n_years_later_counts_from_the_last_date():
     text = "He arrived in 1990. Two years later, he left."
     assert {m.text: m.value for m in tag(text, published="2006-12-03")}["Two years later"] == "1992"
+
+
+def test_n_days_after_an_event_of_the_same_actors_is_not_counted_from_their_last_date():
+    # Qantas and Australia are named again, but the suspension is not the doubling of flights.
+    text = ("Qantas will almost double its flights between Australia and India by August. This "
+            "move comes barely a month after Qantas suspended a number of services between "
+            "Australia, Indonesia and Thailand.")
+    assert _values(text, "1998-02-13")["a month after"] == ""
+
+
+def test_a_week_after_retelling_the_last_dated_event_counts_from_it():
+    text = ("FIFA suspended the federation on August 15. A week after FIFA suspended the "
+            "federation, the government gave in.")
+    assert _values(text, "2006-09-30")["A week after"] == "2006-08-22"

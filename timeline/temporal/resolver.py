@@ -247,14 +247,30 @@ _CONTENT_WORD = re.compile(r"[A-Za-z][a-z]{3,}|[A-Z]{2,}")
 
 
 def _retells_last(ctx: _Context, m: Mention) -> bool:
-    """True when the words after "a week after" are those around the date last named."""
+    """True when the words after "a week after" retell the event last dated.
+
+    Sharing names is not enough: "Qantas will double its flights by August. This move
+    comes a month after Qantas suspended services between Australia and Indonesia"
+    names Qantas and Australia again, but the suspension is another event. At least
+    two words must be shared, one of them a word of the event itself (a lower-case
+    word such as "suspended"). Whole words only: "two old buildings tumbled down in
+    Dakar" does not retell "a building in Dakar collapsed".
+    """
     if ctx.last_at is None:
         return False
     after = ctx.text[m.end : m.end + 60]
     after = re.split(r"[,.;:!?]", after, maxsplit=1)[0]
     theirs = {w.lower() for w in _CONTENT_WORD.findall(ctx.text[max(0, ctx.last_at - 160) : ctx.last_at])}
-    ours = {w.lower() for w in _CONTENT_WORD.findall(after)}
-    return len(ours & theirs) >= 2
+    shared = {w for w in _CONTENT_WORD.findall(after) if w.lower() in theirs and w.lower() not in _LINK_WORDS}
+    return len({w.lower() for w in shared}) >= 2 and any(w.islower() for w in shared)
+
+
+# Words too common to show that two passages tell the same event.
+_LINK_WORDS = frozenset((
+    "with from that this these those have been were their there what when which will would "
+    "about after before between into over under than then they them also more most some "
+    "other such said says while where only first last year years month months week weeks"
+).split())
 _COMPLEMENT = re.compile(r"\s+[\w\"“]")
 _BEFORE_CHRIST = re.compile(r"\s*(?:B\.?\s?C\.?(?:E\.?)?|BCE)(?![A-Za-z])")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]?\s+[A-Z\"“]|\n\s*\n")
