@@ -356,6 +356,18 @@ def test_within_a_period_is_a_planned_deadline_counted_from_publication():
     assert (row["date_text"], row["date_value"], row["date_mod"], row["status"]) == (
         "within two weeks", "2025-01-17", "ON_OR_BEFORE", "planned")
     assert any("publication date" in w for w in row["warnings"])
+    # Any day of the window: the interval runs from publication to the last day.
+    assert (row["start"], row["end"]) == (pd.Timestamp("2025-01-03"), pd.Timestamp("2025-01-17"))
+
+
+def test_within_a_window_that_looks_back_or_names_a_plan_is_no_deadline():
+    assert _rows("Trade between the two countries increased within the past five years.", "2006-11-13") == []
+    assert _rows("Activities should be agreed within the five-year work plan.", "2006-11-06") == []
+
+
+def test_the_end_of_the_year_under_way_is_still_to_come():
+    row = _only("Annan's second term in office expires at the end of the year.", "2006-12-03")
+    assert (row["date_value"], row["date_mod"], row["status"]) == ("2006", "END", "planned")
 
 
 def test_in_the_coming_days_is_shown_as_doubtful_not_dropped():

@@ -208,6 +208,8 @@ def _weigh_dateline(ev: Event, g: Group, datelines: list[Mention], published) ->
 _HORIZON_UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year"}
 _PERIOD = re.compile(r"P(\d+)([DWMY])")
 _COMING = re.compile(r"(?i)\bcoming\s+(days|weeks|months)\b")
+# "within the past five years" looks back; "within the five-year plan" names a plan.
+_NOT_AHEAD = re.compile(r"(?i)\b(?:past|last|previous|preceding)\b|\w-(?:year|month|week|day)\b")
 
 
 def _horizon(text: str, m: Mention, published) -> Mention:
@@ -220,7 +222,7 @@ def _horizon(text: str, m: Mention, published) -> Mention:
     if pub is None:
         return m
     amount = m.type == "DURATION" and _PERIOD.fullmatch(m.value or "")
-    if amount and m.spec.get("signal") == "within":
+    if amount and m.spec.get("signal") == "within" and not _NOT_AHEAD.search(m.text):
         unit = _HORIZON_UNITS[amount.group(2)]
         n = int(amount.group(1))
         last = _shift(pub, unit, n)
@@ -229,6 +231,7 @@ def _horizon(text: str, m: Mention, published) -> Mention:
         start = m.spec.get("signal_start", m.start)  # "within two weeks", the signal included
         out = Mention(start, m.end, text[start : m.end], "DATE", last.isoformat(), "day",
                       "ON_OR_BEFORE", m.rule, "published", 0.8, spec=dict(m.spec))
+        out.spec["within_from"] = pub.isoformat()
         out.warnings.append(f'"{out.text}" is counted from the publication date: on or before '
                             f"{fmt_day(last)}.")
         return out
@@ -468,6 +471,15 @@ def _event(
     status, status_warnings = decide_status(
         wording, None if possessive else signal, start, end, published, at, cued
     )
+    if status == "ongoing" and cue is None and mod == "END" and end is not None and (
+            published is not None and _pub_day(published) < end.date()):
+        # "The agreement expires at the end of the year", published in November: the
+        # year is under way, but its end, which is what the text dates, is still ahead.
+        status = "planned"
+    if first.spec.get("within_from") and start is not None:
+        # "within two weeks": the status is that of the last day named (still to come),
+        # but the event may fall on any day from publication on, and the interval says so.
+        start = days.bounds(first.spec["within_from"])[0]
     warnings.extend(status_warnings)
 
     # Actors named in the clause first, then the rest of the sentence's.
