@@ -464,3 +464,12 @@ def test_column_wise_table_handles_odd_events_and_shares_no_lists():
             assert all(type(c) is list for c in cells)
             assert len({id(c) for c in cells}) == len(cells)  # one fresh list per cell
             assert not {id(c) for c in cells} & {id(getattr(e, col, None)) for e in events}
+
+
+def test_a_clock_time_and_its_day_are_one_event_weighed_by_tense():
+    row = _only("Israel and Hamas agreed to a truce that began at 7 a.m. local time (0500 GMT) on Friday.",
+                "2024-11-02")
+    assert (row["date_text"], row["date_value"], row["precision"]) == (
+        "7 a.m. local time (0500 GMT) on Friday", "2024-11-01T07:00", "hour")
+    row = _only("The press center will be open to reporters from 8:00 a.m. Wednesday morning.", "2005-11-08")
+    assert row["date_value"] == "2005-11-09T08:00" and row["status"] == "planned"

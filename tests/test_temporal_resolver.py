@@ -111,3 +111,21 @@ def test_tense_near_skips_only_words_that_mark_no_tense(shared_dir):
             assert tense_near(text, m.start, m.end) == _tense_near_plain(text, m.start, m.end)
             checked += 1
     assert checked > 500
+
+
+def test_a_clock_time_takes_the_day_written_beside_it():
+    from timeline import tag
+
+    def values(text):
+        return {m.text: m.value for m in tag(text, published="2024-11-02")}
+
+    got = values("Israel and Hamas agreed to a truce that began at 7 a.m. local time (0500 GMT) on Friday.")
+    assert got["7 a.m."] == "2024-11-01T07:00" and got["0500 GMT"] == "2024-11-01T05:00"
+    assert values("The truce began on Friday at 7 a.m. (0500 GMT).")["0500 GMT"] == "2024-11-01T05:00"
+    assert values("Supplies will be cut at 10:00 am in Moscow (0700 GMT) on Monday.")["10:00 am"] == \
+        "2024-11-04T10:00"
+    # A date in another sentence, or a zone's own day, is not the local clock's day.
+    assert values("The bomb exploded at 9 p.m. in Baghdad. On Monday, more troops arrived.")["9 p.m."] == \
+        "2024-11-02T21:00"
+    assert values("The quake struck at 8:30 a.m. (2330 GMT Thursday) in Ibaraki.")["8:30 a.m."] == \
+        "2024-11-02T08:30"

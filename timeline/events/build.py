@@ -372,7 +372,10 @@ def _event(
         value = f"{a}/{b}"
         precision = first.precision if first.precision == last.precision else "day"
     elif g.kind == "same":
-        dated = next((m for m in g.mentions if weekday_of(m) is None), first)
+        # The clock time if one is given ("7 a.m. ... on Friday"), else the date that is more
+        # than a weekday ("Friday (November 1, 2024)").
+        dated = next((m for m in g.mentions if m.type == "TIME"), None) or next(
+            (m for m in g.mentions if weekday_of(m) is None), first)
         value, precision, mod = dated.value, dated.precision or "day", dated.mod or ""
     if g.kind == "single" and first.spec.get("range_end") and value[:10] == first.value[:10]:
         value = f"{value}/{first.spec['range_end']}"  # "June 4-5, 2014"
@@ -433,10 +436,9 @@ def _event(
         # "the 2008 Olympic Games": the date names the thing, the clause's verb is not its tense.
         wording, cue, cued = "", None, None
 
-    if g.kind != "conflict" and start is not None and weekday_of(first) is not None and (
-        len(g.mentions) == 1
-    ):
-        value, note = _weigh_weekday(first, value, cue, published)
+    weekday = first if len(g.mentions) == 1 and weekday_of(first) is not None else g.notes.get("weekday")
+    if g.kind != "conflict" and start is not None and weekday is not None:
+        value, note = _weigh_weekday(weekday, value, cue, published)
         if note:
             start, end = days.bounds(value)
             warnings.append(note)

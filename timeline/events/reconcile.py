@@ -108,7 +108,29 @@ def group_mentions(text: str, mentions: list[Mention]) -> list[Group]:
                 continue
         groups.append(Group("single", [m]))
         i += 1
-    return groups
+    return _join_times_to_their_day(groups)
+
+
+def _join_times_to_their_day(groups: list[Group]) -> list[Group]:
+    """One event for a clock time and the date that gave it its day ("at 7 a.m. local
+    time (0500 GMT) on Friday"): the tagger marks such a time with ``day_from``."""
+    out: list[Group] = []
+    for g in groups:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind in ("single", "same") and g.kind in ("single", "same"):
+            spans = {(m.start, m.end) for m in g.mentions}
+            prev_spans = {(m.start, m.end) for m in prev.mentions}
+            if (any(m.spec.get("day_from") in spans for m in prev.mentions)
+                    or any(m.spec.get("day_from") in prev_spans for m in g.mentions)):
+                joined = out[-1] = Group("same", prev.mentions + g.mentions)
+                # A weekday that gave the day is weighed against the tense, as it is alone.
+                given = {m.spec.get("day_from") for m in joined.mentions}
+                joined.notes["weekday"] = next(
+                    (m for m in joined.mentions if (m.start, m.end) in given and m.spec.get("weekday_only")),
+                    None)
+                continue
+        out.append(g)
+    return out
 
 
 def _runs_on(a: Mention, b: Mention) -> bool:

@@ -865,6 +865,7 @@ def _resolve_time(m: Mention, ctx: _Context, kind: str) -> None:
     elif anchor is not None:
         day = anchor
         m.anchor = "published"
+        m.spec["day_of_anchor"] = True  # (a date written next to it may still give the day)
     stamp = f"T{h:02d}:{mi:02d}"
     _set(m, (day.isoformat() if day else "XXXX-XX-XX") + stamp, "minute" if mi else "hour")
     if spec.get("tz"):
@@ -1084,4 +1085,43 @@ def resolve(text: str, mentions: list[Mention], published) -> list[Mention]:
             if parsed and parsed[1] == "day":
                 ctx.anchor = parsed[0]
     _check_apposition(text, mentions)
+    _times_take_the_day_beside(text, mentions)
     return mentions
+
+
+# What may stand between a clock time and the date it belongs to: "7 a.m. local time
+# (0500 GMT) on Friday", "Friday at 7 a.m. (0500 GMT)".
+_TIME_TO_DAY = re.compile(
+    r"(?:\s|,|\(|\)|[Ll]ocal\s+time|\b(?:on|at)\b|\bin\s+[A-Z][\w'-]*(?:\s+(?!On\b|At\b)[A-Z][\w'-]*)?)*")
+
+
+def _times_take_the_day_beside(text: str, mentions: list[Mention]) -> None:
+    """A clock time with no day of its own takes the day of a date written beside it.
+
+    "The truce began at 7 a.m. local time (0500 GMT) on Friday": both times are
+    Friday's, not the publication day's. The date after the time is looked at first
+    (its usual place in news copy), then the one before.
+    """
+    def day_of(n: Mention, m: Mention) -> str | None:
+        if n.type not in ("DATE", "TIME") or n.spec.get("day_of_anchor"):
+            return None
+        if n.spec.get("tz") and not m.spec.get("tz") and "day_from" not in n.spec:
+            return None  # "8:30 a.m. (2330 GMT Thursday)": in Tokyo it is Friday already
+        return n.value[:10] if parse_value(n.value[:10]) and len(n.value) >= 10 else None
+
+    for i in range(len(mentions) - 1, -1, -1):  # right to left: a time takes the day a later time took
+        m = mentions[i]
+        if not m.spec.get("day_of_anchor"):
+            continue
+        for j in (i + 1, i - 1):
+            if not 0 <= j < len(mentions):
+                continue
+            n = mentions[j]
+            a, b = (m.end, n.start) if j > i else (n.end, m.start)
+            day = day_of(n, m) if 0 <= b - a <= 40 and _TIME_TO_DAY.fullmatch(text, a, b) else None
+            if day is not None:
+                if day != m.value[:10]:
+                    m.value, m.anchor = day + m.value[10:], "mention"
+                del m.spec["day_of_anchor"]
+                m.spec["day_from"] = (n.start, n.end)  # (one event with it, see events.reconcile)
+                break
