@@ -473,3 +473,34 @@ def test_a_clock_time_and_its_day_are_one_event_weighed_by_tense():
         "7 a.m. local time (0500 GMT) on Friday", "2024-11-01T07:00", "hour")
     row = _only("The press center will be open to reporters from 8:00 a.m. Wednesday morning.", "2005-11-08")
     assert row["date_value"] == "2005-11-09T08:00" and row["status"] == "planned"
+
+
+def test_a_date_something_is_put_off_to_is_still_ahead():
+    rows = {r["date_text"]: r for r in _rows(
+        "The deadline was extended from October 31 to March 31. The vote was postponed until "
+        "February 15. The summit was moved to December 10.", "2024-11-02")}
+    assert (rows["March 31"]["date_value"], rows["March 31"]["status"]) == ("2025-03-31", "planned")
+    assert rows["October 31"]["date_value"] == "2024-10-31"  # the old deadline: not a range with the new
+    assert (rows["February 15"]["date_value"], rows["February 15"]["date_mod"]) == ("2025-02-15", "")
+    assert (rows["December 10"]["date_value"], rows["December 10"]["status"]) == ("2024-12-10", "planned")
+
+
+def test_a_range_across_new_year_takes_the_years_that_run_forward():
+    row = _only("The festival took place from December 28 to January 3, 2024.", "2024-11-02")
+    assert row["date_value"] == "2023-12-28/2024-01-03"
+    row = _only("The talks ran from May 5, 2024 to April 3, 2024.", "2024-11-02")
+    assert row["start"] <= row["end"] and row["confidence"] <= 0.3
+    assert any("ends before it starts" in w for w in row["warnings"])
+
+
+def test_adjourned_on_one_day_until_another_is_two_events_not_a_range():
+    rows = _rows("The trial of Saddam Hussein was adjourned Monday until Wednesday, an AFP "
+                 "correspondent said.", "2005-12-05")
+    assert [(r["date_text"], r["date_value"], r["status"]) for r in rows] == [
+        ("Monday", "2005-12-05", "happened"), ("Wednesday", "2005-12-07", "planned")]
+
+
+def test_a_range_of_weekdays_runs_forward():
+    row = _only("The incidents coincided with the start of Eid-al-Fitr, from Thursday through Saturday.",
+                "2005-11-03")
+    assert row["date_value"] == "2005-11-03/2005-11-05"

@@ -274,7 +274,10 @@ def _names_event(text: str, m: Mention) -> bool:
 def _bounds(value: str) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
     if "/" in value:  # an ISO interval "2014-06-04/2014-06-05"
         a, b = value.split("/", 1)
-        return _bounds(a)[0], _bounds(b)[1]
+        (sa, ea), (sb, eb) = _bounds(a), _bounds(b)
+        if None not in (sa, ea, sb, eb) and sa > eb:
+            return sb, ea  # written backwards (and warned about): the span both dates cover
+        return sa, eb
     b = value_bounds(value)
     if b is None:
         return None, None
@@ -368,9 +371,17 @@ def _event(
         warnings.append(warning)
     elif g.kind == "range":
         a, b = first.value, last.value
-        a = _year_from(a, b, first)
+        if first.spec.get("weekday_only") or last.spec.get("weekday_only"):
+            b = _week_on(a, b) if last.spec.get("weekday_only") else b
+        else:
+            a = _year_from(a, b, first)
         value = f"{a}/{b}"
         precision = first.precision if first.precision == last.precision else "day"
+        if a[:10] > b[:10] and _DATE_SHAPE.match(a) and _DATE_SHAPE.match(b):
+            # No reading of the years makes the range run forward: say so, never draw it backwards.
+            warnings.append(f'"{text[g_start:g_end]}" ends before it starts ({a} to {b}); '
+                            "check the dates in the source.")
+            conf = min(conf, 0.3)
     elif g.kind == "same":
         # The clock time if one is given ("7 a.m. ... on Friday"), else the date that is more
         # than a weekday ("Friday (November 1, 2024)").
@@ -429,6 +440,10 @@ def _event(
         # "Statoil is to take over Norsk Hydro, the groups said on Monday": the clause is
         # the news, the date is when it was told, and the telling has happened.
         cued = ("happened", "reported")
+    if first.spec.get("put_off") and (cued is None or cued[0] == "happened"):
+        # "The vote was postponed until February 15": the verb has happened; the new date,
+        # which is what is dated here, is still ahead.
+        cued = ("planned", "put-off")
     cue = cued[0]
     later = [a for a, _ in spans if a >= g_end]
     attributive = _attributive(text, g_start, g_end, min(later, default=s.end))
@@ -617,15 +632,26 @@ def _weigh_inferred_year(
     return value, "the publication date"
 
 
+def _week_on(a: str, b: str) -> str:
+    """ "from Thursday through Saturday": the Saturday after that Thursday, whichever
+    side of publication each weekday was first counted to."""
+    da, db = day_of(a), day_of(b)
+    if da is None or db is None or db >= da:
+        return b
+    return (db + timedelta(days=7 * ((da - db).days // 7 + 1))).isoformat() + b[10:]
+
+
 def _year_from(a: str, b: str, first: Mention) -> str:
     """In "from 4 June through 5 June 2014" the first date takes the second's year."""
     if (
         _DATE_SHAPE.match(a) and _DATE_SHAPE.match(b)
-        and not _YEAR_WRITTEN.search(first.text) and a[:4] != b[:4]
+        and not _YEAR_WRITTEN.search(first.text) and (a[:4] != b[:4] or a > b)
     ):
-        candidate = b[:4] + a[4:]
-        if value_bounds(candidate) and candidate <= b:
-            return candidate
+        # "December 28 to January 3, 2024": across New Year, the year before the second's.
+        for year in (int(b[:4]), int(b[:4]) - 1):
+            candidate = f"{year:04d}" + a[4:]
+            if value_bounds(candidate) and candidate <= b:
+                return candidate
     return a
 
 

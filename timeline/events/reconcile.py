@@ -29,6 +29,10 @@ _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _APPOSITION = re.compile(r"^\s*[(,]?\s*$")
 _LOCAL_THEN_ZONE = re.compile(r"(?i)^\s*(?:local(?:\s+time)?\s*)?[(,]\s*$")
 _RANGE_OPEN = re.compile(r"(?i)\b(?:from|between)\s+$")
+# "extended the deadline from October 31 to March 31": the old date and the new one, not a span.
+_MOVED_FROM = re.compile(
+    r"(?i)\b(?:postpon|delay|defer|extend|mov|push|reschedul|adjourn|brought\s+forward|bring\s+forward)"
+    r"\w*(?:\s+[\w'’-]+){0,4}?\s+from\s+$")
 _RANGE_JOIN = re.compile(r"(?i)^\s*(?:through|thru|to|until|till|and|-|–|—)\s*$")
 # "the 2006-2010 period", "2002/2003", "for the year 2007 to 2009": a dash, a slash or
 # "to" joins two dates of one kind, in order, into a range with no "from" before them
@@ -101,8 +105,10 @@ def group_mentions(text: str, mentions: list[Mention]) -> list[Group]:
                 groups.append(Group("same" if same else "conflict", [m, nxt]))
                 i += 2
                 continue
-            if (_RANGE_JOIN.match(between) and _RANGE_OPEN.search(text[max(0, m.start - 12) : m.start])
-                    or _DASH_JOIN.match(between) and _runs_on(m, nxt)):
+            if ((_RANGE_JOIN.match(between) and _RANGE_OPEN.search(text[max(0, m.start - 12) : m.start])
+                    or _DASH_JOIN.match(between) and _runs_on(m, nxt))
+                    and not _MOVED_FROM.search(text, max(0, m.start - 60), m.start)
+                    and not nxt.spec.get("put_off")):  # "adjourned Monday until Wednesday"
                 groups.append(Group("range", [m, nxt]))
                 i += 2
                 continue

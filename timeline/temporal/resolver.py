@@ -168,6 +168,15 @@ def _past_perfect(text: str, start: int) -> bool:
 _MARKER_WORDS = _FUTURE_WORDS | _PAST_WORDS | {w for w, _nxt in _FUTURE_PAIRS | _PAST_PAIRS}
 
 
+# A verb that puts something off to the date after it: "was postponed until February 15",
+# "extended the deadline to March 31", "moved the summit to December 10".
+_PUT_OFF_TO = re.compile(
+    r"(?i)\b(?:postpon|delay|defer|extend|mov|push|put\s+off|puts\s+off|putting\s+off|reschedul|"
+    r"adjourn|brought\s+forward|bring\s+forward|brings\s+forward)\w*"
+    r"(?:\s+(?!(?:to|until|till|for|into)\b)[\w'’-]+){0,4}?\s+(?:back\s+)?(?:to|until|till|for|into)"
+    r"\s+(?:the\s+)?(?:(?:early|mid|late|end\s+of|middle\s+of|beginning\s+of|start\s+of)[-\s]+)?$")
+
+
 def tense_near(text: str, start: int, end: int) -> str | None:
     """'past', 'future' or None from the words nearest the mention in its clause."""
     lo = _clause_start(text, max(0, start - 120), start)
@@ -474,6 +483,12 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
         nonlocal tense
         if spec.get("signal") == "since":  # "since March": a start already behind us
             return "past"
+        if tense is None and _PUT_OFF_TO.search(text, max(0, m.start - 80), m.start):
+            # "was postponed until February 15": the verb is past, the new date is ahead of it.
+            tense = "future"
+            spec["put_off"] = True  # (the event builder reads the date as ahead, too)
+            if str(spec.get("signal", "")).lower() in ("until", "till") and m.mod == "ON_OR_BEFORE":
+                m.mod = None  # "postponed until February 15" is then, not any day before it
         if tense is None:
             tense = tense_near(text, m.start, m.end) or ""
         return tense or None
