@@ -26,3 +26,32 @@ def test_the_year_guessed_and_the_reason_given(text, published, value, why):
     assert row.warnings == [
         f'"{row.date_text}" does not give the year; {value[:4]} is inferred from {why}.']
     assert row.confidence < 1
+
+
+def test_a_month_whose_own_verb_is_past_is_the_last_one():
+    from timeline import extract
+
+    for text in ("Iran in February stopped applying the additional protocol.",
+                 "In February, scientists said they had found a new species of frog.",
+                 "The last hajj in January was marred by a deadly stampede."):
+        row = extract(text, published="2006-12-20").iloc[0]
+        assert row.date_value.startswith("2006-0") and row.status == "happened", text
+    # A contract's month, a modal, or a telling after the date do not move it.
+    for text in ("Light sweet crude for delivery in January rose 30 cents to 61.67 dollars.",
+                 "Maysan province could transfer to Iraqi control in January, followed by Basra.",
+                 "The trial will continue in January, Sakik said."):
+        row = extract(text, published="2006-12-20").iloc[0]
+        assert row.date_value == "2007-01", text
+
+
+def test_a_neighbouring_year_written_just_after_the_date_is_shown_as_doubt():
+    from timeline import extract
+
+    row = extract("Five plots were thwarted since the 7 July bombings in London in 2005.",
+                  published="2006-11-10").iloc[0]
+    assert row.date_value == "2006-07-07" and row.confidence < 0.7
+    assert any("names 2005" in w for w in row.warnings)
+    # A year with its own month is another date (often the one compared with).
+    row = extract("In September, the deficit was down 0.7 billion dollars from September 2005.",
+                  published="2006-11-09").iloc[0]
+    assert not any("names" in w for w in row.warnings)

@@ -56,6 +56,7 @@ _DATELINE_END = re.compile(r"\s*(?:\([A-Z][^)]{0,40}\)\s*(?:[-–—:]+\s*)?|[-�
 _DATELINE_PLACE = re.compile(r"^[A-Z][\w .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?,\s*$")
 
 INFERRED_YEAR_FACTOR = 0.9
+RIVAL_YEAR_FACTOR = 0.7
 _EARLIEST = pd.Timestamp.min.date() + timedelta(days=1)
 _LATEST = pd.Timestamp.max.date() - timedelta(days=1)
 APPROXIMATE_CONFIDENCE = 0.5
@@ -477,12 +478,26 @@ def _event(
             value, why = _weigh_inferred_year(
                 value, cue, start, end, published, cued[1] if cued else None,
                 governs=cue != "happened" or past_cue_governs(wording, at))
+            if (why == "the publication date" and precision == "month" and published is not None
+                    and (signal or "in").lower() == "in" and start.date() > _pub_day(published)
+                    and _past_verb_follows(text, g_start, g_end, s) and not _MODAL.search(wording, 0, at)):
+                # "Iran in February stopped applying the protocol", "In February, scientists
+                # said ...", in December: the month's own verb is past, so it is last February.
+                value = f"{int(value[:4]) - 1:04d}{value[4:]}"
+                why = "the tense and the publication date"
         start, end = days.bounds(value)
         warnings.append(
             f'"{text[g_start:g_end]}" does not give the year; {value[:4]} is inferred '
             f"from {why}."
         )
         conf *= INFERRED_YEAR_FACTOR
+        rival = _rival_year(text, g_end, s.end, value[:4])
+        if rival:
+            # "the 7 July bombings in London in 2005", published in 2006: the year written
+            # just after the date is as good a guess as the publication's.
+            warnings.append(f'The text names {rival} just after "{text[g_start:g_end]}"; the year '
+                            f"may be {rival}.")
+            conf *= RIVAL_YEAR_FACTOR
 
     # "since last April's offensive": the signal belongs to the offensive, not the date.
     status, status_warnings = decide_status(
@@ -630,6 +645,51 @@ def _weigh_inferred_year(
         if value_bounds(moved) is not None:
             return moved, "the tense and the publication date"
     return value, "the publication date"
+
+
+# The verb right after a date ("in February stopped", "In February, scientists said"): a
+# simple past, not a participle that looks ahead ("expected", "scheduled", "planned").
+_PAST_VERB_AFTER = re.compile(
+    r"^,?\s+(?:(?:the|a|an|[A-Z][\w.'-]*|[a-z]+s)\s+){0,2}?"
+    r"(?!(?:expected|scheduled|planned|slated|proposed|needed|required|set|due|followed|preceded)\b)"
+    r"(?:[a-z]{3,}ed|said|told|took|made|began|became|won|lost|met|held|gave|went|came|saw|found|"
+    r"left|sent|fell|rose|led|paid|agreed|signed|launched|killed|announced)\b")
+# "Maysan could transfer to Iraqi control in January, followed by ...": still ahead.
+_MODAL = re.compile(r"(?i)\b(?:will|would|could|may|might|shall|should|can|to\s+be)\b")
+_REPORTED = re.compile(r"\b(?:said|told|announced|reported|added|stated)$")
+# "crude for delivery in January rose ...": the verb is the market's, the month a contract's.
+_CONTRACT_BEFORE = re.compile(r"(?i)\b(?:delivery|settlement|contract|futures)\s+(?:in\s+)?$")
+
+
+def _past_verb_follows(text: str, start: int, end: int, s: Sentence) -> bool:
+    """True when the date's own verb comes right after it, in the simple past."""
+    verb = _PAST_VERB_AFTER.match(text[end : min(s.end, end + 50)])
+    if verb is None or _CONTRACT_BEFORE.search(text, max(s.start, start - 20), start):
+        return False
+    # "..., will continue in May, Sakik said": a reporting verb after the date is the
+    # telling's; only one after a date that opens the sentence ("In February, scientists
+    # said ...") is the date's.
+    return not _REPORTED.search(verb.group(0)) or start - s.start <= 15
+
+
+_YEAR_AFTER = re.compile(r"(?<![\d.,/:-])(1[6-9]\d\d|2[01]\d\d)(?![\d/:-]|,\d)")
+_MONTH_BEFORE = re.compile(
+    r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s*(?:\d{1,2},?\s*)?$")
+
+
+def _rival_year(text: str, end: int, stop: int, guessed: str) -> str | None:
+    """A year next to the guessed one written just after the date, in its sentence ("the
+    7 July bombings in London in 2005", "Dec. 11-13 of 2007"), if any. A year that goes
+    with a month of its own ("from September 2005") is another date, often the one
+    compared with, and says nothing of this one's year."""
+    if not guessed.isdigit():
+        return None
+    for m in _YEAR_AFTER.finditer(text, end, min(stop, end + 40)):
+        if ";" in text[end : m.start()] or _MONTH_BEFORE.search(text, max(end, m.start() - 16), m.start()):
+            continue
+        if abs(int(m.group(1)) - int(guessed)) == 1:
+            return m.group(1)
+    return None
 
 
 def _week_on(a: str, b: str) -> str:
