@@ -55,3 +55,10 @@ def test_a_week_after_retelling_the_last_dated_event_counts_from_it():
     text = ("FIFA suspended the federation on August 15. A week after FIFA suspended the "
             "federation, the government gave in.")
     assert _values(text, "2006-09-30")["A week after"] == "2006-08-22"
+
+
+def test_the_next_day_counts_from_the_day_last_named():
+    values = _values("The massacre started on November 20 and finished early the next day.", "2005-12-12")
+    assert values["early the next day"] == "2005-11-21"
+    # Without a day named before, "the next day" is the day after publication.
+    assert _values("The next day will be crucial, he said.", "2005-12-12")["The next day"] == "2005-12-13"

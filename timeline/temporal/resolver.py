@@ -137,6 +137,7 @@ def _marker(word: str, nxt: str | None) -> str | None:
 # Patterns used once per mention, compiled once (re's own cache costs a lookup per call).
 _NOT_DIGIT = re.compile(r"\D")
 _BETWEEN_BEFORE = re.compile(r"(?i)\bbetween\s+$")
+_THE_NEXT_DAY = re.compile(r"(?i)\bthe\s+next\s+day\b")
 _PREVIOUS_OR_FOLLOWING = re.compile(r"(?i)(?:the\s+)?(?:previous|following)")
 _APPOSITION_GAP = re.compile(r"\s*[(,–—-]?\s*")
 
@@ -518,14 +519,20 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
                  None)
             m.confidence = 0.3
             return
+        counted_from = "published"
         if unit == "weekend" and offset == 0:
             # "the weekend": the one just past, unless the clause looks ahead.
             d = _weekend(anchor, get_tense())
+        elif (unit == "day" and offset == 1 and ctx.last and ctx.last[1] in ("day", "hour", "minute")
+                and _THE_NEXT_DAY.search(m.text)):
+            # "started on November 20 and finished the next day": the day after the one
+            # last named, as "the following day" is ("next day" alone is tomorrow).
+            d, counted_from = shift(ctx.last[0], "day", 1), "mention"
         else:
             d = shift(anchor, "week" if unit == "weekend" else unit, offset)
         prec = _PREC_OF_UNIT[unit]
         _set(m, fmt(d, prec), prec)
-        m.anchor = "published"
+        m.anchor = counted_from
         m.spec["relative"] = True
         ctx.last = (d, prec)
         if prec == "quarter":
