@@ -504,3 +504,17 @@ def test_a_range_of_weekdays_runs_forward():
     row = _only("The incidents coincided with the start of Eid-al-Fitr, from Thursday through Saturday.",
                 "2005-11-03")
     assert row["date_value"] == "2005-11-03/2005-11-05"
+
+
+def test_a_date_the_text_fixes_in_the_past_happened_whatever_the_wording_ahead():
+    row = _only("Two US Marines are to face murder charges over the killing of 24 Iraqi civilians "
+                "in Haditha last year.", "2006-12-21")
+    assert (row["date_value"], row["status"]) == ("2005", "happened")
+
+
+def test_a_season_without_a_year_follows_the_tense_and_says_the_year_is_a_guess():
+    row = _only("The official announcement will then come in the spring.", "2006-12-12")
+    assert (row["date_value"], row["status"]) == ("2007-SP", "planned")
+    assert any("does not give the year" in w for w in row["warnings"])
+    row = _only("The talks collapsed in the autumn.", "2006-03-12")
+    assert (row["date_value"], row["status"]) == ("2005-FA", "happened")

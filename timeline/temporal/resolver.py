@@ -137,6 +137,7 @@ def _marker(word: str, nxt: str | None) -> str | None:
 # Patterns used once per mention, compiled once (re's own cache costs a lookup per call).
 _NOT_DIGIT = re.compile(r"\D")
 _BETWEEN_BEFORE = re.compile(r"(?i)\bbetween\s+$")
+_SINCE_THE = re.compile(r"(?i)\bsince\s+the\s+$")
 _THE_NEXT_DAY = re.compile(r"(?i)\bthe\s+next\s+day\b")
 _PREVIOUS_OR_FOLLOWING = re.compile(r"(?i)(?:the\s+)?(?:previous|following)")
 _APPOSITION_GAP = re.compile(r"\s*[(,–—-]?\s*")
@@ -482,8 +483,8 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
 
     def get_tense():
         nonlocal tense
-        if spec.get("signal") == "since":  # "since March": a start already behind us
-            return "past"
+        if spec.get("signal") == "since" or _SINCE_THE.search(text, max(0, m.start - 12), m.start):
+            return "past"  # "since March", "since the May curbs": a start already behind us
         if tense is None and _PUT_OFF_TO.search(text, max(0, m.start - 80), m.start):
             # "was postponed until February 15": the verb is past, the new date is ahead of it.
             tense = "future"
@@ -797,6 +798,12 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
                 y -= 1
             elif direction is not None and direction > 0 and start_month <= anchor.month:
                 y += 1
+            elif direction is None and code != "WI":
+                # "in the spring": this year's, but that is a guess, which the event builder
+                # weighs against the tense as it does a month's ("will come in the spring",
+                # written in December, is the coming one).
+                m.spec["year_inferred"] = True
+                m.anchor = "published"
         _set(m, f"{y}-{code}", "season")
         return
 
