@@ -198,3 +198,17 @@ def test_words_ending_in_ed_that_are_no_past_verbs_are_no_cue(clause):
 )
 def test_a_past_verb_governs_only_the_date_just_after_it(clause, date_text, governs):
     assert past_cue_governs(clause, clause.index(date_text)) is governs
+
+
+def test_the_day_of_a_timestamp_is_that_of_timestamp_date():
+    from timeline.events.status import _as_day
+
+    rng = random.Random(11)
+    stamps = [pd.Timestamp(rng.randrange(-(2**62), 2**62)) for _ in range(2000)]
+    stamps += [t.tz_localize("UTC").tz_convert("Asia/Tokyo") for t in stamps[:500]]
+    stamps += [pd.Timestamp("1000-01-01").as_unit("s"), pd.Timestamp("2020-01-01 23:59:59.999999999")]
+    for t in stamps:
+        day = _as_day(t)
+        assert day == t.date() and type(day) is date, t
+    assert _as_day(pd.NaT) is pd.NaT.date()
+    assert _as_day(None) is None and _as_day(date(2020, 1, 2)) == date(2020, 1, 2)
