@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..temporal.rules import required_strings
 from .matching import CaselessRule, fold
@@ -113,7 +113,7 @@ class Clause:
         return f"{self.subject} {self.text}".strip() if self.subject else self.text
 
 
-def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+def _mask(text: str, spans) -> str:
     """``text`` with the given spans (and brackets around only-date content) blanked out."""
     for s, e in spans:
         s, e = max(s, 0), min(e, len(text))
@@ -181,6 +181,22 @@ def _has_date(segment: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(segment[0] <= s and e <= segment[1] for s, e in spans)
 
 
+@lru_cache(maxsize=16)
+def _pieces(
+    sentence_text: str, rel: tuple[tuple[int, int], ...]
+) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The sentence with its dates (at ``rel``) blanked out, and the (start, end) of each
+    piece between separators. Kept: they are the same for every date of the sentence,
+    and the dates of a sentence are asked about one after the other."""
+    masked = _mask(sentence_text, rel)
+    cuts = [0]
+    for m in _separators(masked):
+        cuts.extend(m.span())
+    cuts.append(len(sentence_text))
+    # The cuts come in pairs: a piece's start and end.
+    return masked, tuple(zip(cuts[::2], cuts[1::2], strict=True))
+
+
 def clause_of(
     sentence_text: str,
     sentence_start: int,
@@ -193,14 +209,8 @@ def clause_of(
     Offsets are document offsets; ``date_spans`` are all date mentions of the
     sentence (so their inner commas do not cut clauses).
     """
-    rel = [(s - sentence_start, e - sentence_start) for s, e in date_spans]
-    masked = _mask(sentence_text, rel)
-    cuts = [0]
-    for m in _separators(masked):
-        cuts.extend(m.span())
-    cuts.append(len(sentence_text))
-    # (start, end) of each piece between separators: the cuts come in pairs.
-    segments = list(zip(cuts[::2], cuts[1::2], strict=True))
+    rel = tuple([(s - sentence_start, e - sentence_start) for s, e in date_spans])
+    masked, segments = _pieces(sentence_text, rel)
     ds, de = date_start - sentence_start, date_end - sentence_start
     index = len(segments) - 1
     for i, (s, e) in enumerate(segments):
