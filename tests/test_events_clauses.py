@@ -75,14 +75,26 @@ def test_attribution_check_skips_only_texts_it_cannot_match():
 def test_content_word_count_is_that_of_all_words():
     plain_word = re.compile(r"[A-Za-z][\w'’-]*")
     tokens = ["The", "on", "In", "talks", "x", " ", ",", "\ue000", "of", "LAST", "it's", "-", "9",
-              "a", "Paris", "_"]
-    for text in _random_texts(tokens, 5000, 12, seed=7):
+              "a", "Paris", "_",
+              # Words that start like function words, or hold letters a caseless match
+              # would take for ASCII ones: none is a function word.
+              "an", "another", "ON", "oN", "th", "the'", "The’", "mid-", "\u212ahe", "th\u212a",
+              "\u017fince", "\u0130n", "\u0131n", "é", "Δ", "middle", "till", "Till", "untiL"]
+    for text in _random_texts(tokens, 20000, 12, seed=7):
         for start, end in [(0, None), (0, len(text) // 2), (len(text) // 3, len(text))]:
             words = plain_word.findall(text[start:end])
             content = [w for w in words if w.lower() not in _FUNCTION_WORDS]
             for n in (1, 3, 9):
                 assert _has_content_words(text, n, start, end) == (len(content) >= n), (
                     text, start, end, n)
+
+
+def test_no_function_word_is_the_lower_case_of_a_word_that_is_not_ascii():
+    # _FUNCTION_WORD compares ASCII letters only; a word's lower case is ASCII only if
+    # all its letters lower to ASCII ones.
+    lowering_to_ascii = {c for c in map(chr, range(0x80, 0x110000)) if c.lower().isascii()}
+    assert lowering_to_ascii == {"\u212a"}  # Kelvin sign -> "k"
+    assert not any("k" in word for word in _FUNCTION_WORDS)
 
 
 def test_attribution_is_that_of_the_plain_pattern():

@@ -198,3 +198,38 @@ def test_words_ending_in_ed_that_are_no_past_verbs_are_no_cue(clause):
 )
 def test_a_past_verb_governs_only_the_date_just_after_it(clause, date_text, governs):
     assert past_cue_governs(clause, clause.index(date_text)) is governs
+
+
+def test_the_day_of_a_timestamp_is_that_of_timestamp_date():
+    from timeline.events.status import _as_day
+
+    rng = random.Random(11)
+    stamps = [pd.Timestamp(rng.randrange(-(2**62), 2**62)) for _ in range(2000)]
+    stamps += [t.tz_localize("UTC").tz_convert("Asia/Tokyo") for t in stamps[:500]]
+    stamps += [pd.Timestamp("1000-01-01").as_unit("s"), pd.Timestamp("2020-01-01 23:59:59.999999999")]
+    for t in stamps:
+        day = _as_day(t)
+        assert day == t.date() and type(day) is date, t
+    assert _as_day(pd.NaT) is pd.NaT.date()
+    assert _as_day(None) is None and _as_day(date(2020, 1, 2)) == date(2020, 1, 2)
+
+
+def test_past_cue_governs_is_that_of_the_rules_regexes():
+    # past_cue_governs matches on folded text; the plain reading runs each IGNORECASE regex.
+    from timeline.events.status import _INFINITIVE
+
+    def plain(clause, at, reach=45):
+        window = clause[max(0, at - reach) : at]
+        ends = [m.end() for r in status_rules() if r.name in ("past-tense", "present-perfect")
+                for m in r.regex.finditer(window)]
+        return bool(ends) and not _INFINITIVE.search(window, max(ends))
+
+    tokens = ["had", "HAS", "been", " ", "  ", "met", "agreed", "to", "hold", "talks", "in",
+              "\u017fent", "\u212aept", "\u0130s", "was", "armed", "said", "will", "'ve", "-",
+              "closed", "on", "x"]
+    rng = random.Random(13)
+    clauses = _clauses()[::5] + [
+        "".join(rng.choice(tokens) for _ in range(rng.randint(0, 12))) for _ in range(3000)]
+    for clause in clauses:
+        for at in {0, len(clause), len(clause) // 2, rng.randrange(len(clause) + 1)}:
+            assert past_cue_governs(clause, at) == plain(clause, at), (clause, at)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from ..temporal.rules import required_strings
 from .matching import CaselessRule, fold
@@ -112,7 +113,7 @@ class Clause:
         return f"{self.subject} {self.text}".strip() if self.subject else self.text
 
 
-def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+def _mask(text: str, spans) -> str:
     """``text`` with the given spans (and brackets around only-date content) blanked out."""
     for s, e in spans:
         s, e = max(s, 0), min(e, len(text))
@@ -126,15 +127,45 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
 def _has_content_words(text: str, n: int, start: int = 0, end: int | None = None) -> bool:
     """True if ``text[start:end]`` has at least ``n`` words that are not function words.
 
-    Stops at the ``n``-th: a clause is mostly long enough after a few words.
+    One regex match (``_content_words``) instead of a loop over the words in Python;
+    it stops at the ``n``-th, as a clause is mostly long enough after a few words.
     """
-    found = 0
-    for word in _WORD.finditer(text, start, len(text) if end is None else end):
-        if word.group().lower() not in _FUNCTION_WORDS:
-            found += 1
-            if found >= n:
-                return True
-    return False
+    return _content_words(n).match(text, start, len(text) if end is None else end) is not None
+
+
+def _alternation(words) -> str:
+    """A regex matching exactly ``words``, written as a tree of their shared starts
+    ("a(?:bout|fter|n(?:d)?)?"): a letter is compared once, not once per word."""
+    by_first: dict[str, list[str]] = {}
+    for w in sorted(words):
+        by_first.setdefault(w[:1], []).append(w[1:])
+    branches = []
+    for first, rests in by_first.items():
+        if len(rests) == 1:
+            branches.append(re.escape(first + rests[0]))
+            continue
+        longer = [r for r in rests if r]
+        optional = "?" if len(longer) < len(rests) else ""
+        branches.append(f"{re.escape(first)}(?:{_alternation(longer)}){optional}")
+    return "|".join(branches)
+
+
+# A word of ``_WORD`` (all of it: nothing of ``_WORD`` follows) whose lower case is a
+# function word. Compared in ASCII letters only: a word that is not ASCII never lowers
+# to a function word, since the one non-ASCII letter lowering to an ASCII one is the
+# Kelvin sign ("k", in no function word; tests/test_events_clauses.py checks both).
+_FUNCTION_WORD = rf"(?ai:{_alternation(_FUNCTION_WORDS)})(?![\w'’-])"
+
+
+@cache
+def _content_words(n: int) -> re.Pattern:
+    """A regex matching at the start of a text with ``n`` words of ``_WORD`` that are
+    no function words. It reads the words as ``_WORD.finditer`` finds them: from one
+    to the next ASCII letter (``[^A-Za-z]*+``), then the word; function words are
+    passed over. Its quantifiers are possessive: nothing is given back, so a text
+    with fewer words fails in one pass."""
+    word = "[A-Za-z][\\w'’-]*+"
+    return re.compile(rf"(?:[^A-Za-z]*+(?:{_FUNCTION_WORD}[^A-Za-z]*+)*+{word}){{{n}}}")
 
 
 def _is_attribution(body: str) -> bool:
@@ -150,6 +181,22 @@ def _has_date(segment: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(segment[0] <= s and e <= segment[1] for s, e in spans)
 
 
+@lru_cache(maxsize=16)
+def _pieces(
+    sentence_text: str, rel: tuple[tuple[int, int], ...]
+) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The sentence with its dates (at ``rel``) blanked out, and the (start, end) of each
+    piece between separators. Kept: they are the same for every date of the sentence,
+    and the dates of a sentence are asked about one after the other."""
+    masked = _mask(sentence_text, rel)
+    cuts = [0]
+    for m in _separators(masked):
+        cuts.extend(m.span())
+    cuts.append(len(sentence_text))
+    # The cuts come in pairs: a piece's start and end.
+    return masked, tuple(zip(cuts[::2], cuts[1::2], strict=True))
+
+
 def clause_of(
     sentence_text: str,
     sentence_start: int,
@@ -162,18 +209,14 @@ def clause_of(
     Offsets are document offsets; ``date_spans`` are all date mentions of the
     sentence (so their inner commas do not cut clauses).
     """
-    rel = [(s - sentence_start, e - sentence_start) for s, e in date_spans]
-    masked = _mask(sentence_text, rel)
-    cuts = [0]
-    for m in _separators(masked):
-        cuts.extend([m.start(), m.end()])
-    cuts.append(len(sentence_text))
-    segments = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2)]
+    rel = tuple([(s - sentence_start, e - sentence_start) for s, e in date_spans])
+    masked, segments = _pieces(sentence_text, rel)
     ds, de = date_start - sentence_start, date_end - sentence_start
-    index = next(
-        (i for i, (s, e) in enumerate(segments) if s <= ds < e or (s < de <= e)),
-        len(segments) - 1,
-    )
+    index = len(segments) - 1
+    for i, (s, e) in enumerate(segments):
+        if s <= ds < e or s < de <= e:
+            index = i
+            break
     seg_s, seg_e = segments[index]
     body = masked[seg_s:seg_e].replace(_MASK, " ")
     if _ACCORDING_TO.match(body.strip()) and index + 1 < len(segments):
