@@ -72,7 +72,19 @@ def test_halves(text, value):
 
 def _tense_near_plain(text, start, end):
     """tense_near as first written: _marker asked about every word."""
-    from timeline.temporal.resolver import _PASSIVE_AUX, _TOKEN, _clause_end, _clause_start, _marker
+    from timeline.temporal.resolver import (
+        _PASSIVE_AUX,
+        _PAST_WORDS,
+        _TOKEN,
+        DETERMINERS,
+        _clause_end,
+        _clause_start,
+        _marker,
+    )
+
+    def adjective(words, i):
+        w = words[i].lower()
+        return i > 0 and w.endswith("ed") and w not in _PAST_WORDS and words[i - 1].lower() in DETERMINERS
 
     lo = _clause_start(text, max(0, start - 120), start)
     words = _TOKEN.findall(text, lo, start)
@@ -81,12 +93,16 @@ def _tense_near_plain(text, start, end):
         found = _marker(words[i], nxt)
         if found == "past" and i > 0 and words[i - 1].lower() in _PASSIVE_AUX:
             continue
+        if found == "past" and adjective(words, i):
+            continue
         if found:
             return found
     hi = _clause_end(text, end, min(len(text), end + 80))
     words = _TOKEN.findall(text, end, hi)
     for i, w in enumerate(words):
         found = _marker(w, words[i + 1].lower() if i + 1 < len(words) else None)
+        if found == "past" and adjective(words, i):
+            continue
         if found:
             return found
     return None

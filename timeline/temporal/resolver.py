@@ -191,6 +191,8 @@ def tense_near(text: str, start: int, end: int) -> str | None:
         found = _marker(words[i], nxt)
         if found == "past" and i > 0 and words[i - 1].lower() in _PASSIVE_AUX:
             continue  # a passive participle: the auxiliary before it has the tense
+        if found == "past" and _adjective(words, i):
+            continue
         if found:
             return found
     hi = _clause_end(text, end, min(len(text), end + 80))
@@ -200,9 +202,22 @@ def tense_near(text: str, start: int, end: int) -> str | None:
         if low not in _MARKER_WORDS and not low.endswith("ed"):
             continue
         found = _marker(w, words[i + 1].lower() if i + 1 < len(words) else None)
+        if found == "past" and _adjective(words, i):
+            continue
         if found:
             return found
     return None
+
+
+# Words before which an "-ed" word is an adjective, not a verb: "the troubled country",
+# "a wounded soldier", "its expanded role".
+DETERMINERS = frozenset("the a an its their his her our your my this these those".split())
+
+
+def _adjective(words: list[str], i: int) -> bool:
+    """Whether words[i], read as a past tense by its "-ed", follows a determiner."""
+    w = words[i].lower()
+    return i > 0 and w.endswith("ed") and w not in _PAST_WORDS and words[i - 1].lower() in DETERMINERS
 
 
 # --------------------------------------------------------------------------- fields
