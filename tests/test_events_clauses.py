@@ -146,3 +146,24 @@ def test_a_date_after_said_takes_the_fact_before_it():
     at = sentence.index("Monday")
     clause = clause_of(sentence, 0, at, at + 6, [(at, at + 6)])
     assert clause.text == "Troops left the town"
+
+
+def test_an_attribution_with_a_possessive_dates_the_fact_before_its_apposition():
+    from timeline.events.clauses import clause_of
+
+    s = ("Russia launched 145 drones at Ukraine overnight, the largest such attack of the war, "
+         "Ukraine's air force said on Sunday.")
+    at = s.index("Sunday")
+    assert clause_of(s, 0, at, at + 6, [(at, at + 6)]).text == "Russia launched 145 drones at Ukraine overnight"
+
+
+def test_a_date_in_what_was_said_takes_the_words_said_as_its_clause():
+    from timeline.events.clauses import clause_of
+
+    s = ("President Volodymyr Zelenskiy said on Saturday that Kyiv would present its plan to allies "
+         "at a summit in Brussels on Dec. 18-19.")
+    sat, dec = s.index("Saturday"), s.index("Dec.")
+    spans = [(sat, sat + 8), (dec, dec + 10)]
+    assert clause_of(s, 0, dec, dec + 10, spans).text.startswith("Kyiv would present its plan")
+    # The day of the telling keeps the telling as its clause.
+    assert clause_of(s, 0, sat, sat + 8, spans).text.startswith("President Volodymyr Zelenskiy said")

@@ -81,6 +81,25 @@ _PREDICATE_START = re.compile(
     r"did|does|do)\b"
 )
 _ACCORDING_TO = re.compile(r"(?i)^according to\b")
+# What was said, from its "that" on: "X said on Saturday that ...". No comma between
+# (a comma ends the piece anyway).
+_TOLD_THAT = re.compile(
+    r"(?i)\b(?:said|says|told\s+[\w'’]+|announced|added|stated|warned|reported|confirmed)\b"
+    r"[^,;.]{0,40}?\bthat\s+")
+_APPOSITION = re.compile(r"\s*(?:the|a|an)\s", re.IGNORECASE)
+_SUBORDINATE = re.compile(
+    r"\s*(?:after|before|when|while|as|because|although|though|since|despite|with|including|"
+    r"amid|following)\s", re.IGNORECASE)
+_FINITE = re.compile(r"(?i)\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should)\b")
+
+
+def _dependent(masked: str, start: int, end: int) -> bool:
+    """Whether a piece of the sentence only adds to the one before it: an apposition
+    without a verb of its own ("the largest such attack of the war") or a clause opened
+    by a subordinator ("after 97 percent of votes were counted")."""
+    if _SUBORDINATE.match(masked, start, end):
+        return True
+    return bool(_APPOSITION.match(masked, start, end)) and not _FINITE.search(masked, start, end)
 # Case-insensitive. The words after "said" ("on", "late") are one atomic run, "(?>...)",
 # so the blanks of a masked date are not split between repetitions in every possible
 # way before a failure is admitted (up to seconds on a long run). It matches where the
@@ -89,7 +108,7 @@ _ACCORDING_TO = re.compile(r"(?i)^according to\b")
 # starts like another, so the greedy run is the one any match would use.
 _ATTRIBUTION = CaselessRule(
     r"\b(?:said|says|told (?:reporters|journalists|\w+)|reported|added|stated|quoted)\b\W*$"
-    r"|^\W*(?:\w+\s+){0,6}?(?:said|says|reported|added)\b(?>(?:\s+(?:on|in|at|late|early)?)*)"
+    r"|^\W*(?:\w+(?:['’]s)?\s+){0,6}?(?:said|says|reported|added)\b(?>(?:\s+(?:on|in|at|late|early)?)*)"
     r"[\s.!?\"”’]*$"
 )
 # Lower-case strings of which every match holds one (on text lowered by ``fold``).
@@ -228,8 +247,14 @@ def clause_of(
         # has a date of its own ("will travel next month, the White House said Monday"
         # dates the statement, not the trip): then the statement is the clause.
         if not _has_date(segments[index - 1], rel):
-            seg_s, seg_e = segments[index - 1]
             index -= 1
+            # "Russia launched 145 drones overnight, the largest attack of the war, the air
+            # force said": an apposition ("the largest ...") or a dependent clause ("after
+            # 97 percent of votes were counted") only adds to the fact before it.
+            while (index > 0 and _dependent(masked, *segments[index])
+                   and not _has_date(segments[index - 1], rel)):
+                index -= 1
+            seg_s, seg_e = segments[index]
     else:
         # Only the date, its preposition and a connective ("In 1995, however, he was ..."):
         # the fact is in the clauses after it, or before it when the date ends the sentence.
@@ -257,6 +282,12 @@ def clause_of(
         first = sentence_text[segments[0][0] : segments[0][1]].strip()
         if 0 < len(first.split()) <= 6 and first[:1].isupper():
             subject = first
+    if not subject and seg_s <= ds:
+        # "Zelenskiy said on Saturday that Kyiv would present its plan ... on Dec. 18-19":
+        # the date belongs to what was said, which is the clause.
+        told = max(_TOLD_THAT.finditer(masked, seg_s, ds), key=lambda m: m.start(), default=None)
+        if told is not None and _has_content_words(masked, 3, told.end(), seg_e):
+            seg_s = told.end()
     piece = sentence_text[seg_s:seg_e]
     text = piece.lstrip()
     start = sentence_start + seg_s + len(piece) - len(text)
