@@ -16,6 +16,7 @@ import bisect
 import calendar
 import re
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 import pandas as pd
 
@@ -320,25 +321,14 @@ def _impossible(value: str) -> bool:
 
 
 class _Days:
-    """``_bounds`` and ``_impossible`` of the date values of one article, each worked out
-    once: an article repeats its dates (a caption and the body, a date and its weekday),
-    and making Timestamps costs more than looking them up."""
+    """``_bounds`` and ``_impossible`` of date values, each worked out once for all
+    articles: articles repeat their dates (a caption and the body, a date and its
+    weekday, the days around publication across a corpus), and making Timestamps costs
+    more than looking them up. Both are pure, and Timestamps are immutable, so sharing
+    them is safe; the caches are bounded."""
 
-    def __init__(self) -> None:
-        self._bounds: dict[str, tuple[pd.Timestamp | None, pd.Timestamp | None]] = {}
-        self._impossible: dict[str, bool] = {}
-
-    def bounds(self, value: str) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
-        got = self._bounds.get(value)
-        if got is None:
-            got = self._bounds[value] = _bounds(value)
-        return got
-
-    def impossible(self, value: str) -> bool:
-        got = self._impossible.get(value)
-        if got is None:
-            got = self._impossible[value] = _impossible(value)
-        return got
+    bounds = staticmethod(lru_cache(maxsize=16384)(_bounds))
+    impossible = staticmethod(lru_cache(maxsize=16384)(_impossible))
 
 
 def _event(
