@@ -518,3 +518,11 @@ def test_a_season_without_a_year_follows_the_tense_and_says_the_year_is_a_guess(
     assert any("does not give the year" in w for w in row["warnings"])
     row = _only("The talks collapsed in the autumn.", "2006-03-12")
     assert (row["date_value"], row["status"]) == ("2005-FA", "happened")
+
+
+def test_a_date_after_ahead_of_is_still_to_come_whatever_the_verb():
+    for text in ("Jeffrey spoke ahead of the election Thursday for Iraq's first permanent legislature.",
+                 "Leaders met in Brussels ahead of Thursday's summit.",
+                 "Parties campaigned hard in the run-up to Thursday's legislative elections."):
+        row = _only(text, "2005-12-12")  # a Monday
+        assert (row["date_value"], row["status"]) == ("2005-12-15", "planned"), text

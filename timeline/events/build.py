@@ -23,6 +23,7 @@ import pandas as pd
 from ..document import Document
 from ..temporal.intervals import value_bounds
 from ..temporal.mention import Mention
+from ..temporal.resolver import AHEAD_OF
 from .actors import ActorIndex, names_and_countries
 from .anchors import event_nouns, find_anchor_event, find_anchor_phrase
 from .categories import classify
@@ -435,6 +436,10 @@ def _event(
         # "The vote was postponed until February 15": the verb has happened; the new date,
         # which is what is dated here, is still ahead.
         cued = ("planned", "put-off")
+    if AHEAD_OF.search(text, max(s.start, g_start - 60), g_start) and (cued is None or cued[0] == "happened"):
+        # "Leaders met ahead of Thursday's summit": the verb has happened, the summit,
+        # which is what is dated, has not.
+        cued = ("planned", "ahead-of")
     cue = cued[0]
     later = [a for a, _ in spans if a >= g_end]
     attributive = _attributive(text, g_start, g_end, min(later, default=s.end))

@@ -179,6 +179,13 @@ _PUT_OFF_TO = re.compile(
     r"\s+(?:the\s+)?(?:(?:early|mid|late|end\s+of|middle\s+of|beginning\s+of|start\s+of)[-\s]+)?$")
 
 
+# What comes before a date that is later than the clause's own event: "ahead of the
+# election Thursday", "in the run-up to Sunday's vote".
+AHEAD_OF = re.compile(
+    r"(?i)\b(?:ahead\s+of|in\s+the\s+(?:run|lead)[-\s]up\s+to|in\s+advance\s+of|in\s+preparation\s+for)"
+    r"\s+(?:(?:the|a|an|this|next|its|their)\s+)?(?:[\w'’-]+\s+){0,3}$")
+
+
 def tense_near(text: str, start: int, end: int) -> str | None:
     """'past', 'future' or None from the words nearest the mention in its clause."""
     lo = _clause_start(text, max(0, start - 120), start)
@@ -500,6 +507,8 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
         nonlocal tense
         if spec.get("signal") == "since" or _SINCE_THE.search(text, max(0, m.start - 12), m.start):
             return "past"  # "since March", "since the May curbs": a start already behind us
+        if tense is None and AHEAD_OF.search(text, max(0, m.start - 60), m.start):
+            tense = "future"  # "met ahead of Thursday's summit": the summit is still to come
         if tense is None and _PUT_OFF_TO.search(text, max(0, m.start - 80), m.start):
             # "was postponed until February 15": the verb is past, the new date is ahead of it.
             tense = "future"
