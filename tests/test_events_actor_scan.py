@@ -22,6 +22,10 @@ TRICKY = [
     "Vice-President Harris, Vice President Pence; Deputy Prime Minister Kono (Japan's) "
     "Secretary of State Blinken, Secretary-General Guterres, opposition leader Keir Starmer",
     "China's, (Reuters) U.S.-led Iran/Iraq foo_bar Mr\u00a0Smith \"President Lula\" UN-backed",
+    # Titles against non-ASCII word characters (not words of their own) and other
+    # characters (which end words): the title scan looks at an ASCII copy of the text.
+    "Mr\u00e9 \u00e9Mr Mr\u00b2 \u00b2Mr Pr\u00e9sident \u2018President\u2019s\u201d "
+    "king\u2014queen\u2026pope \u041cr mr\u0301 Minister\u3000Sir\nDr.\tMs 9Mr Mr9 mr",
 ]
 
 
