@@ -602,10 +602,21 @@ _MAX_OPENINGS = 512
 _MAX_STRINGS = 8
 
 
+# ASCII characters that are no word characters -> space (a bytes pattern's "\w" is ASCII's).
+_SPACE_FOR_NON_WORD = bytes.maketrans(
+    bytes(range(128)), bytes(c if _IS_WORD_CHAR(chr(c)) else 32 for c in range(128))
+)
+
+
 @lru_cache(maxsize=1)
 def words_of(low: str) -> frozenset[str]:
     """The words (runs of word characters) of folded text. The last answer is kept: the
     status and the category of an event are read from the same clause."""
+    if low.isascii():
+        # With every character that is no word character made a space, what str.split()
+        # cuts out are the runs of word characters (no word character is a space), and
+        # that copy is made by byte-wise translation, far quicker than a regex scan.
+        return frozenset(low.encode("ascii").translate(_SPACE_FOR_NON_WORD).decode("ascii").split())
     return frozenset(_WORD.findall(low))
 
 
