@@ -81,3 +81,19 @@ def test_names_trie_matches_the_longest_first_alternation():
         by_regex = [actors.Actor(m.start(), m.end(), *table[m.group(0)])
                     for m in actors._names_regex().finditer(text)]
         assert actors.find_countries_and_orgs(text) == by_regex, text
+
+
+def test_person_title_trie_matches_the_longest_first_alternation():
+    titles = sorted(actors._load("people.json")["titles"], key=len, reverse=True)
+    title = "|".join(re.escape(t) for t in titles)
+    name = rf"(?P<name>{actors._NAME_TOKEN}(?:\s+{actors._NAME_TOKEN}){{0,2}})"
+    plain = re.compile(rf"(?<![\w])(?i:(?:{title}))(?:\s+(?i:(?:{title})))*\s+{name}")
+    # Titles that continue one another, in any case, chained, and letters that
+    # case-insensitive matching folds to ASCII ones ("\u212a" Kelvin sign, long s).
+    tokens = ["Mr", "mr.", "MRS", "Ms.", "Prime", " ", "  ", "Minister", "minister", "Deputy",
+              "Vice", "-", "President", "elect", "Secretary", "General", " of State", "chief",
+              "Chief Executive", "policy", "foreign", "John", "Smith", "\u212aing", "\u017fir",
+              "Kim", "Jong", "Un", ".", "x", "\n", "Opposition Leader", "Gen.", "Dr", "The"]
+    for text in _texts() + _random_texts(tokens, 20000, 8, seed=11):
+        assert [(m.span(), m.group("name")) for m in actors._person_regex().finditer(text)] == [
+            (m.span(), m.group("name")) for m in plain.finditer(text)], text

@@ -87,8 +87,17 @@ _NOT_NAMES = frozenset(
 
 @lru_cache(maxsize=1)
 def _person_regex() -> re.Pattern:
-    titles = sorted(_load("people.json")["titles"], key=len, reverse=True)
-    title = "|".join(re.escape(t) for t in titles)
+    """A title or titles, then up to three capitalized name words.
+
+    The titles are written as a trie (see ``_names_trie_regex``) of their lower-cased
+    forms, matched case-insensitively: the same matches as the alternation of all
+    titles, longest first. The titles matching at a place are case-insensitive
+    prefixes of one another (distinct ASCII letters never match the same character),
+    and the trie tries them, as that alternation does, longest first; but it does
+    not enter every title at every place, which case-insensitive alternatives make
+    the regex engine do.
+    """
+    title = _trie(sorted({t.lower() for t in _load("people.json")["titles"]}))
     return re.compile(
         rf"(?<![\w])(?i:(?:{title}))(?:\s+(?i:(?:{title})))*\s+"
         rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,2}})"
