@@ -116,28 +116,29 @@ def _names_trie_regex() -> re.Pattern:
     form and follows the one path the text spells there, trying a longer form
     before a shorter one it continues ("Korean" before "Korea"), so each place
     yields the longest form that matches, as the longest-first alternation does.
-    The word-start test comes after the first character, so that the engine can
-    skip to those characters.
+    The word-start test comes where a form ends, as a lookbehind over the form and
+    the character before it: so the engine can skip to the characters that begin a
+    form, and runs the test only where a whole form is spelt (a place before a word
+    character or "." is ruled out for every form, as a test first would rule it out).
     """
-    by_first: dict[str, list[str]] = {}
-    for form in _names():
-        by_first.setdefault(form[0], []).append(form[1:])
-    branches = [
-        rf"{re.escape(c)}(?<![\w.]{re.escape(c)}){_trie(rests)}" for c, rests in by_first.items()
-    ]
-    return re.compile("(?:" + "|".join(branches) + r")(?![\w])")
+    return re.compile(_trie(list(_names()), _after_no_word_or_dot) + r"(?![\w])")
 
 
-def _trie(words: list[str]) -> str:
+def _after_no_word_or_dot(form: str) -> str:
+    return rf"(?<![\w.]{re.escape(form)})"
+
+
+def _trie(words: list[str], at_end=None, spelt: str = "") -> str:
     """A pattern for ``words`` with shared beginnings written once; where a word ends and
-    others go on, going on is tried first."""
+    others go on, going on is tried first. ``at_end(word)``, when given, is the pattern
+    written where a word ends (``spelt`` is what comes before ``words``)."""
     children: dict[str, list[str]] = {}
     for w in words:
         if w:
             children.setdefault(w[0], []).append(w[1:])
-    alternatives = [re.escape(c) + _trie(rests) for c, rests in children.items()]
+    alternatives = [re.escape(c) + _trie(rests, at_end, spelt + c) for c, rests in children.items()]
     if "" in words:
-        alternatives.append("")
+        alternatives.append(at_end(spelt) if at_end else "")
     if len(alternatives) == 1:
         return alternatives[0]
     return "(?:" + "|".join(alternatives) + ")"
