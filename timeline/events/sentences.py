@@ -97,7 +97,7 @@ def split_sentences(text: str) -> list[Sentence]:
     """Sentences of ``text`` in order, each with offsets, text and line kind."""
     out: list[Sentence] = []
     lines = [(m.start(), m.group(0)) for m in _LINE.finditer(text)]
-    lines = [(s, ln) for s, ln in lines if ln.strip()]
+    lines = [(s, ln, stripped) for s, ln in lines if (stripped := ln.strip())]
     folds = not text.isascii() and any(c in text for c in FOLDS_TO_ASCII)
     # Most articles have no caption word anywhere: one look at the whole text then
     # spares the look at each line (a word holds no line break).
@@ -112,10 +112,14 @@ def split_sentences(text: str) -> list[Sentence]:
     ]
     ends.append(len(text) + 1)  # after every line's end, so the walk below needs no check
     next_end = 0
-    for i, (line_start, line) in enumerate(lines):
+    for i, (line_start, line, stripped) in enumerate(lines):
         kind = _line_kind(line, i, len(lines), folds, may_caption)
         pos = line_start
         line_end = line_start + len(line)
+        if ends[next_end] > line_end:  # most lines are one sentence: cut out already
+            start = line_start + len(line) - len(line.lstrip())
+            out.append(Sentence(start, start + len(stripped), stripped, kind))
+            continue
         while ends[next_end] < line_end:  # an end is followed by a start in its line
             _add(out, text, pos, ends[next_end], kind)
             pos = ends[next_end]
