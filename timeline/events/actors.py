@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .matching import FOLDS_TO_ASCII
+from .matching import ASCII_NON_WORD_TO_SPACE, FOLDS_TO_ASCII
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,31 +146,17 @@ def _trie(words: list[str], at_end=None, spelt: str = "") -> str:
 
 @lru_cache(maxsize=1)
 def _title_start_regex() -> re.Pattern:
-    """The first word of a title as a whole word after a space, in bytes (see
-    ``_title_starts``), written as a trie (see ``_names_trie_regex``): one pass over
-    the text finds them all."""
+    """The first word of a title as a whole word of lower-cased text, written as a trie
+    (see ``_names_trie_regex``): one pass over the text finds them all."""
+    return re.compile(rf"(?<!\w)(?:{_trie(sorted(_title_first_words()))})(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def _title_after_space_regex() -> re.Pattern:
+    """``_title_start_regex`` for ASCII bytes whose characters that are no word character
+    are spaces, a space put first: there a word starts just after a space."""
     trie = _trie(sorted(_title_first_words())).encode("ascii")
     return re.compile(rb" (?:" + trie + rb")(?!\w)")
-
-
-_IS_WORD_CHAR = re.compile(r"\w").fullmatch
-# ASCII characters that are no word character -> space (bytes' "\w" is ASCII's).
-_SPACE_FOR_NON_WORD = bytes.maketrans(
-    bytes(range(128)), bytes(c if _IS_WORD_CHAR(chr(c)) else 32 for c in range(128))
-)
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-
-
-def _ascii_word_char(m: re.Match) -> str:
-    return "_" if _IS_WORD_CHAR(m.group()) else " "
-
-
-def _word_shadow(text: str) -> bytes:
-    """``text`` as ASCII bytes, one a character: ASCII word characters as they are,
-    other word characters "_", every other character a space."""
-    if not text.isascii():
-        text = _NON_ASCII.sub(_ascii_word_char, text)
-    return text.encode("ascii").translate(_SPACE_FOR_NON_WORD)
 
 
 def _title_starts(text: str) -> list[int]:
@@ -181,16 +167,17 @@ def _title_starts(text: str) -> list[int]:
     text's length unless it holds "İ" (which callers leave to the word-by-word
     scan), so the words of the lower-cased text are the text's words lower-cased,
     at the same offsets.
-
-    The words are looked for in the lower-cased text's ``_word_shadow``, after a
-    space put before it: there a word starts exactly where a space stands before it,
-    so the regex engine jumps from space to space (a literal first character it can
-    search for) instead of trying the "before a word" test at every place. The
-    shadow keeps the ASCII letters that titles are spelt with, and the word
-    characters and the others where they were, so the same words are found.
     """
-    padded = b" " + _word_shadow(text.lower())
-    return [m.start() for m in _title_start_regex().finditer(padded)]
+    low = text.lower()
+    if not low.isascii():
+        return [m.start() for m in _title_start_regex().finditer(low)]
+    # The test before a word, run at every place, is the dearest part of the scan. In
+    # a copy with every character that is no word character made a space (and a space
+    # put first, so offsets in it are one more), a word starts exactly after a space,
+    # which the regex engine searches for as a string; the copy keeps the letters
+    # titles are spelt with, and every character a word character or not, in place.
+    spaced = b" " + low.encode("ascii").translate(ASCII_NON_WORD_TO_SPACE)
+    return [m.start() for m in _title_after_space_regex().finditer(spaced)]
 
 
 def find_countries_and_orgs(text: str) -> list[Actor]:

@@ -602,8 +602,9 @@ _MAX_OPENINGS = 512
 _MAX_STRINGS = 8
 
 
-# ASCII characters that are no word characters -> space (a bytes pattern's "\w" is ASCII's).
-_SPACE_FOR_NON_WORD = bytes.maketrans(
+#: For bytes.translate: ASCII characters that are no word character -> space (in bytes
+#: patterns, "\w" is ASCII's).
+ASCII_NON_WORD_TO_SPACE = bytes.maketrans(
     bytes(range(128)), bytes(c if _IS_WORD_CHAR(chr(c)) else 32 for c in range(128))
 )
 
@@ -616,7 +617,8 @@ def words_of(low: str) -> frozenset[str]:
         # With every character that is no word character made a space, what str.split()
         # cuts out are the runs of word characters (no word character is a space), and
         # that copy is made by byte-wise translation, far quicker than a regex scan.
-        return frozenset(low.encode("ascii").translate(_SPACE_FOR_NON_WORD).decode("ascii").split())
+        spaced = low.encode("ascii").translate(ASCII_NON_WORD_TO_SPACE).decode("ascii")
+        return frozenset(spaced.split())
     return frozenset(_WORD.findall(low))
 
 
