@@ -26,6 +26,9 @@ TRICKY = [
     # characters (which end words): the title scan looks at an ASCII copy of the text.
     "Mr\u00e9 \u00e9Mr Mr\u00b2 \u00b2Mr Pr\u00e9sident \u2018President\u2019s\u201d "
     "king\u2014queen\u2026pope \u041cr mr\u0301 Minister\u3000Sir\nDr.\tMs 9Mr Mr9 mr",
+    # ASCII texts are scanned in a copy with spaces for every character that is no
+    # word character: control characters, brackets, digits and "_" next to titles.
+    "9Mr Mr9 mr_ _mr\tDr.\x0bMs\x1cSir\x7fpope (king) [queen] {emir} 'imam' mr\x00Ms",
 ]
 
 
