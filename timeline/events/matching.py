@@ -992,7 +992,9 @@ class _Gate:
         for word in self.words.intersection(words):
             found.update(self.rules_of_word[word])
         if self.starts:
-            for start in self.starts.intersection(word_starts(words)):
+            # The words' starts are looked up as they are cut, not gathered in a set first
+            # (``word_starts``): the text's words are seldom the last ones asked about.
+            for start in self.starts.intersection(map(_FIRST_CHARACTERS, words)):
                 found.update(self.rules_of_start[start])
         found.update(i for i, strings in self.strings if any(map(low.__contains__, strings)))
         return sorted(found)
