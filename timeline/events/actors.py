@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -128,7 +129,7 @@ def _after_no_word_or_dot(form: str) -> str:
     return rf"(?<![\w.]{re.escape(form)})"
 
 
-def _trie(words: list[str], at_end=None, spelt: str = "") -> str:
+def _trie(words: list[str], at_end: Callable[[str], str] | None = None, spelt: str = "") -> str:
     """A pattern for ``words`` with shared beginnings written once; where a word ends and
     others go on, going on is tried first. ``at_end(word)``, when given, is the pattern
     written where a word ends (``spelt`` is what comes before ``words``)."""
