@@ -22,6 +22,13 @@ TRICKY = [
     "Vice-President Harris, Vice President Pence; Deputy Prime Minister Kono (Japan's) "
     "Secretary of State Blinken, Secretary-General Guterres, opposition leader Keir Starmer",
     "China's, (Reuters) U.S.-led Iran/Iraq foo_bar Mr\u00a0Smith \"President Lula\" UN-backed",
+    # Titles against non-ASCII word characters (not words of their own) and other
+    # characters (which end words): the title scan looks at an ASCII copy of the text.
+    "Mr\u00e9 \u00e9Mr Mr\u00b2 \u00b2Mr Pr\u00e9sident \u2018President\u2019s\u201d "
+    "king\u2014queen\u2026pope \u041cr mr\u0301 Minister\u3000Sir\nDr.\tMs 9Mr Mr9 mr",
+    # ASCII texts are scanned in a copy with spaces for every character that is no
+    # word character: control characters, brackets, digits and "_" next to titles.
+    "9Mr Mr9 mr_ _mr\tDr.\x0bMs\x1cSir\x7fpope (king) [queen] {emir} 'imam' mr\x00Ms",
 ]
 
 
@@ -77,3 +84,19 @@ def test_names_trie_matches_the_longest_first_alternation():
         by_regex = [actors.Actor(m.start(), m.end(), *table[m.group(0)])
                     for m in actors._names_regex().finditer(text)]
         assert actors.find_countries_and_orgs(text) == by_regex, text
+
+
+def test_person_title_trie_matches_the_longest_first_alternation():
+    titles = sorted(actors._load("people.json")["titles"], key=len, reverse=True)
+    title = "|".join(re.escape(t) for t in titles)
+    name = rf"(?P<name>{actors._NAME_TOKEN}(?:\s+{actors._NAME_TOKEN}){{0,2}})"
+    plain = re.compile(rf"(?<![\w])(?i:(?:{title}))(?:\s+(?i:(?:{title})))*\s+{name}")
+    # Titles that continue one another, in any case, chained, and letters that
+    # case-insensitive matching folds to ASCII ones ("\u212a" Kelvin sign, long s).
+    tokens = ["Mr", "mr.", "MRS", "Ms.", "Prime", " ", "  ", "Minister", "minister", "Deputy",
+              "Vice", "-", "President", "elect", "Secretary", "General", " of State", "chief",
+              "Chief Executive", "policy", "foreign", "John", "Smith", "\u212aing", "\u017fir",
+              "Kim", "Jong", "Un", ".", "x", "\n", "Opposition Leader", "Gen.", "Dr", "The"]
+    for text in _texts() + _random_texts(tokens, 20000, 8, seed=11):
+        assert [(m.span(), m.group("name")) for m in actors._person_regex().finditer(text)] == [
+            (m.span(), m.group("name")) for m in plain.finditer(text)], text

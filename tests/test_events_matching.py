@@ -382,3 +382,15 @@ def test_matches_with_the_texts_words_are_the_ignorecase_matches(pattern):
             m.span() for m in plain.finditer(text)
         ], text
         assert bool(rule.search(text, low, words)) == bool(plain.search(text)), text
+
+
+def test_words_of_are_the_runs_of_word_characters():
+    # ASCII texts are cut by translation and str.split(): every ASCII character that is
+    # no word character (control characters str.split() keeps together too) ends a word.
+    tricky = ["", " ", "a", "_a_b 9x", "a\x1cb\x1dc\x1ee\x1ff\x0bg\x0ch\x00i\x7fj",
+              "u.s.-led co-op (it's) a/b\tc\r\nd", "caf\u00e9 na\u00efve \u00b2x x\u2019s",
+              "".join(map(chr, range(128)))]
+    for text in tricky + TEXTS:
+        low = fold(text)
+        if low is not None:
+            assert words_of(low) == frozenset(re.findall(r"\w+", low)), low

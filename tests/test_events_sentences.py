@@ -106,3 +106,33 @@ def test_caption_word_check_on_the_whole_text_is_the_per_line_check():
     for text in _random_texts(tokens, 20000, 6, seed=4):
         per_line = any(sentences._has_caption_word(line) for line in text.split("\n"))
         assert sentences._has_caption_word(text) == per_line, text
+
+
+def _split_line_by_line(text):
+    """``split_sentences`` as it was written first: each line cut out and scanned alone."""
+    out = []
+    lines = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", text)]
+    lines = [(s, ln) for s, ln in lines if ln.strip()]
+    folds = any(c in text for c in FOLDS_TO_ASCII)
+    for i, (line_start, line) in enumerate(lines):
+        kind = sentences._line_kind(line, i, len(lines), folds)
+        pos = 0
+        for m in sentences._END.finditer(line):
+            if line[m.start()] == "." and m.end() - m.start() == 1 and (
+                sentences._ends_with_abbreviation(line, m.start())
+            ):
+                continue
+            sentences._add(out, text, line_start + pos, line_start + m.end(), kind)
+            pos = m.end()
+        sentences._add(out, text, line_start + pos, line_start + len(line), kind)
+    return out
+
+
+def test_one_scan_for_ends_splits_as_line_by_line():
+    # Ends are found in the whole text at once: line breaks among other spaces, blank
+    # lines, abbreviations and initials at a line's start, ends just before a break.
+    texts = [p.read_text(encoding="utf-8") for p in sorted(NEWS.glob("*.txt"))]
+    tokens = [".", "!", "?", " ", "\n", "\r", "\t", "\x0b", "\x1c", "\u2028", "\u00a0", "A",
+              "Mr", "U.S", "a", "9", '"', "\u201d", ")", "(", "-", "x", "Jan", "photo:", "\u2014"]
+    for text in texts + _random_texts(tokens, 20000, 12, seed=5):
+        assert sentences.split_sentences(text) == _split_line_by_line(text), text

@@ -15,11 +15,12 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .matching import FOLDS_TO_ASCII
+from .matching import ASCII_NON_WORD_TO_SPACE, FOLDS_TO_ASCII
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,8 +88,17 @@ _NOT_NAMES = frozenset(
 
 @lru_cache(maxsize=1)
 def _person_regex() -> re.Pattern:
-    titles = sorted(_load("people.json")["titles"], key=len, reverse=True)
-    title = "|".join(re.escape(t) for t in titles)
+    """A title or titles, then up to three capitalized name words.
+
+    The titles are written as a trie (see ``_names_trie_regex``) of their lower-cased
+    forms, matched case-insensitively: the same matches as the alternation of all
+    titles, longest first. The titles matching at a place are case-insensitive
+    prefixes of one another (distinct ASCII letters never match the same character),
+    and the trie tries them, as that alternation does, longest first; but it does
+    not enter every title at every place, which case-insensitive alternatives make
+    the regex engine do.
+    """
+    title = _trie(sorted({t.lower() for t in _load("people.json")["titles"]}))
     return re.compile(
         rf"(?<![\w])(?i:(?:{title}))(?:\s+(?i:(?:{title})))*\s+"
         rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,2}})"
@@ -107,28 +117,29 @@ def _names_trie_regex() -> re.Pattern:
     form and follows the one path the text spells there, trying a longer form
     before a shorter one it continues ("Korean" before "Korea"), so each place
     yields the longest form that matches, as the longest-first alternation does.
-    The word-start test comes after the first character, so that the engine can
-    skip to those characters.
+    The word-start test comes where a form ends, as a lookbehind over the form and
+    the character before it: so the engine can skip to the characters that begin a
+    form, and runs the test only where a whole form is spelt (a place before a word
+    character or "." is ruled out for every form, as a test first would rule it out).
     """
-    by_first: dict[str, list[str]] = {}
-    for form in _names():
-        by_first.setdefault(form[0], []).append(form[1:])
-    branches = [
-        rf"{re.escape(c)}(?<![\w.]{re.escape(c)}){_trie(rests)}" for c, rests in by_first.items()
-    ]
-    return re.compile("(?:" + "|".join(branches) + r")(?![\w])")
+    return re.compile(_trie(list(_names()), _after_no_word_or_dot) + r"(?![\w])")
 
 
-def _trie(words: list[str]) -> str:
+def _after_no_word_or_dot(form: str) -> str:
+    return rf"(?<![\w.]{re.escape(form)})"
+
+
+def _trie(words: list[str], at_end: Callable[[str], str] | None = None, spelt: str = "") -> str:
     """A pattern for ``words`` with shared beginnings written once; where a word ends and
-    others go on, going on is tried first."""
+    others go on, going on is tried first. ``at_end(word)``, when given, is the pattern
+    written where a word ends (``spelt`` is what comes before ``words``)."""
     children: dict[str, list[str]] = {}
     for w in words:
         if w:
             children.setdefault(w[0], []).append(w[1:])
-    alternatives = [re.escape(c) + _trie(rests) for c, rests in children.items()]
+    alternatives = [re.escape(c) + _trie(rests, at_end, spelt + c) for c, rests in children.items()]
     if "" in words:
-        alternatives.append("")
+        alternatives.append(at_end(spelt) if at_end else "")
     if len(alternatives) == 1:
         return alternatives[0]
     return "(?:" + "|".join(alternatives) + ")"
@@ -141,6 +152,14 @@ def _title_start_regex() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{_trie(sorted(_title_first_words()))})(?!\w)")
 
 
+@lru_cache(maxsize=1)
+def _title_after_space_regex() -> re.Pattern:
+    """``_title_start_regex`` for ASCII bytes whose characters that are no word character
+    are spaces, a space put first: there a word starts just after a space."""
+    trie = _trie(sorted(_title_first_words())).encode("ascii")
+    return re.compile(rb" (?:" + trie + rb")(?!\w)")
+
+
 def _title_starts(text: str) -> list[int]:
     """Offsets of the words of ``text`` that, lower-cased, are the first word of a title,
     in text order.
@@ -150,7 +169,16 @@ def _title_starts(text: str) -> list[int]:
     scan), so the words of the lower-cased text are the text's words lower-cased,
     at the same offsets.
     """
-    return [m.start() for m in _title_start_regex().finditer(text.lower())]
+    low = text.lower()
+    if not low.isascii():
+        return [m.start() for m in _title_start_regex().finditer(low)]
+    # The test before a word, run at every place, is the dearest part of the scan. In
+    # a copy with every character that is no word character made a space (and a space
+    # put first, so offsets in it are one more), a word starts exactly after a space,
+    # which the regex engine searches for as a string; the copy keeps the letters
+    # titles are spelt with, and every character a word character or not, in place.
+    spaced = b" " + low.encode("ascii").translate(ASCII_NON_WORD_TO_SPACE)
+    return [m.start() for m in _title_after_space_regex().finditer(spaced)]
 
 
 def find_countries_and_orgs(text: str) -> list[Actor]:

@@ -602,10 +602,23 @@ _MAX_OPENINGS = 512
 _MAX_STRINGS = 8
 
 
+#: For bytes.translate: ASCII characters that are no word character -> space (in bytes
+#: patterns, "\w" is ASCII's).
+ASCII_NON_WORD_TO_SPACE = bytes.maketrans(
+    bytes(range(128)), bytes(c if _IS_WORD_CHAR(chr(c)) else 32 for c in range(128))
+)
+
+
 @lru_cache(maxsize=1)
 def words_of(low: str) -> frozenset[str]:
     """The words (runs of word characters) of folded text. The last answer is kept: the
     status and the category of an event are read from the same clause."""
+    if low.isascii():
+        # With every character that is no word character made a space, what str.split()
+        # cuts out are the runs of word characters (no word character is a space), and
+        # that copy is made by byte-wise translation, far quicker than a regex scan.
+        spaced = low.encode("ascii").translate(ASCII_NON_WORD_TO_SPACE).decode("ascii")
+        return frozenset(spaced.split())
     return frozenset(_WORD.findall(low))
 
 
@@ -979,7 +992,9 @@ class _Gate:
         for word in self.words.intersection(words):
             found.update(self.rules_of_word[word])
         if self.starts:
-            for start in self.starts.intersection(word_starts(words)):
+            # The words' starts are looked up as they are cut, not gathered in a set first
+            # (``word_starts``): the text's words are seldom the last ones asked about.
+            for start in self.starts.intersection(map(_FIRST_CHARACTERS, words)):
                 found.update(self.rules_of_start[start])
         found.update(i for i, strings in self.strings if any(map(low.__contains__, strings)))
         return sorted(found)

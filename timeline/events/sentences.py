@@ -34,6 +34,10 @@ _ABBREVIATIONS = frozenset(
 # Written "[.!?][.!?]*" rather than "[.!?]+" (the same matches): a pattern that opens
 # with a single character class lets the regex engine skip to the next ".", "!" or "?".
 _END = re.compile(r"[.!?][.!?]*[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9–—-])")
+# _END for a whole text: the ends _END finds in each line alone. Its matches and what
+# they look ahead to hold no line break (the spaces looked at are those of one line), so
+# at each place of a line it sees the same characters as in the line cut out.
+_LINE_END_IN_TEXT = re.compile(r"[.!?][.!?]*[\"'”’)\]]*(?=[^\S\n]+[\"'“‘(\[]?[A-Z0-9–—-])")
 _CAPTION = re.compile(
     r"(?i)\b(photo(?:graph)?s?\s+(?:courtesy|credit|by|taken)|in this (?:photo|picture|image|file photo)|"
     r"file photo|pictured|\((?:photo|picture|image)\b|photo\s*:|image\s*:|afp photo|reuters/)"
@@ -93,22 +97,34 @@ def split_sentences(text: str) -> list[Sentence]:
     """Sentences of ``text`` in order, each with offsets, text and line kind."""
     out: list[Sentence] = []
     lines = [(m.start(), m.group(0)) for m in _LINE.finditer(text)]
-    lines = [(s, ln) for s, ln in lines if ln.strip()]
+    lines = [(s, ln, stripped) for s, ln in lines if (stripped := ln.strip())]
     folds = not text.isascii() and any(c in text for c in FOLDS_TO_ASCII)
     # Most articles have no caption word anywhere: one look at the whole text then
     # spares the look at each line (a word holds no line break).
     may_caption = folds or _has_caption_word(text)
-    for i, (line_start, line) in enumerate(lines):
+    # The sentence ends of all lines, found in one scan (most lines hold none). A lone
+    # "." after an abbreviation is none; the letters before it are walked back to the
+    # line's start in the text as in the line (a line break is no letter).
+    ends = [
+        m.end() for m in _LINE_END_IN_TEXT.finditer(text)
+        if not (m.end() - m.start() == 1 and text[m.start()] == "."
+                and _ends_with_abbreviation(text, m.start()))
+    ]
+    ends.append(len(text) + 1)  # after every line's end, so the walk below needs no check
+    next_end = 0
+    for i, (line_start, line, stripped) in enumerate(lines):
         kind = _line_kind(line, i, len(lines), folds, may_caption)
-        pos = 0
-        for m in _END.finditer(line):
-            if line[m.start()] == "." and m.end() - m.start() == 1 and _ends_with_abbreviation(
-                line, m.start()
-            ):
-                continue
-            _add(out, text, line_start + pos, line_start + m.end(), kind)
-            pos = m.end()
-        _add(out, text, line_start + pos, line_start + len(line), kind)
+        pos = line_start
+        line_end = line_start + len(line)
+        if ends[next_end] > line_end:  # most lines are one sentence: cut out already
+            start = line_start + len(line) - len(line.lstrip())
+            out.append(Sentence(start, start + len(stripped), stripped, kind))
+            continue
+        while ends[next_end] < line_end:  # an end is followed by a start in its line
+            _add(out, text, pos, ends[next_end], kind)
+            pos = ends[next_end]
+            next_end += 1
+        _add(out, text, pos, line_end, kind)
     return out
 
 
