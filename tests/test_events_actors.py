@@ -71,3 +71,13 @@ def test_chained_titles_give_the_name_after_the_last_title():
 def test_companies_after_a_title_word_are_not_people():
     assert find_people("General Motors Corp. said it lost money.") == []
     assert find_people("President Bank of Korea officials met.") == []
+
+
+def test_people_with_a_middle_initial_or_a_hyphenated_given_name_keep_their_whole_name():
+    from timeline.events.actors import find_people
+
+    text = ("US President George W. Bush met North Korean leader Kim Jong-un and Chief Executive "
+            "Tung Chee-hwa. The Prime Minister Obama-backed plan failed.")
+    names = [p.name for p in find_people(text)]
+    assert names[:3] == ["George W. Bush", "Kim Jong-un", "Tung Chee-hwa"]
+    assert "Obama-backed" not in " ".join(names)

@@ -72,7 +72,10 @@ def _names_regex() -> re.Pattern:
     return re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])")
 
 
-_NAME_TOKEN = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+)?"
+# A capitalized name word: "Borrell", "McAlpine", "Al-Assad", and the short lower-case
+# part of a hyphenated given name ("Kim Jong-un", "Tung Chee-hwa"), not a word joined
+# on ("Obama-backed").
+_NAME_TOKEN = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’](?:[A-Z][a-z]+|[a-z]{2,3}(?![a-z])))?"
 # Words that make a "name" after a title an organization: "General Motors Corp.".
 _NOT_PERSON = frozenset(
     """Corp Inc Co Ltd Group Motors Bank Company Party Airlines Airways Association University
@@ -101,7 +104,7 @@ def _person_regex() -> re.Pattern:
     title = _trie(sorted({t.lower() for t in _load("people.json")["titles"]}))
     return re.compile(
         rf"(?<![\w])(?i:(?:{title}))(?:\s+(?i:(?:{title})))*\s+"
-        rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,2}})"
+        rf"(?P<name>{_NAME_TOKEN}(?:\s+(?:[A-Z]\.\s+)?{_NAME_TOKEN}){{0,2}})"  # "George W. Bush"
     )
 
 
