@@ -81,3 +81,16 @@ def test_people_with_a_middle_initial_or_a_hyphenated_given_name_keep_their_whol
     names = [p.name for p in find_people(text)]
     assert names[:3] == ["George W. Bush", "Kim Jong-un", "Tung Chee-hwa"]
     assert "Obama-backed" not in " ".join(names)
+
+
+def test_full_names_with_particles_and_regnal_numbers_and_no_weekday_names():
+    from timeline.events.actors import find_people
+
+    def names(text):
+        return [p.name for p in find_people(text)]
+
+    assert names("Iraqi Prime Minister Nuri al-Maliki said.") == ["Nuri al-Maliki"]
+    assert names("Al-Qaeda leader Osama bin Laden was not handed over.") == ["Osama bin Laden"]
+    assert names("NATO Secretary General Jaap de Hoop Scheffer arrived.") == ["Jaap de Hoop Scheffer"]
+    assert names("Jordan's King Abdullah II begins a visit.") == ["Abdullah II"]
+    assert names("A Malaysian opposition leader Friday called for calm.") == []

@@ -75,6 +75,9 @@ def _names_regex() -> re.Pattern:
 # A capitalized name word: "Borrell", "McAlpine", "Al-Assad", and the short lower-case
 # part of a hyphenated given name ("Kim Jong-un", "Tung Chee-hwa"), not a word joined
 # on ("Obama-backed").
+# Lower-case parts of a full name: "George W. Bush", "Nuri al-Maliki", "Osama bin Laden",
+# "Dominique de Villepin", "Jaap de Hoop Scheffer"; a regnal number ends one ("Abdullah II").
+_PARTICLES = r"(?:(?:al|el|bin|ibn|bint|de|del|della|di|da|du|van|von|der|den|la|le)[\s-])"
 _NAME_TOKEN = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’](?:[A-Z][a-z]+|[a-z]{2,3}(?![a-z])))?"
 # Words that make a "name" after a title an organization: "General Motors Corp.".
 _NOT_PERSON = frozenset(
@@ -85,7 +88,9 @@ _NOT_PERSON = frozenset(
 )
 # Capitalized words that follow a title but are not names.
 _NOT_NAMES = frozenset(
-    "The A An And Of In On At For To By With From Said Says Told Has Had Is Was Will Would".split()
+    """The A An And Of In On At For To By With From Said Says Told Has Had Is Was Will Would
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday General Summit Executive People
+    Mideast Designate""".split()
 )
 
 
@@ -104,7 +109,8 @@ def _person_regex() -> re.Pattern:
     title = _trie(sorted({t.lower() for t in _load("people.json")["titles"]}))
     return re.compile(
         rf"(?<![\w])(?i:(?:{title}))(?:\s+(?i:(?:{title})))*\s+"
-        rf"(?P<name>{_NAME_TOKEN}(?:\s+(?:[A-Z]\.\s+)?{_NAME_TOKEN}){{0,2}})"  # "George W. Bush"
+        rf"(?P<name>{_NAME_TOKEN}(?:\s+(?:[A-Z]\.?\s+|{_PARTICLES})?{_NAME_TOKEN}){{0,2}}"
+        rf"(?:\s+[IVX]{{1,4}}(?![\w-]))?)"
     )
 
 
