@@ -227,14 +227,14 @@ def _windows_of(classes: tuple[str, ...], windows: dict, lower: str) -> list[tup
     return [(lo, hi, lower[lo:hi]) for lo, hi in spans]
 
 
-# A rule as _candidates runs it: (rule, require, needs, regex, ASCII regex).
-_Runnable = tuple[Rule, tuple[str, ...], tuple[str, ...], re.Pattern, re.Pattern]
+# A rule as _candidates runs it: (rule, require, needs, regex, ASCII regex, month-gated).
+_Runnable = tuple[Rule, tuple[str, ...], tuple[str, ...], re.Pattern, re.Pattern, bool]
 
 
-def _rule_groups() -> tuple[tuple[tuple[str, ...], tuple[_Runnable, ...]], ...]:
+def _rule_groups() -> tuple[tuple[tuple[str, ...], re.Pattern | None, tuple[_Runnable, ...]], ...]:
     """The rules by trigger-class combination (rules sharing one also share their windows),
-    each as (rule, require, needs, regex, ASCII regex), worked out again only when ``rules()``
-    gives another tuple.
+    each as (rule, require, needs, regex, ASCII regex, month-gated), with the group's month
+    gate (see Rule.month_gate), worked out again only when ``rules()`` gives another tuple.
 
     ``needs`` is left out where ``require`` implies it (each required word holds one of the
     needed strings, as when the two are the same words): the window passed that test already.
@@ -246,9 +246,12 @@ def _rule_groups() -> tuple[tuple[tuple[str, ...], tuple[_Runnable, ...]], ...]:
             implied = bool(rule.require) and all(any(s in w for s in rule.needs) for w in rule.require)
             needs = () if implied else rule.needs
             ascii_regex = rule.ascii_regex or rule.regex
-            runnable = (rule, rule.require, needs, rule.regex, ascii_regex)
+            runnable = (rule, rule.require, needs, rule.regex, ascii_regex, rule.month_gate is not None)
             groups.setdefault(rule.triggers, []).append(runnable)
-        _GROUPED[:] = [current, tuple((triggers, tuple(group)) for triggers, group in groups.items())]
+        gates = {t: next((r[0].month_gate for r in g if r[5]), None) for t, g in groups.items()}
+        # (the gate is one compiled <<M>> for all rules: see rules._compiled_month)
+        assert all(r[0].month_gate in (None, gates[t]) for t, g in groups.items() for r in g)
+        _GROUPED[:] = [current, tuple((t, gates[t], tuple(g)) for t, g in groups.items())]
     return _GROUPED[1]
 
 
@@ -265,15 +268,20 @@ def _candidates(text: str):
     ascii_text = ascii_safe(text)
     # (The order of ``found`` does not matter: _select sorts it on all that tells two apart.)
     found = []
-    for triggers, group in _rule_groups():
+    for triggers, gate, group in _rule_groups():
         # the merged windows of the group's trigger classes, each with its lower-cased text
         spans = _windows_of(triggers, windows, lower)
-        for rule, need, needs, regex, ascii_regex in group:
+        if not spans:
+            continue
+        # the windows holding a month name, the only ones where a month-gated rule can match
+        month_spans = [w for w in spans if gate.search(text, w[0], w[1])] if gate else spans
+        for rule, need, needs, regex, ascii_regex, gated in group:
+            spans_of_rule = month_spans if gated else spans
             if not use_needs:
                 needs = ()
             if ascii_text:
                 regex = ascii_regex
-            for lo, hi, window in spans:
+            for lo, hi, window in spans_of_rule:
                 # A cheap substring test before the regex: "ago" rules need "ago" nearby,
                 # and one per string a match must hold: no "century" in the window, no century rule.
                 # (any(map(...)): the loop of substring tests without a Python step per string)
