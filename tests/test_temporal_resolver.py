@@ -165,3 +165,21 @@ def test_put_off_before_is_the_plain_search():
             assert _put_off_before(text, start) == plain, (text, start)
             checked += plain
     assert checked > 10
+
+
+def test_ahead_of_before_is_the_plain_search():
+    from timeline.temporal.resolver import AHEAD_OF, _ahead_of_before
+
+    texts = [
+        "met ahead of Thursday's summit", "AHEAD OF the vote on", "in the run-up to Sunday's vote",
+        "in the lead up to the June", "In Advance Of its March", "in preparation for the 2027",
+        "in the run\u2003up to May", "ahead\nof May", "the leader of the party up in", "ahead", "",
+        "in pr\u0130paration for May", "\u0131n advance of the vote", "a head of state on",
+    ]
+    checked = 0
+    for text in texts:
+        for start in range(len(text) + 1):
+            plain = AHEAD_OF.search(text, max(0, start - 60), start) is not None
+            assert _ahead_of_before(text, start) == plain, (text, start)
+            checked += plain
+    assert checked > 10

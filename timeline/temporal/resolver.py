@@ -198,6 +198,22 @@ def _put_off_before(text: str, start: int) -> bool:
 AHEAD_OF = re.compile(
     r"(?i)\b(?:ahead\s+of|in\s+the\s+(?:run|lead)[-\s]up\s+to|in\s+advance\s+of|in\s+preparation\s+for)"
     r"\s+(?:(?:the|a|an|this|next|its|their)\s+)?(?:[\w'’-]+\s+){0,3}$")
+# A string each AHEAD_OF alternative holds ("ahead of", "run-up to", "in advance of",
+# "in preparation for"): rarer in the 60 characters before a date than rules.required_strings'
+# pick, which has "the" for the second alternative.
+_AHEAD_OF_NEEDS = ("ahead", "up", "advance", "preparation")
+
+
+def _ahead_of_before(text: str, start: int) -> bool:
+    """Whether an AHEAD_OF match ends at ``start``; a substring test spares most searches.
+
+    In ASCII text IGNORECASE matches a letter only to its two cases, so a match holds one
+    of _AHEAD_OF_NEEDS exactly when its lower-cased text does; other text is searched."""
+    lo = max(0, start - 60)
+    part = text[lo:start]
+    if part.isascii() and not any(map(part.lower().__contains__, _AHEAD_OF_NEEDS)):
+        return False
+    return AHEAD_OF.search(text, lo, start) is not None
 
 
 def tense_near(text: str, start: int, end: int) -> str | None:
@@ -521,7 +537,7 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
         nonlocal tense
         if spec.get("signal") == "since" or _SINCE_THE.search(text, max(0, m.start - 12), m.start):
             return "past"  # "since March", "since the May curbs": a start already behind us
-        if tense is None and AHEAD_OF.search(text, max(0, m.start - 60), m.start):
+        if tense is None and _ahead_of_before(text, m.start):
             tense = "future"  # "met ahead of Thursday's summit": the summit is still to come
         if tense is None and _put_off_before(text, m.start):
             # "was postponed until February 15": the verb is past, the new date is ahead of it.
