@@ -105,3 +105,21 @@ def test_keyword_line_search_skips_nothing_it_would_find(shared_dir):
     assert sum(_locate_plain(t) is not None for t in texts) >= 5
     for text in texts:
         assert locate_published(text, keyword_only=True) == _locate_plain(text), text[:80]
+
+
+def test_keyword_lines_found_as_when_every_line_is_searched(monkeypatch):
+    """The substring tests on the lower-cased text only skip lines the keyword search misses."""
+    from timeline.temporal import published
+
+    texts = [
+        "Talks resume\nPublished: 22-05-2023 12:53 IST\nMore text", "UPDATED - March 20, 2024 07:21 pm EDT\nBody",
+        "Body text only, updated often.\nNo date here.", "Posted on November 02, 2024 12:35 PM IST",
+        "PUBL\u0130SHED: 22-05-2023 12:53 IST", "\u212aYIV\nPo\u017fted: 22-05-2023 12:53 IST", "", "\n\n",
+        "Last modified 2024-11-02 10:00 UTC\n" + "line\n" * 20 + "Issued: 2024-11-03",
+    ]
+    for keyword_only in (True, False):
+        fast = [published.locate_published(t, keyword_only) for t in texts]
+        with monkeypatch.context() as m:
+            m.setattr(published, "has_case_traps", lambda text: True)  # search every line
+            assert [published.locate_published(t, keyword_only) for t in texts] == fast
+    assert sum(f is not None for f in fast) >= 4

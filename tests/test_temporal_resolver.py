@@ -145,3 +145,41 @@ def test_a_clock_time_takes_the_day_written_beside_it():
         "2024-11-02T21:00"
     assert values("The quake struck at 8:30 a.m. (2330 GMT Thursday) in Ibaraki.")["8:30 a.m."] == \
         "2024-11-02T08:30"
+
+
+def test_put_off_before_is_the_plain_search():
+    """The look at the last word before a date only skips searches that find nothing."""
+    from timeline.temporal.resolver import _PUT_OFF_TO, _put_off_before
+
+    texts = [
+        "the vote was postponed until February 15", "was postponed to\nMay 2", "pushed back to the end of- 2027",
+        "MOVED TO THE   June", "delayed it for the mid-2026", "was put off into the late 2020s",
+        "postponed \u0130NTO June", "postponed unt\u0131l June", "postponed to", " to ", "-", "\n\n", "",
+        "rescheduled a meeting of the board to early\u2003June", "the delay of three weeks until mid-\x1cJune",
+        "brought forward to", "pushed til June", "moved the date \u017fo June", "postponed for\tthe start of June",
+    ]
+    checked = 0
+    for text in texts:
+        for start in range(len(text) + 1):
+            plain = _PUT_OFF_TO.search(text, max(0, start - 80), start) is not None
+            assert _put_off_before(text, start) == plain, (text, start)
+            checked += plain
+    assert checked > 10
+
+
+def test_ahead_of_before_is_the_plain_search():
+    from timeline.temporal.resolver import AHEAD_OF, _ahead_of_before
+
+    texts = [
+        "met ahead of Thursday's summit", "AHEAD OF the vote on", "in the run-up to Sunday's vote",
+        "in the lead up to the June", "In Advance Of its March", "in preparation for the 2027",
+        "in the run\u2003up to May", "ahead\nof May", "the leader of the party up in", "ahead", "",
+        "in pr\u0130paration for May", "\u0131n advance of the vote", "a head of state on",
+    ]
+    checked = 0
+    for text in texts:
+        for start in range(len(text) + 1):
+            plain = AHEAD_OF.search(text, max(0, start - 60), start) is not None
+            assert _ahead_of_before(text, start) == plain, (text, start)
+            checked += plain
+    assert checked > 10

@@ -128,6 +128,15 @@ def test_every_match_holds_a_required_string(shared_dir):
     assert checked > 1000
 
 
+def test_month_gate_only_where_every_match_holds_a_month():
+    from timeline.temporal.rules import rules
+
+    gated = {r.name for r in rules() if r.month_gate is not None}
+    assert {"day_month", "month_year", "weekday_month_day"} <= gated
+    # a month that is optional, one of several alternatives, or only looked ahead at: no gate
+    assert not gated & {"weekday", "set_every", "iso_date"}
+
+
 def test_candidates_are_the_same_without_the_required_strings(shared_dir, monkeypatch):
     """The plain reference: every rule's regex run on every window of its triggers."""
     import dataclasses
@@ -138,12 +147,18 @@ def test_candidates_are_the_same_without_the_required_strings(shared_dir, monkey
     rng = random.Random(11)
     texts = _texts(rng, _articles(shared_dir))
     texts += [t.replace("e", "\u017f").replace("k", "\u212a") for t in texts[:200]]  # case traps
+    # month gates: lower-case and upper-case month names, "Mar" only before a digit, weekdays
+    texts += [
+        "we may meet on Friday, may 5 or MAY 5", "the march on Sunday march 3rd", "Mar 5, Mar. 5, Mar 2020",
+        "on Friday the 4th of July 2014", "Sat., Sept. 12 and sept 12", "MONDAY, MARCH 2", "Friday June",
+        "june 4-5, 2014 and 4-5 june", "Friday\u212a June 4", "the \u017fame May 2 on Tue.",
+    ]
 
     def found(text):
         return sorted((s, e, rule.name, m.groups()) for s, e, rule, m in tagger._candidates(text))
 
     fast = [found(t) for t in texts]
-    plain = tuple(dataclasses.replace(r, needs=()) for r in rules())
+    plain = tuple(dataclasses.replace(r, needs=(), month_gate=None) for r in rules())
     monkeypatch.setattr(tagger, "rules", lambda: plain)
     assert [found(t) for t in texts] == fast
 

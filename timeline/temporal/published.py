@@ -167,14 +167,19 @@ def locate_published(text: str, keyword_only: bool = False) -> tuple[datetime | 
     """
     if not text:
         return None
-    lines = text.splitlines(keepends=True)
-    edge, offsets = _edge_lines(lines, len(text))
     # Lines without any of the keyword's required strings need no search (see
     # rules.required_strings; a text with case traps is searched line by line as it is).
     lower = None if has_case_traps(text) else text.lower()
     if lower is not None and len(lower) != len(text):
         lower = None
-    for i in edge:
+    # Each line's lower-cased text is a slice of ``lower``: when the whole text holds none
+    # of the strings, no line does, and most articles state no keyword at all.
+    keywords = lower is None or any(map(lower.__contains__, _KEYWORD_NEEDS))
+    if keyword_only and not keywords:
+        return None
+    lines = text.splitlines(keepends=True)
+    edge, offsets = _edge_lines(lines, len(text))
+    for i in edge if keywords else ():
         line = lines[i]
         if len(line) > 200:
             continue

@@ -17,6 +17,7 @@ from .mention import Mention
 from .numbers import parse_number, parse_spoken_year
 from .published import dateline as _dateline
 from .rules import tables
+from .tagger import _may_end_with
 
 _PREC_OF_UNIT = {
     "second": "second", "minute": "minute", "hour": "hour", "day": "day", "night": "day",
@@ -181,9 +182,38 @@ _PUT_OFF_TO = re.compile(
 
 # What comes before a date that is later than the clause's own event: "ahead of the
 # election Thursday", "in the run-up to Sunday's vote".
+# The words a _PUT_OFF_TO match ends with, before whitespace or "-" only.
+_PUT_OFF_LAST_WORDS = ("to", "until", "till", "for", "into", "the", "early", "mid", "late", "of")
+
+
+def _put_off_before(text: str, start: int) -> bool:
+    """Whether a _PUT_OFF_TO match ends at ``start``. Most dates have none of the words it
+    ends with just before them, and a cheap look at those (a necessary condition, see
+    _may_end_with) spares the search trying every start in the 80 characters before."""
+    lo = max(0, start - 80)
+    return (_may_end_with(text, lo, start, "-", _PUT_OFF_LAST_WORDS)
+            and _PUT_OFF_TO.search(text, lo, start) is not None)
+
+
 AHEAD_OF = re.compile(
     r"(?i)\b(?:ahead\s+of|in\s+the\s+(?:run|lead)[-\s]up\s+to|in\s+advance\s+of|in\s+preparation\s+for)"
     r"\s+(?:(?:the|a|an|this|next|its|their)\s+)?(?:[\w'’-]+\s+){0,3}$")
+# A string each AHEAD_OF alternative holds ("ahead of", "run-up to", "in advance of",
+# "in preparation for"): rarer in the 60 characters before a date than rules.required_strings'
+# pick, which has "the" for the second alternative.
+_AHEAD_OF_NEEDS = ("ahead", "up", "advance", "preparation")
+
+
+def _ahead_of_before(text: str, start: int) -> bool:
+    """Whether an AHEAD_OF match ends at ``start``; a substring test spares most searches.
+
+    In ASCII text IGNORECASE matches a letter only to its two cases, so a match holds one
+    of _AHEAD_OF_NEEDS exactly when its lower-cased text does; other text is searched."""
+    lo = max(0, start - 60)
+    part = text[lo:start]
+    if part.isascii() and not any(map(part.lower().__contains__, _AHEAD_OF_NEEDS)):
+        return False
+    return AHEAD_OF.search(text, lo, start) is not None
 
 
 def tense_near(text: str, start: int, end: int) -> str | None:
@@ -507,9 +537,9 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
         nonlocal tense
         if spec.get("signal") == "since" or _SINCE_THE.search(text, max(0, m.start - 12), m.start):
             return "past"  # "since March", "since the May curbs": a start already behind us
-        if tense is None and AHEAD_OF.search(text, max(0, m.start - 60), m.start):
+        if tense is None and _ahead_of_before(text, m.start):
             tense = "future"  # "met ahead of Thursday's summit": the summit is still to come
-        if tense is None and _PUT_OFF_TO.search(text, max(0, m.start - 80), m.start):
+        if tense is None and _put_off_before(text, m.start):
             # "was postponed until February 15": the verb is past, the new date is ahead of it.
             tense = "future"
             spec["put_off"] = True  # (the event builder reads the date as ahead, too)

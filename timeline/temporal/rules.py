@@ -34,6 +34,8 @@ class Rule:
     # ``regex`` compiled with re.ASCII: the same matches in an ASCII-safe text (see ascii_safe),
     # found faster (ASCII case folding and classes)
     ascii_regex: re.Pattern | None = None
+    # the month-name macro, when every match holds one of its matches (see _month_gate)
+    month_gate: re.Pattern | None = None
 
 
 def _load_yaml(name: str) -> dict:
@@ -316,6 +318,49 @@ def _fewest(strings) -> tuple[str, ...]:
     return tuple(kept)
 
 
+# Stands for <<M>> while a pattern is read for what every match must hold.
+_MONTH_MARK = "\ue000"
+
+
+def _holds(items, mark: int) -> bool:
+    """True when every match of the parsed ``items`` consumes the literal ``mark``: a sequence
+    does when one of its items does, a branch when each alternative does, a repeat when it
+    repeats at least once. Lookarounds consume nothing and are not looked into."""
+    for op, av in items:
+        if op is _sre.LITERAL and av == mark:
+            return True
+        if op is _sre.SUBPATTERN and _holds(av[-1], mark):
+            return True
+        if op is _sre.ATOMIC_GROUP and _holds(av, mark):
+            return True
+        if op is _sre.BRANCH and all(_holds(alt, mark) for alt in av[1]):
+            return True
+        if op in _REPEATS and av[0] >= 1 and _holds(av[2], mark):
+            return True
+    return False
+
+
+def _month_gate(pattern: str, macros: dict) -> re.Pattern | None:
+    """The <<M>> macro compiled on its own, when every match of ``pattern`` holds a month name.
+
+    <<M>> is case-sensitive ("may" the verb is no month), so it is a cheap test of a window
+    found by a lower-case trigger word or a weekday: most such windows hold no month name,
+    and then no match of the rule. A match of the rule lies in the window and holds a
+    substring <<M>> matches there (its one lookahead sees the same window end), so a search
+    of the window for <<M>> finds a match whenever the rule would: the test only skips
+    windows where the rule finds nothing.
+    """
+    marked = _expand(pattern, {**macros, "M": _MONTH_MARK})
+    if not _holds(_parser.parse(marked, re.IGNORECASE).data, ord(_MONTH_MARK)):
+        return None
+    return _compiled_month(macros["M"])
+
+
+@cache
+def _compiled_month(body: str) -> re.Pattern:
+    return re.compile(body, re.IGNORECASE)
+
+
 # The only non-ASCII characters that IGNORECASE matches to ASCII ones ("K" Kelvin sign to "k",
 # long "ſ" to "s", dotted/dotless I to "i"): in a text holding none, a match holds a lower-case
 # ASCII string case-insensitively exactly when its lower-cased text holds that string.
@@ -366,6 +411,7 @@ def rules() -> tuple[Rule, ...]:
                 # read from the rule as written: the prefix trees' single letters test nothing
                 needs=required_strings(_expand(r["pattern"], plain_macros)),
                 ascii_regex=re.compile(pattern, re.IGNORECASE | re.ASCII),
+                month_gate=_month_gate(r["pattern"], macros),
             )
         )
         unknown = set(out[-1].triggers) - set(data["triggers"])

@@ -220,39 +220,56 @@ def _merge(spans):
 
 def _windows_of(classes: tuple[str, ...], windows: dict, lower: str) -> list[tuple[int, int, str]]:
     """The windows of any of ``classes``, merged, each with its lower-cased text."""
-    if len(classes) == 1:  # one class's windows are merged and sorted already
-        spans = windows.get(classes[0], ())
-    else:
-        spans = _merge(s for cls in classes for s in windows.get(cls, ()))
+    present = [windows[cls] for cls in classes if cls in windows]
+    if not present:
+        return []
+    # one class's windows are merged and sorted already
+    spans = present[0] if len(present) == 1 else _merge(chain.from_iterable(present))
     return [(lo, hi, lower[lo:hi]) for lo, hi in spans]
 
 
-# A rule as _candidates runs it: (rule, require, needs, regex, ASCII regex).
-_Runnable = tuple[Rule, tuple[str, ...], tuple[str, ...], re.Pattern, re.Pattern]
+# A rule as _candidates runs it: (rule, one, any_of, more, regex, month-gated), where the window
+# must hold the string ``one`` (unless ""), one of the strings ``any_of`` (unless ()) and one
+# of the strings of each tuple in ``more``.
+_Runnable = tuple[Rule, str, tuple[str, ...], tuple[tuple[str, ...], ...], re.Pattern, bool]
+_Group = tuple[tuple[str, ...], re.Pattern | None, tuple[_Runnable, ...]]
 
 
-def _rule_groups() -> tuple[tuple[tuple[str, ...], tuple[_Runnable, ...]], ...]:
+def _rule_groups(use_needs: bool, ascii_text: bool) -> tuple[_Group, ...]:
     """The rules by trigger-class combination (rules sharing one also share their windows),
-    each as (rule, require, needs, regex, ASCII regex), worked out again only when ``rules()``
-    gives another tuple.
+    each with the group's month gate (see Rule.month_gate), as _candidates runs them on a text
+    of this kind; worked out again only when ``rules()`` gives another tuple.
 
-    ``needs`` is left out where ``require`` implies it (each required word holds one of the
-    needed strings, as when the two are the same words): the window passed that test already.
+    Each rule's substring tests are its ``require`` words and (with ``use_needs``) its
+    ``needs``, the latter left out where ``require`` implies it (each required word holds one
+    of the needed strings, as when the two are the same words). A test of one string is made
+    with ``in``, several with any(map(...)): the first costs a fifth of the second.
     """
     current = rules()
     if _GROUPED[0] is not current:
+        _GROUPED[:] = [current, {}]
+    variants = _GROUPED[1]
+    key = (use_needs, ascii_text)
+    if key not in variants:
         groups: dict[tuple[str, ...], list] = {}
         for rule in current:
             implied = bool(rule.require) and all(any(s in w for s in rule.needs) for w in rule.require)
-            needs = () if implied else rule.needs
-            ascii_regex = rule.ascii_regex or rule.regex
-            runnable = (rule, rule.require, needs, rule.regex, ascii_regex)
+            needs = rule.needs if use_needs and not implied else ()
+            # (all tests must pass, so their order is free: one-string tests first)
+            tests = sorted((t for t in (rule.require, needs) if t), key=len)
+            one = tests.pop(0)[0] if tests and len(tests[0]) == 1 else ""
+            any_of = tests.pop(0) if tests else ()
+            regex = (rule.ascii_regex or rule.regex) if ascii_text else rule.regex
+            runnable = (rule, one, any_of, tuple(tests), regex, rule.month_gate is not None)
             groups.setdefault(rule.triggers, []).append(runnable)
-        _GROUPED[:] = [current, tuple((triggers, tuple(group)) for triggers, group in groups.items())]
-    return _GROUPED[1]
+        gates = {t: next((r[0].month_gate for r in g if r[5]), None) for t, g in groups.items()}
+        # (the gate is one compiled <<M>> for all rules: see rules._compiled_month)
+        assert all(r[0].month_gate in (None, gates[t]) for t, g in groups.items() for r in g)
+        variants[key] = tuple((t, gates[t], tuple(g)) for t, g in groups.items())
+    return variants[key]
 
 
-_GROUPED: list = [None, ()]
+_GROUPED: list = [None, {}]
 
 
 def _candidates(text: str):
@@ -262,24 +279,25 @@ def _candidates(text: str):
     # lower-cased window then holds a rule's required strings whenever a match does
     # (see rules.required_strings and CASE_TRAPS).
     use_needs = len(lower) == len(text) and not has_case_traps(text)
-    ascii_text = ascii_safe(text)
     # (The order of ``found`` does not matter: _select sorts it on all that tells two apart.)
     found = []
-    for triggers, group in _rule_groups():
+    for triggers, gate, group in _rule_groups(use_needs, ascii_safe(text)):
         # the merged windows of the group's trigger classes, each with its lower-cased text
         spans = _windows_of(triggers, windows, lower)
-        for rule, need, needs, regex, ascii_regex in group:
-            if not use_needs:
-                needs = ()
-            if ascii_text:
-                regex = ascii_regex
-            for lo, hi, window in spans:
+        if not spans:
+            continue
+        # the windows holding a month name, the only ones where a month-gated rule can match
+        month_spans = [w for w in spans if gate.search(text, w[0], w[1])] if gate else spans
+        for rule, one, any_of, more, regex, gated in group:
+            for lo, hi, window in month_spans if gated else spans:
                 # A cheap substring test before the regex: "ago" rules need "ago" nearby,
                 # and one per string a match must hold: no "century" in the window, no century rule.
                 # (any(map(...)): the loop of substring tests without a Python step per string)
-                if need and not any(map(window.__contains__, need)):
+                if one and one not in window:
                     continue
-                if needs and not any(map(window.__contains__, needs)):
+                if any_of and not any(map(window.__contains__, any_of)):
+                    continue
+                if more and not all(any(map(window.__contains__, t)) for t in more):
                     continue
                 for m in regex.finditer(text, lo, hi):
                     if m.end() > m.start():
