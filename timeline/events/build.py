@@ -147,14 +147,19 @@ _LETTERS = re.compile(r"[^\W\d_]{2,}")
 def _only_dates(s: Sentence, spans: list[tuple[int, int]]) -> bool:
     """True if nothing but dates and page words ("Updated:") is left of the sentence."""
     rest = s.text
-    blanks = [(max(a - s.start, 0), min(b - s.start, len(rest))) for a, b in spans]
-    blanks = [(a, b) for a, b in blanks if a < b]
+    offset, n = s.start, len(rest)
     # The words before the first date are the sentence's own (the blank that starts
     # the date ends them): in most sentences one of them settles it, without blanking.
-    head = min((a for a, _ in blanks), default=len(rest))
+    # (The dates are clipped to the sentence, and those left empty are no blanks.)
+    head = n
+    for a, b in spans:
+        a, b = max(a - offset, 0), min(b - offset, n)
+        if a < b and a < head:
+            head = a
     if _names_more_than_dates(_WORD.finditer(rest, 0, head)):
         return False
-    for a, b in blanks:
+    blanks = [(max(a - offset, 0), min(b - offset, n)) for a, b in spans]
+    for a, b in [(a, b) for a, b in blanks if a < b]:
         rest = rest[:a] + " " * (b - a) + rest[b:]
     return not _names_more_than_dates(_WORD.finditer(rest))
 
@@ -221,6 +226,8 @@ def _horizon(text: str, m: Mention, published) -> Mention:
     Counted from the publication day; a copy of the mention carries the reading, the
     tagger's own mention (a duration or a vague reference) is left as it is.
     """
+    if m.type != "DURATION" and m.value != "FUTURE_REF":
+        return m  # (most mentions: neither reading below can apply)
     pub = published.date() if isinstance(published, datetime) else published
     if pub is None:
         return m
@@ -266,8 +273,10 @@ def _names_event(text: str, m: Mention) -> bool:
         return True  # "February 30, 2024": shown, with its doubt, at the precision that holds
     if not m.value or m.value.endswith("_REF"):
         return False
-    # (The possessive first: most dates have none, and it is the cheaper test.)
-    if _POSSESSIVE_AFTER.match(text[m.end : m.end + 3]) and _DEICTIC_DAY.match(m.text.strip()):
+    # (The possessive first: most dates have none, and it is the cheaper test; its
+    # apostrophe, which _POSSESSIVE_AFTER needs first, cheaper still.)
+    if (text[m.end : m.end + 1] in ("'", "’") and _POSSESSIVE_AFTER.match(text[m.end : m.end + 3])
+            and _DEICTIC_DAY.match(m.text.strip())):
         # "today's Ukraine" is figurative; "yesterday's talks" is an event.
         phrase = noun_phrase_after(text, m.end) or ""
         return any(w.lower() in event_nouns() for w in phrase.split())
@@ -436,13 +445,14 @@ def _event(
         # "The vote was postponed until February 15": the verb has happened; the new date,
         # which is what is dated here, is still ahead.
         cued = ("planned", "put-off")
-    if AHEAD_OF.search(text, max(s.start, g_start - 60), g_start) and (cued is None or cued[0] == "happened"):
+    ahead_from = max(s.start, g_start - 60)
+    if (_may_be_ahead_of(text, ahead_from, g_start) and AHEAD_OF.search(text, ahead_from, g_start)
+            and (cued is None or cued[0] == "happened")):
         # "Leaders met ahead of Thursday's summit": the verb has happened, the summit,
         # which is what is dated, has not.
         cued = ("planned", "ahead-of")
     cue = cued[0]
-    later = [a for a, _ in spans if a >= g_end]
-    attributive = _attributive(text, g_start, g_end, min(later, default=s.end))
+    attributive = _attributive(text, g_start, g_end, spans, s.end)
     if attributive:
         # "the 2008 Olympic Games": the date names the thing, the clause's verb is not its tense.
         wording, cue, cued = "", None, None
@@ -567,15 +577,32 @@ _ATTRIBUTIVE_AFTER = re.compile(
     r"[A-Za-z][\w-]*\s*){1,4}"
 )
 _YEAR_OR_YEARS = re.compile(r"\d{4}(?:[-–]\d{2,4})?")
+
+
+def _may_be_ahead_of(text: str, start: int, end: int) -> bool:
+    """False only where ``AHEAD_OF`` cannot match ``text[start:end]`` (most places)."""
+    # Every match of AHEAD_OF (temporal/resolver.py) holds "ahead", "run", "lead",
+    # "advance" or "prepar", in some case. Lowering finds them all: none has an "i", "k"
+    # or "s", the only ASCII letters some non-ASCII ones match case-insensitively ("ı",
+    # "K", "ſ"). (The tests written out: quicker than any() over a tuple.)
+    w = text[start:end].lower()
+    return "ahead" in w or "run" in w or "lead" in w or "advance" in w or "prepar" in w
+
+
 _COUNTED_FROM_EVENT = re.compile(r"(?i)\b(?:after|before|later|earlier)$")
 
 
-def _attributive(text: str, start: int, end: int, stop: int) -> str | None:
-    """The noun phrase a year modifies ("the 2008 Olympic Games" -> "2008 Olympic Games")."""
+def _attributive(
+    text: str, start: int, end: int, spans: list[tuple[int, int]], sentence_end: int
+) -> str | None:
+    """The noun phrase a year modifies ("the 2008 Olympic Games" -> "2008 Olympic Games").
+
+    It runs to the next date of the sentence (``spans``) at most."""
     if not _YEAR_OR_YEARS.fullmatch(text, start, end):
-        return None
+        return None  # (most dates are more than a year: nothing else to look at)
     if not _ATTRIBUTIVE_BEFORE.search(text[max(0, start - 8) : start]):
         return None
+    stop = min((a for a, _ in spans if a >= end), default=sentence_end)
     m = _ATTRIBUTIVE_AFTER.match(text[end : min(end + 60, stop)])
     if not m:
         return None

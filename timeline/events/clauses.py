@@ -86,6 +86,18 @@ _ACCORDING_TO = re.compile(r"(?i)^according to\b")
 _TOLD_THAT = re.compile(
     r"(?i)\b(?:said|says|told\s+[\w'’]+|announced|added|stated|warned|reported|confirmed)\b"
     r"[^,;.]{0,40}?\bthat\s+")
+
+
+def _last_told_that(masked: str, start: int, end: int) -> re.Match | None:
+    """The last match of ``_TOLD_THAT`` in ``masked[start:end]``, if any."""
+    # Each match ends with "that" in some case. It has no "i", "k" or "s" (letters that
+    # some non-ASCII letters match case-insensitively: "ı", "K", "ſ"), so lowering finds
+    # it wherever the regex could; most clauses have none, and skip the regex scan.
+    if "that" not in masked[start:end].lower():
+        return None
+    return max(_TOLD_THAT.finditer(masked, start, end), key=lambda m: m.start(), default=None)
+
+
 _APPOSITION = re.compile(r"\s*(?:the|a|an)\s", re.IGNORECASE)
 _SUBORDINATE = re.compile(
     r"\s*(?:after|before|when|while|as|because|although|though|since|despite|with|including|"
@@ -285,7 +297,7 @@ def clause_of(
     if not subject and seg_s <= ds:
         # "Zelenskiy said on Saturday that Kyiv would present its plan ... on Dec. 18-19":
         # the date belongs to what was said, which is the clause.
-        told = max(_TOLD_THAT.finditer(masked, seg_s, ds), key=lambda m: m.start(), default=None)
+        told = _last_told_that(masked, seg_s, ds)
         if told is not None and _has_content_words(masked, 3, told.end(), seg_e):
             seg_s = told.end()
     piece = sentence_text[seg_s:seg_e]

@@ -121,6 +121,8 @@ def _cut(text: str, max_words: int = MAX_WORDS) -> str:
 
 def noun_phrase_after(text: str, pos: int) -> str | None:
     """The noun phrase right after a possessive date ("last week's <general election>")."""
+    if text[pos : pos + 1] not in ("'", "’"):
+        return None  # what _POSSESSIVE needs first; most dates have no "'s" (and no copy is made)
     rest = text[pos:]
     m = _POSSESSIVE.match(rest)
     if not m:
