@@ -526,3 +526,12 @@ def test_a_date_after_ahead_of_is_still_to_come_whatever_the_verb():
                  "Parties campaigned hard in the run-up to Thursday's legislative elections."):
         row = _only(text, "2005-12-12")  # a Monday
         assert (row["date_value"], row["status"]) == ("2005-12-15", "planned"), text
+
+
+def test_a_goal_scored_is_no_target_and_by_before_a_possessive_date_is_no_deadline():
+    row = _only("League Two Wycombe had shocked Charlton on Tuesday as Jermaine Easter's goal clinched "
+                "a 1-0 win.", "2006-12-21")
+    assert (row["date_value"], row["status"]) == ("2006-12-19", "happened")
+    row = _only("The remaining difficulties were swept away by Tuesday's vote.", "1997-04-11")
+    assert (row["date_value"], row["status"]) == ("1997-04-08", "happened")
+    assert _only("The goal of the talks is a ceasefire by 2008.", "2006-12-21")["status"] == "target"

@@ -435,7 +435,8 @@ def _event(
     signal = first.spec.get("signal")
     wording = clause.full
     at = first_start - clause.start + (len(clause.subject) + 1 if clause.subject else 0)
-    cued: tuple[str | None, str | None] | None = cue_status(wording, signal, at)
+    # "swept away by Tuesday's vote": the vote is the agent, not a deadline.
+    cued: tuple[str | None, str | None] | None = cue_status(wording, None if possessive else signal, at)
     if not clause.start <= first_start < clause.end and (published is None or (
             start is not None and start.date() <= _pub_day(published))):
         # "Statoil is to take over Norsk Hydro, the groups said on Monday": the clause is
