@@ -21,6 +21,7 @@ from datetime import date, datetime, timedelta
 
 from ..temporal.intervals import value_bounds
 from ..temporal.mention import Mention
+from ..temporal.resolver import PUT_OFF_VERBS
 from .event import Event
 
 _WEEKDAY = re.compile(r"(?i)^(?:on\s+)?(mon|tues|wednes|thurs|fri|satur|sun)day$")
@@ -30,9 +31,7 @@ _APPOSITION = re.compile(r"^\s*[(,]?\s*$")
 _LOCAL_THEN_ZONE = re.compile(r"(?i)^\s*(?:local(?:\s+time)?\s*)?[(,]\s*$")
 _RANGE_OPEN = re.compile(r"(?i)\b(?:from|between)\s+$")
 # "extended the deadline from October 31 to March 31": the old date and the new one, not a span.
-_MOVED_FROM = re.compile(
-    r"(?i)\b(?:postpon|delay|defer|extend|mov|push|reschedul|adjourn|brought\s+forward|bring\s+forward)"
-    r"\w*(?:\s+[\w'’-]+){0,4}?\s+from\s+$")
+_MOVED_FROM = re.compile(rf"(?i)\b{PUT_OFF_VERBS}\w*(?:\s+[\w'’-]+){{0,4}}?\s+from\s+$")
 _RANGE_JOIN = re.compile(r"(?i)^\s*(?:through|thru|to|until|till|and|-|–|—)\s*$")
 # "the 2006-2010 period", "2002/2003", "for the year 2007 to 2009": a dash, a slash or
 # "to" joins two dates of one kind, in order, into a range with no "from" before them

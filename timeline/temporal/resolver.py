@@ -173,9 +173,11 @@ _MARKER_WORDS = _FUTURE_WORDS | _PAST_WORDS | {w for w, _nxt in _FUTURE_PAIRS | 
 
 # A verb that puts something off to the date after it: "was postponed until February 15",
 # "extended the deadline to March 31", "moved the summit to December 10".
+# The stems of the verbs that put something off (or bring it forward) to another date.
+PUT_OFF_VERBS = (r"(?:postpon|delay|defer|extend|mov|push|put\s+off|puts\s+off|putting\s+off|reschedul|"
+                 r"adjourn|brought\s+forward|bring\s+forward|brings\s+forward)")
 _PUT_OFF_TO = re.compile(
-    r"(?i)\b(?:postpon|delay|defer|extend|mov|push|put\s+off|puts\s+off|putting\s+off|reschedul|"
-    r"adjourn|brought\s+forward|bring\s+forward|brings\s+forward)\w*"
+    rf"(?i)\b{PUT_OFF_VERBS}\w*"
     r"(?:\s+(?!(?:to|until|till|for|into)\b)[\w'’-]+){0,4}?\s+(?:back\s+)?(?:to|until|till|for|into)"
     r"\s+(?:the\s+)?(?:(?:early|mid|late|end\s+of|middle\s+of|beginning\s+of|start\s+of)[-\s]+)?$")
 
