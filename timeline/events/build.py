@@ -23,7 +23,7 @@ import pandas as pd
 from ..document import Document
 from ..temporal.intervals import value_bounds
 from ..temporal.mention import Mention
-from ..temporal.resolver import AHEAD_OF
+from ..temporal.resolver import ahead_of_between
 from .actors import ActorIndex, names_and_countries
 from .anchors import event_nouns, find_anchor_event, find_anchor_phrase
 from .categories import classify
@@ -447,8 +447,7 @@ def _event(
         # which is what is dated here, is still ahead.
         cued = ("planned", "put-off")
     ahead_from = max(s.start, g_start - 60)
-    if (_may_be_ahead_of(text, ahead_from, g_start) and AHEAD_OF.search(text, ahead_from, g_start)
-            and (cued is None or cued[0] == "happened")):
+    if ahead_of_between(text, ahead_from, g_start) and (cued is None or cued[0] == "happened"):
         # "Leaders met ahead of Thursday's summit": the verb has happened, the summit,
         # which is what is dated, has not.
         cued = ("planned", "ahead-of")
@@ -578,16 +577,6 @@ _ATTRIBUTIVE_AFTER = re.compile(
     r"[A-Za-z][\w-]*\s*){1,4}"
 )
 _YEAR_OR_YEARS = re.compile(r"\d{4}(?:[-–]\d{2,4})?")
-
-
-def _may_be_ahead_of(text: str, start: int, end: int) -> bool:
-    """False only where ``AHEAD_OF`` cannot match ``text[start:end]`` (most places)."""
-    # Every match of AHEAD_OF (temporal/resolver.py) holds "ahead", "run", "lead",
-    # "advance" or "prepar", in some case. Lowering finds them all: none has an "i", "k"
-    # or "s", the only ASCII letters some non-ASCII ones match case-insensitively ("ı",
-    # "K", "ſ"). (The tests written out: quicker than any() over a tuple.)
-    w = text[start:end].lower()
-    return "ahead" in w or "run" in w or "lead" in w or "advance" in w or "prepar" in w
 
 
 _COUNTED_FROM_EVENT = re.compile(r"(?i)\b(?:after|before|later|earlier)$")

@@ -207,15 +207,19 @@ _AHEAD_OF_NEEDS = ("ahead", "up", "advance", "preparation")
 
 
 def _ahead_of_before(text: str, start: int) -> bool:
-    """Whether an AHEAD_OF match ends at ``start``; a substring test spares most searches.
+    """Whether an AHEAD_OF match ends at ``start`` (within the 60 characters before it)."""
+    return ahead_of_between(text, max(0, start - 60), start)
+
+
+def ahead_of_between(text: str, lo: int, hi: int) -> bool:
+    """``AHEAD_OF.search(text, lo, hi) is not None``; a substring test spares most searches.
 
     In ASCII text IGNORECASE matches a letter only to its two cases, so a match holds one
     of _AHEAD_OF_NEEDS exactly when its lower-cased text does; other text is searched."""
-    lo = max(0, start - 60)
-    part = text[lo:start]
+    part = text[lo:hi]
     if part.isascii() and not any(map(part.lower().__contains__, _AHEAD_OF_NEEDS)):
         return False
-    return AHEAD_OF.search(text, lo, start) is not None
+    return AHEAD_OF.search(text, lo, hi) is not None
 
 
 def tense_near(text: str, start: int, end: int) -> str | None:
