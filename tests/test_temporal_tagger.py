@@ -335,9 +335,9 @@ def test_trigger_token_scan_finds_the_tokens_the_lookbehind_scan_finds(shared_di
     import re
 
     from timeline.temporal.rules import trigger_words
-    from timeline.temporal.tagger import _token_scanners, _trie, _trigger_hits
+    from timeline.temporal.tagger import _token_scanners, _trigger_hits, trie_pattern
 
-    token = rf"(?:(?:{_trie(sorted(trigger_words()))})(?!\w)|[^\W_a-pr-z]\w*)"
+    token = rf"(?:(?:{trie_pattern(sorted(trigger_words()))})(?!\w)|[^\W_a-pr-z]\w*)"
     plain = re.compile(rf"(?<!\w){token}")
     texts = ["", " ", "May", "2024", "May 5", "-May", "..2024..", "days2 day 2days", "Q3", "x\u00e9 \u00e92024",
              "\u00e9may may\u00e9 \u2014May\u2019s 5\u00a0pm", "_may may_ 10:30am Q4-2024"]

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..temporal.rules import required_strings
+from ..temporal.tagger import trie_pattern
 from .matching import CaselessRule, fold
 
 # Clause separators, in this order of preference at a place:
@@ -164,28 +165,11 @@ def _has_content_words(text: str, n: int, start: int = 0, end: int | None = None
     return _content_words(n).match(text, start, len(text) if end is None else end) is not None
 
 
-def _alternation(words) -> str:
-    """A regex matching exactly ``words``, written as a tree of their shared starts
-    ("a(?:bout|fter|n(?:d)?)?"): a letter is compared once, not once per word."""
-    by_first: dict[str, list[str]] = {}
-    for w in sorted(words):
-        by_first.setdefault(w[:1], []).append(w[1:])
-    branches = []
-    for first, rests in by_first.items():
-        if len(rests) == 1:
-            branches.append(re.escape(first + rests[0]))
-            continue
-        longer = [r for r in rests if r]
-        optional = "?" if len(longer) < len(rests) else ""
-        branches.append(f"{re.escape(first)}(?:{_alternation(longer)}){optional}")
-    return "|".join(branches)
-
-
 # A word of ``_WORD`` (all of it: nothing of ``_WORD`` follows) whose lower case is a
 # function word. Compared in ASCII letters only: a word that is not ASCII never lowers
 # to a function word, since the one non-ASCII letter lowering to an ASCII one is the
 # Kelvin sign ("k", in no function word; tests/test_events_clauses.py checks both).
-_FUNCTION_WORD = rf"(?ai:{_alternation(_FUNCTION_WORDS)})(?![\w'’-])"
+_FUNCTION_WORD = rf"(?ai:{trie_pattern(sorted(_FUNCTION_WORDS))})(?![\w'’-])"
 
 
 @cache

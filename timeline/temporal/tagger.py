@@ -95,7 +95,7 @@ _REACH = {
 _PLAIN_START = frozenset("ABCDEFGHIJKLMNOPRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")  # no digit, no "Q"
 
 
-def _trie(words: list[str]) -> str:
+def trie_pattern(words: list[str]) -> str:
     """``words`` (sorted, non-empty) as a regex alternation sharing prefixes: "ma(?:r(?:ch)?|y)".
 
     The engine tries a flat alternation of a hundred words one by one at every start;
@@ -110,7 +110,7 @@ def _trie(words: list[str]) -> str:
             alts.append(re.escape(first + rests[0]))
         else:
             optional = "?" if len(longer) < len(rests) else ""
-            alts.append(f"{re.escape(first)}(?:{_trie(longer)}){optional}")
+            alts.append(f"{re.escape(first)}(?:{trie_pattern(longer)}){optional}")
     return "|".join(alts)
 
 
@@ -126,7 +126,7 @@ def _token_scanners() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     A pattern that opens with a character class lets the engine skip to the next candidate
     in C; one that opens with the lookbehind "(?<!\\w)" is tried at every position.
     """
-    token = rf"((?:{_trie(sorted(trigger_words()))})(?!\w)|[^\W_a-pr-z]\w*)"
+    token = rf"((?:{trie_pattern(sorted(trigger_words()))})(?!\w)|[^\W_a-pr-z]\w*)"
     return re.compile(token), re.compile(rf"[\W]{token}"), re.compile(f"[^0-9A-Za-z_]{token}")
 
 
