@@ -241,7 +241,7 @@ def _horizon(text: str, m: Mention, published) -> Mention:
         start = m.spec.get("signal_start", m.start)  # "within two weeks", the signal included
         out = Mention(start, m.end, text[start : m.end], "DATE", last.isoformat(), "day",
                       "ON_OR_BEFORE", m.rule, "published", 0.8, spec=dict(m.spec))
-        out.spec["within_from"] = pub.isoformat()
+        out.spec["within"] = True  # (any day from publication on: see _event)
         out.warnings.append(f'"{out.text}" is counted from the publication date: on or before '
                             f"{fmt_day(last)}.")
         return out
@@ -519,10 +519,10 @@ def _event(
         # "The agreement expires at the end of the year", published in November: the
         # year is under way, but its end, which is what the text dates, is still ahead.
         status = "planned"
-    if first.spec.get("within_from") and start is not None:
+    if first.spec.get("within") and start is not None:
         # "within two weeks": the status is that of the last day named (still to come),
         # but the event may fall on any day from publication on, and the interval says so.
-        start = days.bounds(first.spec["within_from"])[0]
+        start = days.bounds(_pub_day(published).isoformat())[0]
     warnings.extend(status_warnings)
 
     # Actors named in the clause first, then the rest of the sentence's.
@@ -577,8 +577,6 @@ _ATTRIBUTIVE_AFTER = re.compile(
     r"[A-Za-z][\w-]*\s*){1,4}"
 )
 _YEAR_OR_YEARS = re.compile(r"\d{4}(?:[-–]\d{2,4})?")
-
-
 _COUNTED_FROM_EVENT = re.compile(r"(?i)\b(?:after|before|later|earlier)$")
 
 

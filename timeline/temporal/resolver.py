@@ -171,19 +171,17 @@ def _past_perfect(text: str, start: int) -> bool:
 _MARKER_WORDS = _FUTURE_WORDS | _PAST_WORDS | {w for w, _nxt in _FUTURE_PAIRS | _PAST_PAIRS}
 
 
-# A verb that puts something off to the date after it: "was postponed until February 15",
-# "extended the deadline to March 31", "moved the summit to December 10".
 # The stems of the verbs that put something off (or bring it forward) to another date.
 PUT_OFF_VERBS = (r"(?:postpon|delay|defer|extend|mov|push|put\s+off|puts\s+off|putting\s+off|reschedul|"
                  r"adjourn|brought\s+forward|bring\s+forward|brings\s+forward)")
+# A verb that puts something off to the date after it: "was postponed until February 15",
+# "extended the deadline to March 31", "moved the summit to December 10".
 _PUT_OFF_TO = re.compile(
     rf"(?i)\b{PUT_OFF_VERBS}\w*"
     r"(?:\s+(?!(?:to|until|till|for|into)\b)[\w'’-]+){0,4}?\s+(?:back\s+)?(?:to|until|till|for|into)"
     r"\s+(?:the\s+)?(?:(?:early|mid|late|end\s+of|middle\s+of|beginning\s+of|start\s+of)[-\s]+)?$")
 
 
-# What comes before a date that is later than the clause's own event: "ahead of the
-# election Thursday", "in the run-up to Sunday's vote".
 # The words a _PUT_OFF_TO match ends with, before whitespace or "-" only.
 _PUT_OFF_LAST_WORDS = ("to", "until", "till", "for", "into", "the", "early", "mid", "late", "of")
 
@@ -197,6 +195,8 @@ def _put_off_before(text: str, start: int) -> bool:
             and _PUT_OFF_TO.search(text, lo, start) is not None)
 
 
+# What comes before a date that is later than the clause's own event: "ahead of the
+# election Thursday", "in the run-up to Sunday's vote".
 AHEAD_OF = re.compile(
     r"(?i)\b(?:ahead\s+of|in\s+the\s+(?:run|lead)[-\s]up\s+to|in\s+advance\s+of|in\s+preparation\s+for)"
     r"\s+(?:(?:the|a|an|this|next|its|their)\s+)?(?:[\w'’-]+\s+){0,3}$")
