@@ -28,6 +28,7 @@ from .actors import ActorIndex, names_and_countries
 from .anchors import event_nouns, find_anchor_event, find_anchor_phrase
 from .categories import classify
 from .clauses import clause_of
+from .counted import CountedPhrase, find_counted
 from .event import Event
 from .reconcile import (
     Group,
@@ -62,6 +63,10 @@ RIVAL_YEAR_FACTOR = 0.7
 _EARLIEST = pd.Timestamp.min.date() + timedelta(days=1)
 _LATEST = pd.Timestamp.max.date() - timedelta(days=1)
 APPROXIMATE_CONFIDENCE = 0.5
+# A date worked out from another ("a day after" Wednesday) is as sure as that date, a little
+# less: the amount is the writer's rounding; "nearly four weeks" less again.
+COUNTED_FACTOR = 0.9
+COUNTED_HEDGED_FACTOR = 0.8
 
 
 def build_events(doc: Document, mentions: list[Mention]) -> list[Event]:
@@ -115,6 +120,7 @@ def build_events(doc: Document, mentions: list[Mention]) -> list[Event]:
         spans = [(m.start, m.end) for m in eligible[i]]
         if _only_dates(s, spans):
             continue  # a date line ("November 2, 2024", "Updated: ...") dates the page, not an event
+        own: list[Event] = []
         for g in gs:
             others = (
                 [(m, k) for m, k in support if not (s.start <= m.start < s.end)]
@@ -124,7 +130,8 @@ def build_events(doc: Document, mentions: list[Mention]) -> list[Event]:
             ev = _event(text, s, g, spans, others, published, actors, days)
             if ev is not None:
                 _weigh_dateline(ev, g, datelines, published)
-                events.append(ev)
+                own.append(ev)
+        events.extend(_with_counted(text, s, eligible[i], own, published, actors, days))
 
     for i, s in enumerate(sentences):
         if s.kind == "body" and not groups.get(i):
@@ -844,6 +851,99 @@ def _anchored_event(
         warnings=_unique([warning, *status_warnings]),
         rules=["anchored-event"],
         clause=clause.full,
+    )
+
+
+def _with_counted(
+    text: str, s: Sentence, mentions: list[Mention], own: list[Event], published,
+    actors: ActorIndex, days: _Days,
+) -> list[Event]:
+    """The sentence's events, and those its counted phrases date ("Wednesday, a day
+    after the assembly approved ..."): the approval, a day before Wednesday."""
+    if not own:
+        return own
+    dated = [m for m in mentions if m.value and m.type in ("DATE", "TIME")]
+    phrases = find_counted(text, s, dated) if dated else []
+    out = own
+    for phrase in phrases:
+        base = next((e for e in own if e.char_start <= phrase.base.start < e.char_end), None)
+        ev = _counted_back(text, s, phrase, base, published, actors, days)
+        if ev is None:
+            continue
+        # "March 4, two weeks after talks began": the phrase, read as counted from an
+        # event the text does not date, is dated after all.
+        out = [e for e in out if not (e.precision == "approximate" and e.char_start < phrase.end
+                                      and phrase.start < e.char_end)]
+        out.append(ev)
+    return out
+
+
+_DAY_OR_FINER = ("day", "hour", "minute")
+# The precisions a date must have to count an amount of each unit from it, and the
+# precision of the date worked out: "a week after" a day is a day, "two years after" a
+# day is that year (a year back from March 2026 is "2025", not "2025-03-01").
+_COUNTED_FROM = {
+    "day": (_DAY_OR_FINER, "day"),
+    "week": (_DAY_OR_FINER, "day"),
+    "month": (_DAY_OR_FINER + ("week", "month"), "month"),
+    "year": (_DAY_OR_FINER + ("week", "month", "quarter", "season", "year"), "year"),
+}
+
+
+def _counted_back(
+    text: str, s: Sentence, phrase: CountedPhrase, base: Event | None, published,
+    actors: ActorIndex, days: _Days,
+) -> Event | None:
+    """The event a counted phrase dates, ``phrase.n`` units from ``base``'s date."""
+    if base is None or base.start is None or "/" in base.date_value:
+        return None
+    allowed, precision = _COUNTED_FROM[phrase.unit]
+    if base.precision not in allowed:
+        return None
+    from ..temporal.calendar import fmt
+
+    from_day = base.start.date()
+    day = _shift(from_day, phrase.unit, phrase.sign * phrase.n)
+    if day is None:
+        return None
+    value = fmt(day, precision)
+    start, end = days.bounds(value)
+    if start is None:
+        return None
+    way = "before" if phrase.sign < 0 else "after"
+    told = f'"{base.date_text}"'
+    if base.precision in _DAY_OR_FINER and fmt_day(from_day) not in base.date_text:
+        told += f" ({fmt_day(from_day)})"  # "Wednesday" (April 9, 1997)
+    warnings = [f'No date of its own: worked out as {phrase.amount.lower()} {way} {told}, '
+                f'from "{phrase.text}".']
+    what = text[phrase.what_start : phrase.what_end]
+    status, status_warnings = decide_status(what, None, start, end, published)
+    names, codes = names_and_countries(
+        actors.within(phrase.what_start, phrase.what_end) + actors.within(s.start, s.end)
+    )
+    category, _ = classify(what)
+    return Event(
+        date_value=value,
+        precision=precision,
+        start=start,
+        end=end,
+        date_text=phrase.text,
+        char_start=phrase.start,
+        char_end=phrase.end,
+        sentence_start=s.start,
+        sentence_end=s.end,
+        evidence=s.text,
+        kind=s.kind,
+        date_mod=phrase.mod,
+        status=status,
+        title=make_title(what, []),
+        actors=names,
+        countries=codes,
+        category=category,
+        confidence=base.confidence * (COUNTED_HEDGED_FACTOR if phrase.mod else COUNTED_FACTOR),
+        warnings=_unique([*warnings, *status_warnings]),
+        rules=["counted-back"],
+        clause=what,
     )
 
 

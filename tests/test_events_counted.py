@@ -1,0 +1,129 @@
+"""Events dated by counting from a dated one: "Wednesday, a day after the assembly approved ..."."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline import extract, tag
+from timeline.events.anchors import _data
+from timeline.events.counted import find_counted
+from timeline.events.sentences import split_sentences
+
+PUBLISHED = "1997-04-10T10:00:00+00:00"  # a Thursday
+
+
+def _phrases(text: str):
+    mentions = [m for m in tag(text, published=PUBLISHED)
+                if m.type in ("DATE", "TIME") and m.value and not m.value.endswith("_REF")]
+    (sentence,) = split_sentences(text)
+    return find_counted(text, sentence, mentions)
+
+
+@pytest.mark.parametrize("text,phrase,what", _data()["counted"]["examples"])
+def test_counted_examples(text, phrase, what):
+    found = _phrases(text)
+    if phrase is None:
+        assert found == []
+        return
+    first = found[0]
+    assert first.text == phrase == text[first.start:first.end]
+    assert text[first.what_start:first.what_end] == what
+
+
+def _row(table, date_text):
+    rows = table[table["date_text"] == date_text]
+    assert len(rows) == 1, table[["date_text", "date_value"]]
+    return rows.iloc[0]
+
+
+def test_a_day_after_dates_the_other_event_a_day_earlier():
+    text = ("Members of the former rebel UNITA movement took up their seats in parliament "
+            "Wednesday, a day after the assembly approved special status for Savimbi.")
+    table = extract(text, published=PUBLISHED)
+    main = _row(table, "Wednesday")
+    other = _row(table, "a day after")
+    assert main["date_value"] == "1997-04-09"
+    assert other["date_value"] == "1997-04-08"
+    assert other["precision"] == "day" and other["date_mod"] == "" and other["status"] == "happened"
+    assert other["title"] == "The assembly approved special status for Savimbi"
+    assert text[other["char_start"]:other["char_end"]] == "a day after"
+    assert 0.8 <= other["confidence"] < main["confidence"]
+    assert 'a day before "Wednesday" (April 9, 1997)' in other["warnings"][0]
+
+
+def test_before_counts_forward_and_the_date_ahead_is_planned():
+    table = extract("The vote is set for Sunday, three days before the summit of Gulf leaders in Riyadh.",
+                    published=PUBLISHED)
+    other = _row(table, "three days before")
+    assert other["date_value"] == "1997-04-16"
+    assert other["status"] == "planned"
+
+
+def test_a_hedged_amount_is_approximate_and_less_sure():
+    table = extract("A Japanese court convicted him on Monday, nearly four weeks after the plant "
+                    "leaked radioactive substances.", published=PUBLISHED)
+    other = _row(table, "nearly four weeks after")
+    assert other["date_value"] == "1997-03-10"
+    assert other["date_mod"] == "APPROX"
+    assert other["confidence"] <= 0.8
+
+
+def test_a_phrase_opening_the_sentence_counts_from_the_date_of_its_clause():
+    table = extract("Five days after the coalition lost its majority, Anwar banned foreign airlines "
+                    "on April 4.", published=PUBLISHED)
+    assert _row(table, "Five days after")["date_value"] == "1997-03-30"
+
+
+def test_years_and_months_are_counted_at_their_own_precision():
+    table = extract("The treaty was signed in March 1995, more than a year after negotiations began. "
+                    "He was recalled in late March, only one month after his yearly visit to Beijing.",
+                    published=PUBLISHED)
+    year = _row(table, "more than a year after")
+    assert (year["date_value"], year["precision"], year["date_mod"]) == ("1994", "year", "APPROX")
+    month = _row(table, "only one month after")
+    assert (month["date_value"], month["precision"]) == ("1997-02", "month")
+
+
+def test_phrases_joined_by_and_share_their_date():
+    text = ("Five years after euro coins were introduced, almost three years after Slovenia acceded "
+            "to the EU, and 15 years after Slovenia declared independence, a new stage is to be "
+            "reached on January 1, 2007.")
+    table = extract(text, published="2006-12-31")
+    assert _row(table, "Five years after")["date_value"] == "2002"
+    assert _row(table, "almost three years after")["date_value"] == "2004"
+    assert _row(table, "15 years after")["date_value"] == "1992"
+    assert _row(table, "Five years after")["title"] == "Euro coins were introduced"
+
+
+def test_a_phrase_cut_by_the_next_one():
+    text = ("Deputies took up their seats Wednesday, a day after the assembly approved special status "
+            "for Savimbi and five years after their election in a vote carried by the ruling party.")
+    table = extract(text, published=PUBLISHED)
+    assert _row(table, "a day after")["title"] == "The assembly approved special status for Savimbi"
+    assert _row(table, "five years after")["date_value"] == "1992"
+
+
+def test_the_undated_reading_of_the_phrase_gives_way():
+    # Without the date beside it, "two weeks after talks began" counts from an event the
+    # text does not date; with it, the talks are dated and no doubtful row is left.
+    table = extract("Iran and the IAEA reached a deal on March 4, 1997, two weeks after talks began.",
+                    published=PUBLISHED)
+    assert list(table["date_text"]) == ["March 4, 1997", "two weeks after"]
+    assert _row(table, "two weeks after")["date_value"] == "1997-02-18"
+    alone = extract("Iran and the IAEA reached a deal two weeks after talks began.", published=PUBLISHED)
+    assert list(alone["precision"]) == ["approximate"]
+
+
+@pytest.mark.parametrize("text", [
+    # the amount belongs to "took effect", which has no date
+    "The law, passed in 2010, took effect two years after it was signed.",
+    # a day is not counted from a year
+    "The talks ended in 1995, two days after the rebels withdrew.",
+    # the other event has its own date
+    "A poll published Wednesday, eight days before the election on May 1, electrified the campaign.",
+    # "that" stands for something told already
+    "The law took effect on Monday, two days after that.",
+])
+def test_no_event_is_counted_without_a_date_right_beside_the_phrase(text):
+    table = extract(text, published=PUBLISHED)
+    assert not any("worked out as" in w for ws in table["warnings"] for w in ws)

@@ -1,0 +1,153 @@
+"""Events dated by counting from a dated one.
+
+"Members took up their seats Wednesday, a day after the assembly approved special
+status for Savimbi": the sentence dates its main event (Wednesday), and the phrase
+beside that date dates another one, the approval, a day before it. The hedges and
+examples are data (``data/anchors.json``, "counted"); the event is built in
+:mod:`.build`.
+
+Only a phrase right beside its date counts ("<date>, a day after ...", or "A day
+after ..., <clause with one date>"): in "The law, passed in 2010, took effect two
+years after it was signed" the amount belongs to "took effect", which is not dated.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..temporal.mention import Mention
+from ..temporal.numbers import parse_number
+from .anchors import _data
+from .sentences import Sentence
+
+
+@dataclass(frozen=True, slots=True)
+class CountedPhrase:
+    start: int          # "<hedge> <amount> after", offsets into the text
+    end: int
+    text: str
+    amount: str         # "a day", "five days"
+    n: int
+    unit: str           # day, week, month or year
+    sign: int           # -1: "after" (the other event is that much earlier); +1: "before"
+    mod: str            # "" or APPROX ("nearly four weeks after"): how exact the amount is
+    what_start: int     # the other event's words
+    what_end: int
+    base: Mention       # the date it is counted from
+
+
+_NUMBER = (r"a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+           r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|\d{1,3}")
+
+
+@lru_cache(maxsize=1)
+def _hedges() -> dict[str, str]:
+    return {k.lower(): v for k, v in _data()["counted"]["hedges"].items()}
+
+
+@lru_cache(maxsize=1)
+def _regex() -> re.Pattern:
+    hedges = "|".join(sorted((re.escape(h).replace(r"\ ", r"\s+") for h in _hedges()), key=len, reverse=True))
+    return re.compile(
+        # at the sentence's head, or after a break that follows the date: ", ", "; ", " — ", "("
+        r"(?:^|(?<=[,;(])|(?<=[,;(]\s)|(?<=\s[—–-]\s)|(?<=\sand\s))\s*"
+        rf"(?P<phrase>(?:(?P<hedge>(?i:{hedges}))\s+)?"
+        rf"(?P<amount>(?P<the>(?i:the)\s+day)|(?P<num>(?i:{_NUMBER}))(?:-|\s+)(?i:full\s+)?"
+        r"(?P<unit>(?i:day|week|month|year))s?)\s+(?P<rel>(?i:after|before)))\s+"
+        # the other event: words, not "that" or "which" standing for something said already
+        r"(?!(?i:that|which|this|then|it|so|and|or)\b\s*(?:[,.;:)]|$))(?=[\w\"“‘'])"
+    )
+
+
+# Where the other event's words end: a break, a parenthesis, a dash between spaces.
+_WHAT_END = re.compile(r"\s*(?:[,;:(]|\s[—–-]\s)|[.!?\"”’']*\s*$")
+_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def find_counted(text: str, s: Sentence, mentions: list[Mention]) -> list[CountedPhrase]:
+    """The counted phrases of sentence ``s`` whose date is one of ``mentions`` (the
+    sentence's dates that name events, in text order)."""
+    lower = s.text.lower()
+    if " after " not in lower and " before " not in lower:
+        return []  # (most sentences)
+    found = []
+    for m in _regex().finditer(s.text):
+        what_start = s.start + m.end()
+        stop = _WHAT_END.search(text, what_start, s.end)
+        found.append([m, what_start, stop.start() if stop else s.end])
+    # "a day after the assembly approved ... and five years after their election": one
+    # phrase's words end where the next phrase starts, and the two count from one date.
+    chains: list[list] = []
+    for item in found:
+        m, what_start, _ = item
+        start = s.start + m.start("phrase")
+        last = chains[-1][-1] if chains else None
+        if last is not None and last[1] < start <= last[2]:
+            last[2] = _trimmed(text, last[1], start)
+            chains[-1].append(item)
+        elif last is not None and _JOINED.fullmatch(text, last[2], start):
+            chains[-1].append(item)
+        else:
+            chains.append([item])
+    out = []
+    for chain in chains:
+        head = chain[0][0]
+        base = _base(text, s, head, chain[-1][2], mentions)
+        if base is None:
+            continue
+        for m, what_start, what_end in chain:
+            # Two words at least: "two days after he left", not "a week after Easter" (a
+            # holiday's date is the tagger's business) or "days after Ankara".
+            if len(_WORDS.findall(text, what_start, what_end)) < 2:
+                continue
+            if any(what_start <= x.start < what_end for x in mentions):
+                continue  # "eight days before the election on May 1": it has its own date
+            out.append(_phrase(s, m, what_start, what_end, base))
+    return out
+
+
+# Between two phrases of one chain: a comma, "and", ", and".
+_JOINED = re.compile(r"[\s,;]*(?:and\s+)?")
+
+
+def _trimmed(text: str, start: int, end: int) -> int:
+    """``end`` moved back over the spaces, commas and "and" that join it to the next phrase."""
+    words = text[start:end]
+    cut = re.search(r"(?:[\s,;]+and)?[\s,;]*$", words)
+    return start + cut.start()
+
+
+_BETWEEN = re.compile(r"[\s)\]]*[,;(]?\s*(?:[—–-]\s*)?")
+
+
+def _base(text: str, s: Sentence, m: re.Match, what_end: int, mentions: list[Mention]) -> Mention | None:
+    """The date the phrase counts from: the one right before it ("Wednesday, a day
+    after"), or, for a phrase that opens the sentence, the one date of the clause
+    after it (``what_end`` on: "A day after ..., he flew to Kabul on Monday")."""
+    start = s.start + m.start("phrase")
+    before = [x for x in mentions if x.end <= start]
+    if before:
+        last = before[-1]
+        gap = text[last.end : start]
+        if _BETWEEN.fullmatch(gap) and gap.strip():
+            return last
+        return None
+    if s.text[: m.start("phrase")].strip():
+        return None
+    rest = [x for x in mentions if x.start >= what_end]
+    return rest[0] if len(rest) == 1 and text[what_end : what_end + 1] == "," else None
+
+
+def _phrase(s: Sentence, m: re.Match, what_start: int, what_end: int, base: Mention) -> CountedPhrase:
+    sign = -1 if m.group("rel").lower() == "after" else 1
+    if m.group("the"):
+        n, unit = 1, "day"
+    else:
+        n, unit = int(parse_number(m.group("num")) or 1), m.group("unit").lower()
+    mod = _hedges().get(" ".join((m.group("hedge") or "").lower().split()), "")
+    return CountedPhrase(
+        s.start + m.start("phrase"), s.start + m.end("phrase"), m.group("phrase"),
+        " ".join(m.group("amount").split()), n, unit, sign, mod, what_start, what_end, base,
+    )
