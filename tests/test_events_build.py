@@ -55,3 +55,32 @@ def test_only_dates_on_random_spans_agrees_with_masking_and_substitution():
             spans = sorted(tuple(sorted(rng.randrange(0, len(text) + 12) for _ in range(2)))
                            for _ in range(rng.randint(0, 3)))
             assert _only_dates(s, spans) == _only_dates_by_regex(s, spans), (text, spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "warning"),
+    [
+        # Published March 28, 2026: December 3 is ahead, so a resignation told in the past is March 12.
+        ("The minister resigned on 12/03/2026.", "2026-03-12",
+         '"12/03/2026" could be December 3, 2026 or March 12, 2026; read as March 12, 2026, because '
+         "the text speaks of it in the past tense."),
+        ("The minister will resign on 03/12/2026.", "2026-12-03",
+         '"03/12/2026" could be March 12, 2026 or December 3, 2026; read as December 3, 2026, because '
+         "the text speaks of it in the future tense."),
+    ],
+)
+def test_the_tense_picks_the_reading_of_a_numeric_date_that_fits(text, value, warning):
+    from timeline import extract
+
+    (row,) = extract(text, published="2026-03-28").itertuples()
+    assert row.date_value == value
+    assert row.warnings == [warning]
+    assert row.confidence <= 0.6
+
+
+def test_a_numeric_date_that_fits_its_tense_either_way_keeps_its_doubt():
+    from timeline import extract
+
+    (row,) = extract("The minister will resign on 12/03/2026.", published="2026-03-28").itertuples()
+    assert row.date_value == "2026-12-03"
+    assert "read as month first" in row.warnings[0]

@@ -183,3 +183,18 @@ def _same_as_plain_search(fast, regex, reach, texts):
             assert fast(text, start) == plain, (text, start)
             checked += plain
     assert checked > 10
+
+
+def test_numeric_dates_read_day_first_where_the_article_writes_day_first():
+    text = "Updated: 22/03/2026 10:00\nThe minister resigned on 12/03/2026."
+    (_, ambiguous) = tag(text, published="2026-03-28")
+    assert ambiguous.value == "2026-03-12"
+    assert 'read as day first, as the article writes "22/03/2026 10:00"' in ambiguous.warnings[0]
+
+
+def test_numeric_dates_stay_month_first_without_a_day_first_date_or_against_a_month_first_one():
+    alone = tag("The minister resigned on 12/03/2026.", published="2026-03-28")
+    assert alone[0].value == "2026-12-03" and "read as month first" in alone[0].warnings[0]
+    assert alone[0].spec["other_reading"] == "2026-03-12"
+    both = tag("Filed 22/03/2026 and 03/25/2026. He left on 12/03/2026.", published="2026-03-28")
+    assert both[-1].value == "2026-12-03"

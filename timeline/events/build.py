@@ -464,6 +464,14 @@ def _event(
         # "the 2008 Olympic Games": the date names the thing, the clause's verb is not its tense.
         wording, cue, cued = "", None, None
 
+    other = first.spec.get("other_reading")
+    if other and g.kind == "single" and start is not None and published is not None:
+        # "resigned on 12/03/2026", published in March 2026: December is ahead, so it is March 12.
+        value, note = _weigh_numeric_order(first, value, other, cue, published)
+        if note:
+            start, end = days.bounds(value)
+            warnings = [w for w in warnings if not w.startswith(f'"{first.text}" could be ')] + [note]
+
     weekday = first if len(g.mentions) == 1 and weekday_of(first) is not None else g.notes.get("weekday")
     if g.kind != "conflict" and start is not None and weekday is not None:
         value, note = _weigh_weekday(weekday, value, cue, published)
@@ -631,6 +639,18 @@ def _weigh_weekday(m: Mention, value: str, cue: str | None, published) -> tuple[
         f"speaks of it in the {'future' if side == 'coming' else 'past'} tense."
     )
     return moved.isoformat() + value[10:], note
+
+
+def _weigh_numeric_order(m: Mention, value: str, other: str, cue: str | None, published) -> tuple[str, str]:
+    """The other reading of "12/03/2026" (day or month first) when only it fits the tense."""
+    pub, read, alt = _pub_day(published), day_of(value), day_of(other)
+    if read is None or alt is None:
+        return value, ""
+    if not ((cue == "happened" and read > pub >= alt) or (cue in ("planned", "target") and read < pub <= alt)):
+        return value, ""
+    note = (f'"{m.text}" could be {fmt_day(read)} or {fmt_day(alt)}; read as {fmt_day(alt)}, because '
+            f"the text speaks of it in the {'past' if cue == 'happened' else 'future'} tense.")
+    return alt.isoformat() + value[10:], note
 
 
 # Days after publication within which the present perfect does not move a guessed

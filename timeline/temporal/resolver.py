@@ -270,7 +270,9 @@ def _month(spec: dict) -> int | None:
     if "month_n" in spec:
         return int(spec["month_n"])
     if "first" in spec:  # 11/01/2024: month first, as US copy writes it, unless it cannot be
-        a, b = int(spec["first"]), int(spec["second"])
+        a, b = int(spec["first"]), int(spec["second"])  # (or the article writes day first)
+        if spec.get("day_first") and b <= 12:
+            return b
         return a if a <= 12 else b
     name = spec.get("month")
     if not name:
@@ -283,6 +285,8 @@ def _month(spec: dict) -> int | None:
 def _day(spec: dict) -> int | None:
     if "first" in spec:
         a, b = int(spec["first"]), int(spec["second"])
+        if spec.get("day_first") and b <= 12:
+            return a
         return b if a <= 12 else a
     if "day" in spec:
         return int(_NOT_DIGIT.sub("", spec["day"]))
@@ -753,11 +757,19 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
                 m.confidence = min(m.confidence, 0.8)
             if "first" in spec and int(spec["first"]) <= 12 and int(spec["second"]) <= 12 and (
                     spec["first"] != spec["second"]):
-                alt = date(y, int(spec["second"]), int(spec["first"]))
-                m.warnings.append(
-                    f'"{m.text}" could be {day.strftime("%B")} {day.day} (month first) or '
-                    f'{alt.strftime("%B")} {alt.day} (day first); read as month first.')
-                m.confidence = min(m.confidence, 0.6)
+                alt = date(y, day.day, day.month)
+                if spec.get("day_first"):
+                    m.warnings.append(
+                        f'"{m.text}" could be {day.strftime("%B")} {day.day} (day first) or '
+                        f'{alt.strftime("%B")} {alt.day} (month first); read as day first, as the '
+                        f'article writes "{spec["day_first"]}".')
+                    m.confidence = min(m.confidence, 0.8)
+                else:
+                    m.warnings.append(
+                        f'"{m.text}" could be {day.strftime("%B")} {day.day} (month first) or '
+                        f'{alt.strftime("%B")} {alt.day} (day first); read as month first.')
+                    m.confidence = min(m.confidence, 0.6)
+                m.spec["other_reading"] = alt.isoformat()  # (the event builder weighs the tense)
             if wd and wd != day.isoweekday():
                 _weekday_conflict(m, m, day, wd, spec.get("weekday"))
             ctx.last = (day, "day")
@@ -1147,6 +1159,7 @@ def resolve(text: str, mentions: list[Mention], published) -> list[Mention]:
         return mentions[i + 1] if i is not None and i + 1 < len(mentions) else None
 
     ctx = _Context(text, anchor, following)
+    _numeric_order(text, mentions)
     line = _dateline(text)
     for m in mentions:
         _resolve_one(m, ctx)
@@ -1176,6 +1189,23 @@ def resolve(text: str, mentions: list[Mention], published) -> list[Mention]:
     _check_apposition(text, mentions)
     _times_take_the_day_beside(text, mentions)
     return mentions
+
+
+def _numeric_order(text: str, mentions: list[Mention]) -> None:
+    """Read "12/03/2026" day first where the article writes its numeric dates day first.
+
+    One date that can only be day first ("25/03/2026", an "Updated: 22-05-2023" line)
+    and none that can only be month first ("03/25/2026") settle how the article's
+    other numeric dates read.
+    """
+    numeric = [m for m in mentions if "first" in m.spec]
+    if len(numeric) < 2:
+        return  # (most articles: no numeric date, or one with nothing to go by)
+    day_first = [m for m in numeric if int(m.spec["first"]) > 12 >= int(m.spec["second"])]
+    month_first = [m for m in numeric if int(m.spec["second"]) > 12 >= int(m.spec["first"])]
+    if day_first and not month_first:
+        for m in numeric:
+            m.spec["day_first"] = text[day_first[0].start : day_first[0].end]
 
 
 # What may stand between a clock time and the date it belongs to: "7 a.m. local time
