@@ -84,3 +84,42 @@ def test_a_numeric_date_that_fits_its_tense_either_way_keeps_its_doubt():
     (row,) = extract("The minister will resign on 12/03/2026.", published="2026-03-28").itertuples()
     assert row.date_value == "2026-12-03"
     assert "read as month first" in row.warnings[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "date_text", "value", "status"),
+    [
+        # Published on a Wednesday: alone, "until Friday" is two days on; after "resume on
+        # Monday" it is the Friday after that Monday.
+        ("Talks resume on Monday and are expected to last until Friday.", "2026-03-18", "Friday",
+         "2026-03-27", "planned"),
+        # Said on Thursday: the Friday after it, still ahead.
+        ("The party on Thursday gave the government until Friday to sack the prime minister.",
+         "1997-04-10", "Friday", "1997-04-11", "planned"),
+        # Read on Saturday: the vote was extended to the Monday after Sunday, days ago, though a
+        # vote put off alone would be ahead.
+        ("Polling began Sunday but the administration extended the vote until Monday, and in one "
+         "polling station until Tuesday.", "1997-04-19", "Monday", "1997-04-14", "happened"),
+        ("Polling began Sunday but the administration extended the vote until Monday, and in one "
+         "polling station until Tuesday.", "1997-04-19", "Tuesday", "1997-04-15", "happened"),
+    ],
+)
+def test_a_weekday_ending_what_an_earlier_date_starts_comes_after_it(text, published, date_text, value, status):
+    from timeline import extract
+
+    table = extract(text, published=published)
+    (row,) = table[table["date_text"] == date_text].itertuples()
+    assert (row.date_value, row.status) == (value, status)
+
+
+def test_a_weekday_alone_stays_in_the_week_of_publication_whatever_came_before():
+    from timeline import extract
+
+    table = extract("Destruction started on Oct. 25, and all have been destroyed by Friday.",
+                    published="2005-11-18")
+    (row,) = table[table["date_text"] == "Friday"].itertuples()
+    assert row.date_value == "2005-11-18"
+    moved = extract("Talks resume on Monday and are expected to last until Friday.", published="2026-03-18")
+    (friday,) = moved[moved["date_text"] == "Friday"].itertuples()
+    assert friday.warnings == ['"Friday" is taken as the Friday after "Monday", March 27, 2026: the text runs '
+                               "from one to the other."]

@@ -121,6 +121,7 @@ def build_events(doc: Document, mentions: list[Mention]) -> list[Event]:
         if _only_dates(s, spans):
             continue  # a date line ("November 2, 2024", "Updated: ...") dates the page, not an event
         own: list[Event] = []
+        prev: Event | None = None  # the sentence's last event with a date
         for g in gs:
             others = (
                 [(m, k) for m, k in support if not (s.start <= m.start < s.end)]
@@ -130,7 +131,10 @@ def build_events(doc: Document, mentions: list[Mention]) -> list[Event]:
             ev = _event(text, s, g, spans, others, published, actors, days)
             if ev is not None:
                 _weigh_dateline(ev, g, datelines, published)
+                if prev is not None:
+                    _run_forward(ev, g, prev, days, published)
                 own.append(ev)
+                prev = ev if ev.start is not None else prev
         events.extend(_with_counted(text, s, eligible[i], own, published, actors, days))
 
     for i, s in enumerate(sentences):
@@ -639,6 +643,46 @@ def _weigh_weekday(m: Mention, value: str, cue: str | None, published) -> tuple[
         f"speaks of it in the {'future' if side == 'coming' else 'past'} tense."
     )
     return moved.isoformat() + value[10:], note
+
+
+# The signals of a date that ends what an earlier date of the sentence starts.
+_UNTIL = frozenset({"until", "till", "til", "through", "thru", "to", "by"})
+# Days from publication within which a date is one a following weekday can run on from
+# (a weekday alone is within a week of it; news copy dates the days before with a week's slack).
+_AROUND_PUBLICATION = 10
+
+
+def _run_forward(ev: Event, g: Group, prev: Event, days: _Days, published) -> None:
+    """A weekday that ends what the sentence's last date starts is the first one after it.
+
+    "Talks resume on Monday and are to last until Friday": the Friday after that Monday,
+    though "until Friday" alone, said on a Wednesday, would be two days on. "Polling began
+    Sunday ... extended the vote until Monday": the Monday after that Sunday, though a
+    vote put off alone would be ahead.
+    """
+    m = g.mentions[0]
+    if (g.kind != "single" or not m.spec.get("weekday_only") or ev.start is None
+            or str(m.spec.get("signal", "")).lower() not in _UNTIL
+            or prev.precision not in _DAY_OR_FINER):
+        return
+    after = prev.start.date()
+    moved = after + timedelta(days=(ev.start.date().weekday() - after.weekday()) % 7 or 7)
+    pub = _pub_day(published) if published is not None else None
+    if moved == ev.start.date() or (pub is not None and abs((after - pub).days) > _AROUND_PUBLICATION):
+        # ("started on Oct. 25, and all have been destroyed by Friday": only a date of the
+        # days around publication is one a weekday can follow on from)
+        return
+    ev.date_value = moved.isoformat() + ev.date_value[10:]
+    ev.start, ev.end = days.bounds(ev.date_value)
+    # (what the tense said of the weekday alone no longer holds)
+    ev.warnings = [w for w in ev.warnings if not w.startswith(f'"{m.text}" is taken as the ')]
+    ev.warn(f'"{m.text}" is taken as the {moved:%A} after "{prev.date_text}", {fmt_day(moved)}: '
+            "the text runs from one to the other.")
+    ev.confidence *= INFERRED_YEAR_FACTOR
+    if pub is not None and moved > pub and ev.status in ("happened", "ongoing"):
+        ev.status = "planned"  # "gave the government until Friday", said on Thursday
+    elif pub is not None and moved < pub and ev.status in ("planned", "target"):
+        ev.status = "happened"  # "extended the vote until Monday", read on Saturday
 
 
 def _weigh_numeric_order(m: Mention, value: str, other: str, cue: str | None, published) -> tuple[str, str]:
