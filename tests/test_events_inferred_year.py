@@ -55,3 +55,32 @@ def test_a_neighbouring_year_written_just_after_the_date_is_shown_as_doubt():
     row = extract("In September, the deficit was down 0.7 billion dollars from September 2005.",
                   published="2006-11-09").iloc[0]
     assert not any("names" in w for w in row.warnings)
+
+
+def test_a_week_of_a_month_takes_the_months_year_and_is_a_week():
+    from timeline import extract
+
+    cases = [
+        # published in March 2026
+        ("The treaty was signed in the first week of December.", "2025-W49", "2025-12-01", "happened"),
+        ("The vote will be held in the first week of February.", "2027-W05", "2027-02-01", "planned"),
+        ("Iran in the last week of December stopped applying the protocol.", "2025-W52", "2025-12-22",
+         "happened"),
+    ]
+    for text, value, start, status in cases:
+        (row,) = extract(text, published="2026-03-18").itertuples()
+        assert (row.date_value, row.precision, str(row.start.date()), row.status) == (
+            value, "week", start, status), text
+        assert f'does not give the year; {value[:4]} is inferred' in row.warnings[0], text
+    # With its year, or counted from publication, nothing is guessed.
+    (row,) = extract("Markets fell in the final week of December 2025.", published="2026-03-18").itertuples()
+    assert (row.date_value, row.warnings) == ("2025-W52", [])
+    (row,) = extract("The vote is due in the last week of next month.", published="2026-03-18").itertuples()
+    assert (row.date_value, row.warnings) == ("2026-W18", [])
+
+
+def test_a_half_of_a_month_is_its_start_or_end():
+    from timeline import extract
+
+    (row,) = extract("The offensive began in the second half of February.", published="2026-03-18").itertuples()
+    assert (row.date_value, row.date_mod, row.date_text) == ("2026-02", "END", "the second half of February")

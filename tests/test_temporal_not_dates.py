@@ -13,6 +13,9 @@ from timeline import extract, tag
         "Water quality in the Winter Palace Lake and Taoranting Lake is below level five.",
         "The former FIFA player of the year had 40.8 percent of the votes.",
         "The euro was quoted at 1.1700-1702 dollar in late trading.",
+        # a match's halves, not the year's
+        "Fiore headed the only goal six minutes into the second half.",
+        "Toni's first half penalty was saved by Zancope.",
     ],
 )
 def test_no_date_is_read(text):

@@ -21,6 +21,7 @@ from functools import lru_cache
 import pandas as pd
 
 from ..document import Document
+from ..temporal.calendar import week_of_month
 from ..temporal.intervals import value_bounds
 from ..temporal.mention import Mention
 from ..temporal.resolver import ahead_of_between
@@ -50,7 +51,8 @@ _MONTH_NAME = re.compile(
     r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b"
 )
 _YEAR_FROM_CONTEXT = re.compile(
-    r"(?i)\b(?:last|next|this|coming|past|previous|following|preceding|that|same)\b")
+    r"(?i)\b(?:last|next|this|coming|past|previous|following|preceding|that|same)\b"
+    r"(?!\s+(?:week|half|fortnight|(?:few\s+|ten\s+)?days)\s+of\b)")  # not "the last week of"
 _YEAR_MONTH = re.compile(r"\d{4}-\d{2}")
 _DATE_SHAPE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?")
 # "(Reuters) -", " — ", or an agency in brackets alone: "New Delhi, Nov 2 (PTI) The ...".
@@ -493,6 +495,11 @@ def _event(
 
     if (g.kind != "conflict" and start is not None and _year_inferred(g.mentions, value)
             and not (g.kind != "range" and _weekday_confirms(g.mentions, value))):
+        # "the first week of December": the year is the month's, weighed as the month's.
+        week_of = first.spec.get("week_of_month") if "month_value" in first.spec else None
+        if week_of:
+            value, precision = first.spec["month_value"], "month"
+            start, end = days.bounds(value)
         told = next((m.spec["year_told"] for m in g.mentions if m.spec.get("year_told")), None)
         if told is not None or first.anchor == "mention":
             # "In 1976, ... a loan in September", "September that year": the year comes
@@ -509,13 +516,16 @@ def _event(
                 # said ...", in December: the month's own verb is past, so it is last February.
                 value = f"{int(value[:4]) - 1:04d}{value[4:]}"
                 why = "the tense and the publication date"
+        year = value[:4]
+        if week_of:
+            value, precision = week_of_month(date(int(value[:4]), int(value[5:7]), 1), week_of), "week"
         start, end = days.bounds(value)
         warnings.append(
-            f'"{text[g_start:g_end]}" does not give the year; {value[:4]} is inferred '
+            f'"{text[g_start:g_end]}" does not give the year; {year} is inferred '
             f"from {why}."
         )
         conf *= INFERRED_YEAR_FACTOR
-        rival = _rival_year(text, g_end, s.end, value[:4])
+        rival = _rival_year(text, g_end, s.end, year)
         if rival:
             # "the 7 July bombings in London in 2005", published in 2006: the year written
             # just after the date is as good a guess as the publication's.
@@ -832,6 +842,8 @@ _SEASON_VALUE = re.compile(r"^\d{4}-(?:SP|SU|FA|WI)$")
 
 def _year_inferred(mentions: list[Mention], value: str) -> bool:
     """True when a month or day is given without its year ("in April", "on 4 June")."""
+    # ("the first week of April" is dated as its month)
+    value = next((m.spec["month_value"] for m in mentions if "month_value" in m.spec), value)
     if not _YEAR_MONTH.match(value):
         # A season without a year ("in the spring") is as much a guess as a month.
         return _SEASON_VALUE.match(value) is not None and any(m.spec.get("year_inferred") for m in mentions)

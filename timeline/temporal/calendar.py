@@ -113,3 +113,16 @@ PRECISION_RANK = {
     "minute": 0, "hour": 1, "day": 2, "weekend": 3, "week": 3, "month": 4, "quarter": 5,
     "season": 5, "half": 6, "year": 7, "decade": 8, "century": 9,
 }
+
+
+_NTH_WEEK = {"first": 0, "second": 1, "third": 2, "fourth": 3}
+
+
+def week_of_month(first_day: date, nth: str) -> str:
+    """ "the last week of April" (``first_day`` the 1st of April): the ISO week holding
+    most of the days it names, days 1-7 for the first week, the last seven for the last."""
+    if nth in _NTH_WEEK:
+        middle = first_day + timedelta(days=7 * _NTH_WEEK[nth] + 3)
+    else:  # last, final
+        middle = add_months(first_day, 1) - timedelta(days=4)
+    return fmt(middle, "week")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from .calendar import PRECISION_RANK, fmt, parse_value, shift
+from .calendar import PRECISION_RANK, fmt, parse_value, shift, week_of_month
 from .mention import Mention
 from .numbers import parse_number, parse_spoken_year
 from .published import dateline as _dateline
@@ -1163,6 +1163,8 @@ def resolve(text: str, mentions: list[Mention], published) -> list[Mention]:
     line = _dateline(text)
     for m in mentions:
         _resolve_one(m, ctx)
+        if "week_of_month" in m.spec:
+            _week_of_month(m)
         if m.type == "DATE" and m.value[:1].isdigit() and _BEFORE_CHRIST.match(text, m.end):
             # "the 11th Century B.C.": not a date of our era. TIMEX3 marks it "BC"; the
             # calendar cannot place it, and the user is told rather than shown 1001-1100.
@@ -1189,6 +1191,16 @@ def resolve(text: str, mentions: list[Mention], published) -> list[Mention]:
     _check_apposition(text, mentions)
     _times_take_the_day_beside(text, mentions)
     return mentions
+
+
+def _week_of_month(m: Mention) -> None:
+    """ "the last week of April": the week, worked out from the month's value (kept in the
+    spec: a year weighed again later is the month's, and the week follows it)."""
+    parsed = parse_value(m.value)
+    if parsed is None or parsed[1] != "month":
+        return  # (a month the calendar could not place stays as it is)
+    m.spec["month_value"] = m.value
+    _set(m, week_of_month(parsed[0], m.spec["week_of_month"]), "week")
 
 
 def _numeric_order(text: str, mentions: list[Mention]) -> None:

@@ -28,6 +28,8 @@ def _guarded(pattern: str) -> re.Pattern:
 
 _LEFT_MOD = _guarded(
     r"(?:(?P<the>the\s+)?(?:very\s+)?(?P<partof>end|beginning|start|middle|close|turn|dawn)\s+of\s+"
+    r"|(?P<the2>the\s+)?(?P<nth>first|second|third|fourth|last|final|latter)\s+"
+    r"(?P<piece>week|half|fortnight|(?:few\s+|ten\s+)?days)\s+of\s+"
     r"|(?P<part>early|late|mid|earlier|later)[\s-]+|(?P<mid>mid-)"
     r"|(?P<approx>around|about|approximately|roughly|some|nearly|almost)\s+"
     r"|(?P<qty>more\s+than|less\s+than|at\s+least|up\s+to|no\s+more\s+than|at\s+most)\s+)$"
@@ -351,6 +353,19 @@ def _extend_left(text: str, m: Mention) -> None:
         if kind in ("ref", "relative", "anaphoric", "anaphoric_unit", "the_quarter"):
             return
         m.mod = m.mod or "APPROX"
+    elif g.group("nth"):
+        # "the last week of April", "the second half of February": a part of a month.
+        if m.type != "DATE" or not _names_a_month(m.spec):
+            return
+        nth, piece = g.group("nth").lower(), " ".join(g.group("piece").lower().split())
+        if piece == "week":
+            m.spec["week_of_month"] = nth  # the resolver dates the week
+        elif nth == "first":
+            m.mod = "START"
+        elif nth in ("last", "final", "latter") or (nth == "second" and piece in ("half", "fortnight")):
+            m.mod = "END"
+        else:
+            return
     elif g.group("partof") or g.group("part") or g.group("mid"):
         if m.type == "DURATION" or kind in ("ref",):
             return
@@ -362,6 +377,16 @@ def _extend_left(text: str, m: Mention) -> None:
             m.mod = mod
     m.start = g.start()
     m.text = text[m.start : m.end]
+
+
+_DAY_KEYS = ("day", "dayb", "dayword", "first", "weekday")
+
+
+def _names_a_month(spec: dict) -> bool:
+    """A month and no day in it: "April", "April 2026", "next month"."""
+    if any(k in spec for k in _DAY_KEYS):
+        return False
+    return "month" in spec or "month_n" in spec or str(spec.get("unit", "")).lower() == "month"
 
 
 def _signal(text: str, m: Mention) -> None:
