@@ -127,3 +127,27 @@ def test_the_undated_reading_of_the_phrase_gives_way():
 def test_no_event_is_counted_without_a_date_right_beside_the_phrase(text):
     table = extract(text, published=PUBLISHED)
     assert not any("worked out as" in w for ws in table["warnings"] for w in ws)
+
+
+def test_a_sentence_going_back_to_the_event_told_before_counts_from_its_date():
+    text = ("Japan's lower house adopted a resolution Tuesday calling on the government to slash US "
+            "military bases in Okinawa.\n\nThe vote comes three days before the summit between Prime "
+            "Minister Ryutaro Hashimoto and President Bill Clinton in Washington.")
+    table = extract(text, published="1997-04-22")
+    summit = _row(table, "three days before")
+    assert (summit["date_value"], summit["status"]) == ("1997-04-25", "planned")
+    assert summit["title"].startswith("The summit between Prime Minister Ryutaro Hashimoto")
+    assert "the date of the event the sentence goes back to" in summit["warnings"][0]
+    assert summit["confidence"] <= 0.7
+    assert not (table["precision"] == "approximate").any()  # no undated "before the summit" left
+
+
+def test_the_event_gone_back_to_is_news_that_has_happened():
+    text = ("The Milwaukee Brewers signed Jeff Suppan to a four-year contract on Friday.\n\n"
+            "Suppan, who will turn 32 next Tuesday, became the latest pitcher to cash in.\n\n"
+            "The signing of Suppan came one day after the San Francisco Giants signed Barry Zito.")
+    table = extract(text, published="2006-12-29")
+    assert _row(table, "one day after")["date_value"] == "2006-12-28"  # Friday's, not next Tuesday's
+    alone = extract("The move came one day after the Boston Red Sox signed Daisuke Matsuzaka.",
+                    published="2006-12-15")
+    assert len(alone) == 0  # nothing told before it to count from

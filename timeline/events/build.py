@@ -29,7 +29,7 @@ from .actors import ActorIndex, names_and_countries
 from .anchors import event_nouns, find_anchor_event, find_anchor_phrase
 from .categories import classify
 from .clauses import clause_of
-from .counted import CountedPhrase, find_counted
+from .counted import CountedPhrase, find_counted, find_retold
 from .event import Event
 from .reconcile import (
     Group,
@@ -141,7 +141,8 @@ def build_events(doc: Document, mentions: list[Mention]) -> list[Event]:
 
     for i, s in enumerate(sentences):
         if s.kind == "body" and not groups.get(i):
-            ev = _anchored_event(text, s, events, published, actors, days)
+            ev = _retold_event(text, s, events, published, actors, days) or _anchored_event(
+                text, s, events, published, actors, days)
             if ev is not None:
                 events.append(ev)
 
@@ -930,6 +931,33 @@ def _anchored_event(
     )
 
 
+# How far back (in characters from the sentence) the event a sentence goes back to may be
+# told: "The vote comes three days before ..." follows the sentence that dates the vote.
+_RETOLD_REACH = 600
+# A date counted from the event told before is less sure than one counted within a sentence:
+# "The move" is taken to be that event.
+RETOLD_FACTOR = 0.7
+
+
+def _retold_event(
+    text: str, s: Sentence, events: list[Event], published, actors: ActorIndex, days: _Days
+) -> Event | None:
+    """ "Japan's lower house adopted a resolution Tuesday ... The vote comes three days before
+    the summit ...": the summit, three days after that Tuesday."""
+    phrase = find_retold(text, s)
+    if phrase is None:
+        return None
+    # (What "came" is news that has happened: not "Suppan, who will turn 32 next Tuesday".)
+    told = [e for e in events if e.sentence_end <= s.start and s.start - e.sentence_end <= _RETOLD_REACH
+            and e.start is not None and e.precision in _DAY_OR_FINER and e.status == "happened"
+            and "counted-back" not in e.rules]
+    if not told:
+        return None
+    last = max(e.sentence_start for e in told)
+    base = min((e for e in told if e.sentence_start == last), key=lambda e: e.char_start)
+    return _counted_back(text, s, phrase, base, published, actors, days, retold=True)
+
+
 def _with_counted(
     text: str, s: Sentence, mentions: list[Mention], own: list[Event], published,
     actors: ActorIndex, days: _Days,
@@ -968,9 +996,10 @@ _COUNTED_FROM = {
 
 def _counted_back(
     text: str, s: Sentence, phrase: CountedPhrase, base: Event | None, published,
-    actors: ActorIndex, days: _Days,
+    actors: ActorIndex, days: _Days, retold: bool = False,
 ) -> Event | None:
-    """The event a counted phrase dates, ``phrase.n`` units from ``base``'s date."""
+    """The event a counted phrase dates, ``phrase.n`` units from ``base``'s date (``retold``:
+    the event of an earlier sentence, which this one goes back to)."""
     if base is None or base.start is None or "/" in base.date_value:
         return None
     allowed, precision = _COUNTED_FROM[phrase.unit]
@@ -990,10 +1019,18 @@ def _counted_back(
     told = f'"{base.date_text}"'
     if base.precision in _DAY_OR_FINER and fmt_day(from_day) not in base.date_text:
         told += f" ({fmt_day(from_day)})"  # "Wednesday" (April 9, 1997)
+    if retold:
+        told += ", the date of the event the sentence goes back to"
     warnings = [f'No date of its own: worked out as {phrase.amount.lower()} {way} {told}, '
                 f'from "{phrase.text}".']
     what = text[phrase.what_start : phrase.what_end]
     status, status_warnings = decide_status(what, None, start, end, published)
+    pub = _pub_day(published) if published is not None else None
+    if pub is not None and (end.date() < pub or start.date() > pub):
+        # The date is worked out, not guessed: it says which side of publication the
+        # event is ("the day after Brussels rejected a plan that would give ...").
+        status, status_warnings = ("happened" if end.date() < pub else
+                                   status if status in ("planned", "target") else "planned"), []
     names, codes = names_and_countries(
         actors.within(phrase.what_start, phrase.what_end) + actors.within(s.start, s.end)
     )
@@ -1016,7 +1053,8 @@ def _counted_back(
         actors=names,
         countries=codes,
         category=category,
-        confidence=base.confidence * (COUNTED_HEDGED_FACTOR if phrase.mod else COUNTED_FACTOR),
+        confidence=base.confidence * (RETOLD_FACTOR if retold else COUNTED_HEDGED_FACTOR if phrase.mod
+                                      else COUNTED_FACTOR),
         warnings=_unique([*warnings, *status_warnings]),
         rules=["counted-back"],
         clause=what,

@@ -35,7 +35,7 @@ class CountedPhrase:
     mod: str            # "" or APPROX ("nearly four weeks after"): how exact the amount is
     what_start: int     # the other event's words
     what_end: int
-    base: Mention       # the date it is counted from
+    base: Mention | None  # the date it is counted from (None: the event told just before)
 
 
 _NUMBER = (r"a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
@@ -52,7 +52,9 @@ def _regex() -> re.Pattern:
     hedges = "|".join(sorted((re.escape(h).replace(r"\ ", r"\s+") for h in _hedges()), key=len, reverse=True))
     return re.compile(
         # at the sentence's head, or after a break that follows the date: ", ", "; ", " — ", "("
-        r"(?:^|(?<=[,;(])|(?<=[,;(]\s)|(?<=\s[—–-]\s)|(?<=\sand\s))\s*"
+        r"(?:^|(?<=[,;(])|(?<=[,;(]\s)|(?<=\s[—–-]\s)|(?<=\sand\s)"
+        # or a verb of sequence, for find_retold ("The vote comes three days before ...")
+        r"|(?<=\scame\s)|(?<=\scomes\s)|(?<=\scome\s)|(?<=\sfollows\s)|(?<=\sfollowed\s))\s*"
         rf"(?P<phrase>(?:(?P<hedge>(?i:{hedges}))\s+)?"
         rf"(?P<amount>(?P<the>(?i:the)\s+day)|(?P<num>(?i:{_NUMBER}))(?:-|\s+)(?i:full\s+)?"
         r"(?P<unit>(?i:day|week|month|year))s?)\s+(?P<rel>(?i:after|before)))\s+"
@@ -108,6 +110,30 @@ def find_counted(text: str, s: Sentence, mentions: list[Mention]) -> list[Counte
     return out
 
 
+# "The vote comes", "The announcement came", "It came": the sentence goes back to the
+# event told just before, and what it follows or precedes is counted from that event.
+_RETOLD = re.compile(
+    r"\s*(?:The|This|That|These|Those|It)\b[^.,;:()\"“”]{0,60}?\s(?:comes?|came|follows|followed)\s+"
+    r"(?=[\w\s]+?\s(?:after|before)\s)")
+
+
+def find_retold(text: str, s: Sentence) -> CountedPhrase | None:
+    """ "The vote comes three days before the summit ...", in a sentence without a date
+    of its own: the phrase, to be counted from the date of the event told before."""
+    head = _RETOLD.match(s.text)
+    if head is None:
+        return None
+    m = _regex().match(s.text, head.end())
+    if m is None:
+        return None
+    what_start = s.start + m.end()
+    stop = _WHAT_END.search(text, what_start, s.end)
+    what_end = stop.start() if stop else s.end
+    if len(_WORDS.findall(text, what_start, what_end)) < 2:
+        return None
+    return _phrase(s, m, what_start, what_end, None)
+
+
 # Between two phrases of one chain: a comma, "and", ", and".
 _JOINED = re.compile(r"[\s,;]*(?:and\s+)?")
 
@@ -140,7 +166,7 @@ def _base(text: str, s: Sentence, m: re.Match, what_end: int, mentions: list[Men
     return rest[0] if len(rest) == 1 and text[what_end : what_end + 1] == "," else None
 
 
-def _phrase(s: Sentence, m: re.Match, what_start: int, what_end: int, base: Mention) -> CountedPhrase:
+def _phrase(s: Sentence, m: re.Match, what_start: int, what_end: int, base: Mention | None) -> CountedPhrase:
     sign = -1 if m.group("rel").lower() == "after" else 1
     if m.group("the"):
         n, unit = 1, "day"
