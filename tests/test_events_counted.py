@@ -151,3 +151,12 @@ def test_the_event_gone_back_to_is_news_that_has_happened():
     alone = extract("The move came one day after the Boston Red Sox signed Daisuke Matsuzaka.",
                     published="2006-12-15")
     assert len(alone) == 0  # nothing told before it to count from
+
+
+def test_a_phrase_found_undated_by_the_tagger_is_counted_from_the_news_before():
+    # "a week after Moody's ..." was read as counted from an event the text does not date.
+    text = ("Turkey's central bank cut rates on Tuesday.\n\n"
+            "The announcement came a week after Moody's Investors Services said it was lowering ceilings.")
+    table = extract(text, published="1997-04-10")
+    assert _row(table, "a week after")["date_value"] == "1997-04-01"
+    assert not (table["precision"] == "approximate").any()

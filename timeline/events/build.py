@@ -137,7 +137,7 @@ def build_events(doc: Document, mentions: list[Mention]) -> list[Event]:
                     _run_forward(ev, g, prev, days, published)
                 own.append(ev)
                 prev = ev if ev.start is not None else prev
-        events.extend(_with_counted(text, s, eligible[i], own, published, actors, days))
+        events.extend(_with_counted(text, s, eligible[i], own, events, published, actors, days))
 
     for i, s in enumerate(sentences):
         if s.kind == "body" and not groups.get(i):
@@ -959,25 +959,29 @@ def _retold_event(
 
 
 def _with_counted(
-    text: str, s: Sentence, mentions: list[Mention], own: list[Event], published,
-    actors: ActorIndex, days: _Days,
+    text: str, s: Sentence, mentions: list[Mention], own: list[Event], before: list[Event],
+    published, actors: ActorIndex, days: _Days,
 ) -> list[Event]:
     """The sentence's events, and those its counted phrases date ("Wednesday, a day
-    after the assembly approved ..."): the approval, a day before Wednesday."""
+    after the assembly approved ..."): the approval, a day before Wednesday. ``before``:
+    the events of the sentences before."""
     if not own:
         return own
     dated = [m for m in mentions if m.value and m.type in ("DATE", "TIME")]
-    phrases = find_counted(text, s, dated) if dated else []
+    if dated:
+        phrases = find_counted(text, s, dated)
+        found = [_counted_back(text, s, p, next((e for e in own if e.char_start <= p.base.start < e.char_end),
+                                                None), published, actors, days) for p in phrases]
+    else:  # "The announcement came a week after Moody's said ...": only the phrase, undated
+        found = [_retold_event(text, s, before, published, actors, days)]
     out = own
-    for phrase in phrases:
-        base = next((e for e in own if e.char_start <= phrase.base.start < e.char_end), None)
-        ev = _counted_back(text, s, phrase, base, published, actors, days)
+    for ev in found:
         if ev is None:
             continue
         # "March 4, two weeks after talks began": the phrase, read as counted from an
         # event the text does not date, is dated after all.
-        out = [e for e in out if not (e.precision == "approximate" and e.char_start < phrase.end
-                                      and phrase.start < e.char_end)]
+        out = [e for e in out if not (e.precision == "approximate" and e.char_start < ev.char_end
+                                      and ev.char_start < e.char_end)]
         out.append(ev)
     return out
 

@@ -51,10 +51,8 @@ def _hedges() -> dict[str, str]:
 def _regex() -> re.Pattern:
     hedges = "|".join(sorted((re.escape(h).replace(r"\ ", r"\s+") for h in _hedges()), key=len, reverse=True))
     return re.compile(
-        # at the sentence's head, or after a break that follows the date: ", ", "; ", " — ", "("
-        r"(?:^|(?<=[,;(])|(?<=[,;(]\s)|(?<=\s[—–-]\s)|(?<=\sand\s)"
-        # or a verb of sequence, for find_retold ("The vote comes three days before ...")
-        r"|(?<=\scame\s)|(?<=\scomes\s)|(?<=\scome\s)|(?<=\sfollows\s)|(?<=\sfollowed\s))\s*"
+        # wherever a word starts: whether it counts from a date is for _base to say
+        r"(?<![\w'’-])"
         rf"(?P<phrase>(?:(?P<hedge>(?i:{hedges}))\s+)?"
         rf"(?P<amount>(?P<the>(?i:the)\s+day)|(?P<num>(?i:{_NUMBER}))(?:-|\s+)(?i:full\s+)?"
         r"(?P<unit>(?i:day|week|month|year))s?)\s+(?P<rel>(?i:after|before)))\s+"
@@ -145,7 +143,12 @@ def _trimmed(text: str, start: int, end: int) -> int:
     return start + cut.start()
 
 
-_BETWEEN = re.compile(r"[\s)\]]*[,;(]?\s*(?:[—–-]\s*)?")
+# Between the date and its phrase: a break ("Wednesday, a day after", "Thursday a day
+# after"), or the rest of the subject and a verb of sequence ("Tuesday's accident came just
+# a week after", "The attack on Monday came a day after").
+_BETWEEN = re.compile(
+    r"[\s)\]]*[,;(]?\s*(?:[—–-]\s*)?"
+    r"|(?:['’]s(?:\s+[\w-]+){1,3})?\s+(?:came|comes|come|follows|followed)\s+")
 
 
 def _base(text: str, s: Sentence, m: re.Match, what_end: int, mentions: list[Mention]) -> Mention | None:
@@ -157,7 +160,7 @@ def _base(text: str, s: Sentence, m: re.Match, what_end: int, mentions: list[Men
     if before:
         last = before[-1]
         gap = text[last.end : start]
-        if _BETWEEN.fullmatch(gap) and gap.strip():
+        if _BETWEEN.fullmatch(gap):
             return last
         return None
     if s.text[: m.start("phrase")].strip():
