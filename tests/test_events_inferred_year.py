@@ -84,3 +84,17 @@ def test_a_half_of_a_month_is_its_start_or_end():
 
     (row,) = extract("The offensive began in the second half of February.", published="2026-03-18").itertuples()
     assert (row.date_value, row.date_mod, row.date_text) == ("2026-02", "END", "the second half of February")
+
+
+def test_holidays_on_a_fixed_day_are_dated_like_a_month_and_day():
+    from timeline import extract
+
+    table = extract("Muslim groups will help guard churches over Christmas. Nineteen people were killed "
+                    "when extremists bombed churches on Christmas Eve in 2000. Tourists flew to Christmas "
+                    "Island on Monday.", published="2005-12-21")
+    rows = {r.date_text: r for r in table.itertuples()}
+    assert set(rows) == {"Christmas", "Christmas Eve in 2000", "Monday"}
+    assert (rows["Christmas"].date_value, rows["Christmas"].status) == ("2005-12-25", "planned")
+    assert "does not give the year" in rows["Christmas"].warnings[0]
+    assert (rows["Christmas Eve in 2000"].date_value, rows["Christmas Eve in 2000"].status) == (
+        "2000-12-24", "happened")

@@ -266,7 +266,24 @@ def _adjective(words: list[str], i: int) -> bool:
 # --------------------------------------------------------------------------- fields
 
 
+_HOLIDAY_PLURAL = re.compile(r"\b(year|valentine|women)s\b")
+
+
+def _holiday(spec: dict) -> tuple[int, int] | None:
+    """(month, day) of a holiday on a fixed day: "Christmas Eve" -> (12, 24)."""
+    name = spec.get("holiday")
+    if not name:
+        return None
+    # "New Year's Eve", "New Years Eve", "St. Valentine's Day": the table's "new year eve", "valentine day"
+    key = re.sub(r"['’]s\b|['’]|\b(?:st\.?|saint)\s", " ", name.lower())
+    key = " ".join(_HOLIDAY_PLURAL.sub(r"\1", key).split())
+    month_day = tables()["holidays"].get(key)
+    return (int(month_day[:2]), int(month_day[3:])) if month_day else None
+
+
 def _month(spec: dict) -> int | None:
+    if "holiday" in spec:
+        return (_holiday(spec) or (None, None))[0]
     if "month_n" in spec:
         return int(spec["month_n"])
     if "first" in spec:  # 11/01/2024: month first, as US copy writes it, unless it cannot be
@@ -283,6 +300,8 @@ def _month(spec: dict) -> int | None:
 
 
 def _day(spec: dict) -> int | None:
+    if "holiday" in spec:
+        return (_holiday(spec) or (None, None))[1]
     if "first" in spec:
         a, b = int(spec["first"]), int(spec["second"])
         if spec.get("day_first") and b <= 12:
@@ -682,10 +701,10 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
         else:
             y = anchor.year + (_direction(spec) or 0)
             m.anchor = "published"
-        d = spec.get("day") or spec.get("dayb")
-        if d:  # "April 1 next year"
+        d = spec.get("day") or spec.get("dayb") or _day(spec)
+        if d:  # "April 1 next year", "Christmas Eve last year"
             try:
-                day = date(y, mo, int(_NOT_DIGIT.sub("", d)))
+                day = date(y, mo, int(_NOT_DIGIT.sub("", str(d))))
             except ValueError:
                 _impossible(m)
                 return
