@@ -49,16 +49,38 @@ def _hedges() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _regex() -> re.Pattern:
+    """"<hedge> <amount> after", ending where the string (or the search's endpos) ends."""
     hedges = "|".join(sorted((re.escape(h).replace(r"\ ", r"\s+") for h in _hedges()), key=len, reverse=True))
     return re.compile(
         # wherever a word starts: whether it counts from a date is for _base to say
         r"(?<![\w'’-])"
         rf"(?P<phrase>(?:(?P<hedge>(?i:{hedges}))\s+)?"
         rf"(?P<amount>(?P<the>(?i:the)\s+day)|(?P<num>(?i:{_NUMBER}))(?:-|\s+)(?i:full\s+)?"
-        r"(?P<unit>(?i:day|week|month|year))s?)\s+(?P<rel>(?i:after|before)))\s+"
-        # the other event: words, not "that" or "which" standing for something said already
-        r"(?!(?i:that|which|this|then|it|so|and|or)\b\s*(?:[,.;:)]|$))(?=[\w\"“‘'])"
+        r"(?P<unit>(?i:day|week|month|year))s?)\s+(?P<rel>(?i:after|before)))\Z"
     )
+
+
+# Where a phrase can end: each "after" and "before" of a sentence.
+_RELATION = re.compile(r"(?i)(?<![\w'’-])(?:after|before)(?![\w'’-])")
+# How far before its "after" a phrase can start ("approximately twenty-five years").
+_PHRASE_REACH = 48
+# Where the other event's words start: words, not "that" or "which" standing for something
+# said already ("two days after that.").
+_WHAT_START = re.compile(r"\s+(?!(?i:that|which|this|then|it|so|and|or)\b\s*(?:[,.;:)]|$))(?=[\w\"“‘'])")
+
+
+def _phrases(t: str, pos: int = 0):
+    """(match, where the other event's words start) of each counted phrase in ``t``.
+
+    Found from the relation word back, so a sentence is scanned once for "after" and
+    "before", not at every word for an amount."""
+    for rel in _RELATION.finditer(t, pos):
+        m = _regex().search(t, max(pos, rel.start() - _PHRASE_REACH), rel.end())
+        if m is None:
+            continue
+        what = _WHAT_START.match(t, rel.end())
+        if what is not None:
+            yield m, what.end()
 
 
 # Where the other event's words end: a break, a parenthesis, a dash between spaces.
@@ -69,12 +91,9 @@ _WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 def find_counted(text: str, s: Sentence, mentions: list[Mention]) -> list[CountedPhrase]:
     """The counted phrases of sentence ``s`` whose date is one of ``mentions`` (the
     sentence's dates that name events, in text order)."""
-    lower = s.text.lower()
-    if " after " not in lower and " before " not in lower:
-        return []  # (most sentences)
     found = []
-    for m in _regex().finditer(s.text):
-        what_start = s.start + m.end()
+    for m, at in _phrases(s.text):
+        what_start = s.start + at
         stop = _WHAT_END.search(text, what_start, s.end)
         found.append([m, what_start, stop.start() if stop else s.end])
     # "a day after the assembly approved ... and five years after their election": one
@@ -118,13 +137,15 @@ _RETOLD = re.compile(
 def find_retold(text: str, s: Sentence) -> CountedPhrase | None:
     """ "The vote comes three days before the summit ...", in a sentence without a date
     of its own: the phrase, to be counted from the date of the event told before."""
+    if "came" not in s.text and "come" not in s.text and "follow" not in s.text:
+        return None  # (most sentences: no verb of sequence at all)
     head = _RETOLD.match(s.text)
     if head is None:
         return None
-    m = _regex().match(s.text, head.end())
-    if m is None:
+    m, at = next(_phrases(s.text, head.end()), (None, 0))
+    if m is None or m.start() != head.end():
         return None
-    what_start = s.start + m.end()
+    what_start = s.start + at
     stop = _WHAT_END.search(text, what_start, s.end)
     what_end = stop.start() if stop else s.end
     if len(_WORDS.findall(text, what_start, what_end)) < 2:
