@@ -198,3 +198,19 @@ def test_numeric_dates_stay_month_first_without_a_day_first_date_or_against_a_mo
     assert alone[0].spec["other_reading"] == "2026-03-12"
     both = tag("Filed 22/03/2026 and 03/25/2026. He left on 12/03/2026.", published="2026-03-28")
     assert both[-1].value == "2026-12-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        # The present of a schedule looks ahead, for plural subjects too.
+        ("Talks resume on Tuesday.", "2026-03-18", "2026-03-24"),
+        ("The pilgrimage, which ends on Monday, is one of the five pillars of Islam.", "2006-12-28",
+         "2007-01-01"),
+        ("Japan and Australia begin their campaign on June 12.", "2005-12-10", "2006-06-12"),
+        # "to close" reports a market's day; "the start of" is a noun.
+        ("The index shed 113 points during the week to close on Friday at 3,550.", "1997-04-05", "1997-04-04"),
+    ],
+)
+def test_the_present_of_a_schedule_looks_ahead(text, published, value):
+    assert only_date(text, published) == value

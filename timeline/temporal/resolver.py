@@ -34,7 +34,10 @@ _FUTURE_WORDS = frozenset(
     "coming ahead forecast forecasts predicted predicts would intends intend aims aim hopes "
     "targets target targeted effective payable "
     # The present of a schedule speaks of what is to come: "voting begins on Sunday".
-    "begins starts opens closes resumes convenes expires "
+    "begins starts opens closes resumes convenes expires ends concludes "
+    # (plural subjects: "talks resume on Tuesday"; not "start", "open", "close", which are
+    # as often a noun or an adjective: "the start of the consultation", "open for trade")
+    "begin resume convene expire conclude "
     # ... as does the plain present of a visit or meeting: "the leaders meet Monday".
     "meet meets visits travels arrives hosts".split()
 )
