@@ -582,6 +582,10 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
         return tense or None
 
     if kind in ("time", "datetime", "time_of_day"):
+        if kind == "time_of_day" and spec.get("tword", "").lower() == "overnight":
+            # "were arrested overnight": the night before publication; "is expected to remain
+            # overnight": the night to come.
+            spec["night"] = 0 if get_tense() == "future" else -1
         _resolve_time(m, ctx, kind)
         return
 
@@ -956,13 +960,18 @@ def _resolve_time(m: Mention, ctx: _Context, kind: str) -> None:
             "yesterday morning": (-1, "MO"), "yesterday afternoon": (-1, "AF"),
             "yesterday evening": (-1, "EV"), "tomorrow morning": (1, "MO"),
             "tomorrow afternoon": (1, "AF"), "tomorrow evening": (1, "EV"),
-            "tomorrow night": (1, "NI"),
+            "tomorrow night": (1, "NI"), "overnight": (spec.get("night", -1), "NI"),
         }[w]
         if anchor is None:
             _set(m, f"XXXX-XX-XXT{code}", "hour")
             return
         _set(m, f"{shift(anchor, 'day', offset).isoformat()}T{code}", "hour")
         m.anchor = "published"
+        if w == "overnight":
+            night = shift(anchor, "day", offset)
+            m.warnings.append(f'"{m.text}" is taken as the night of {night:%A}, {night:%B} {night.day}, '
+                              f"{night.year}, counted from the publication date.")
+            m.confidence = min(m.confidence, 0.8)
         return
     # Clock time, alone or joined to a date.
     hh = spec.get("hour")
