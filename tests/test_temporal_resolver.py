@@ -214,3 +214,14 @@ def test_numeric_dates_stay_month_first_without_a_day_first_date_or_against_a_mo
 )
 def test_the_present_of_a_schedule_looks_ahead(text, published, value):
     assert only_date(text, published) == value
+
+
+def test_last_and_the_month_just_past_is_the_year_before_with_doubt():
+    # Written in November: the October just past would be "last month".
+    (m,) = tag("The EU formally launched talks with Turkey last October.", published="2006-11-22")
+    assert m.value == "2005-10" and m.confidence <= 0.6
+    assert m.warnings == ['"last October" could be October 2006, the month just past, or October 2005; '
+                          'read as 2005, since the month just past is mostly called "last month".']
+    # Other months are the latest before publication, as they were.
+    assert only_date("The elections took place last July.", "2006-11-22") == "2006-07"
+    assert only_date("He was elected last November.", "2006-11-22") == "2005-11"

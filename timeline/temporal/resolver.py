@@ -812,6 +812,16 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
                 y = told
             elif direction is not None:
                 y = _year_of_relative_month(mo, anchor, direction)
+                if direction < 0 and mo == (anchor.month - 2) % 12 + 1:
+                    # "last October" written in November: the month just past is "last
+                    # month", so most writers mean the October before (and TimeBank's
+                    # annotators read it so), but not all: say so.
+                    y -= 1
+                    name = f"{date(2000, mo, 1):%B}"
+                    m.warnings.append(
+                        f'"{m.text}" could be {name} {y + 1}, the month just past, or {name} {y}; read '
+                        f'as {y}, since the month just past is mostly called "last month".')
+                    m.confidence = min(m.confidence, 0.6)
             else:
                 y, _ = _infer_year(mo, None, anchor, get_tense())
             m.anchor = "published"
