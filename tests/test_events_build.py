@@ -123,3 +123,19 @@ def test_a_weekday_alone_stays_in_the_week_of_publication_whatever_came_before()
     (friday,) = moved[moved["date_text"] == "Friday"].itertuples()
     assert friday.warnings == ['"Friday" is taken as the Friday after "Monday", March 27, 2026: the text runs '
                                "from one to the other."]
+
+
+def test_overnight_is_the_night_before_the_day_it_is_told():
+    from timeline import extract
+
+    text = "KYIV (AP) — Russian forces launched a massive drone attack on Kyiv overnight, officials said Sunday."
+    # Published on the Thursday after: the night is Saturday's, before the Sunday of the telling.
+    table = extract(text, published="2026-03-05T09:00:00+00:00")
+    (night,) = table[table["date_text"] == "overnight"].itertuples()
+    assert (night.date_value, str(night.start.date())) == ("2026-02-28TNI", "2026-02-28")
+    assert night.warnings == ['"overnight" is taken as the night before "Sunday" (March 1, 2026), the day '
+                              "the sentence tells it."]
+    # Without a telling, the night before publication.
+    (alone,) = extract("Nine people were arrested overnight following a fight.",
+                       published="1997-04-03").itertuples()
+    assert alone.date_value == "1997-04-02TNI"

@@ -137,6 +137,7 @@ def build_events(doc: Document, mentions: list[Mention]) -> list[Event]:
                     _run_forward(ev, g, prev, days, published)
                 own.append(ev)
                 prev = ev if ev.start is not None else prev
+        _night_before_the_telling(own, days)
         events.extend(_with_counted(text, s, eligible[i], own, events, published, actors, days))
 
     for i, s in enumerate(sentences):
@@ -694,6 +695,34 @@ def _run_forward(ev: Event, g: Group, prev: Event, days: _Days, published) -> No
         ev.status = "planned"  # "gave the government until Friday", said on Thursday
     elif pub is not None and moved < pub and ev.status in ("planned", "target"):
         ev.status = "happened"  # "extended the vote until Monday", read on Saturday
+
+
+_TELLING_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|reported|stated|added|confirmed|disclosed)\s+(?:on\s+)?$")
+
+
+def _night_before_the_telling(own: list[Event], days: _Days) -> None:
+    """ "killed overnight, police said Monday": the night before that Monday, which may not
+    be the night before publication (a report filed the next day, in another time zone)."""
+    nights = [e for e in own if "overnight" in e.rules and e.status == "happened"]
+    if not nights:
+        return  # (most sentences)
+    # (only the day of a telling: "began their protest on Wednesday ... stayed camped outside
+    # overnight" is the night after that Wednesday, not before)
+    told = [e for e in own if e.precision in _DAY_OR_FINER and "overnight" not in e.rules
+            and e.start is not None and e.status == "happened"
+            and _TELLING_BEFORE.search(e.evidence, 0, e.char_start - e.sentence_start)]
+    if not told:
+        return
+    for night in nights:
+        said = min(told, key=lambda e: abs(e.char_start - night.char_start))
+        day = said.start.date() - timedelta(days=1)
+        if night.start is not None and night.start.date() == day:
+            continue
+        night.date_value = f"{day.isoformat()}TNI"
+        night.start, night.end = days.bounds(night.date_value[:10])
+        night.warnings = [f'"{night.date_text}" is taken as the night before "{said.date_text}" '
+                          f"({fmt_day(said.start.date())}), the day the sentence tells it."]
 
 
 def _weigh_numeric_order(m: Mention, value: str, other: str, cue: str | None, published) -> tuple[str, str]:
