@@ -535,3 +535,27 @@ def test_a_goal_scored_is_no_target_and_by_before_a_possessive_date_is_no_deadli
     row = _only("The remaining difficulties were swept away by Tuesday's vote.", "1997-04-11")
     assert (row["date_value"], row["status"]) == ("1997-04-08", "happened")
     assert _only("The goal of the talks is a ceasefire by 2008.", "2006-12-21")["status"] == "target"
+
+
+@pytest.mark.parametrize("unit", [
+    # a run of blanks between a time and a date, and inside a counted phrase's words
+    "People were arrested overnight" + " " * 2000 + ", police said Monday. ",
+    "He died on Monday, a day after the" + " " * 2000 + "attack. ",
+    # a sentence of nothing but dates, and of counted phrases, with no end
+    "on Monday and Tuesday, a day after x and " * 40,
+    "the last week of April until Friday " * 40,
+])
+def test_hostile_text_costs_linear_time(unit):
+    """Blank runs and sentences packed with dates must not make the event builder slow
+    down with the square of their length."""
+    import time
+
+    text = unit * 20
+    t0 = time.process_time()
+    extract(text, published="2026-03-18")
+    small = time.process_time() - t0
+    t0 = time.process_time()
+    extract(text * 4, published="2026-03-18")
+    big = time.process_time() - t0
+    # Four times the text may cost about four times as much; quadratic would be sixteen.
+    assert big < max(small, 0.05) * 8

@@ -13,6 +13,7 @@ years after it was signed" the amount belongs to "took effect", which is not dat
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -84,44 +85,58 @@ def _phrases(t: str, pos: int = 0):
 
 
 # Where the other event's words end: a break, a parenthesis, a dash between spaces.
-_WHAT_END = re.compile(r"\s*(?:[,;:(]|\s[—–-]\s)|[.!?\"”’']*\s*$")
+_WHAT_STOP = re.compile(r"[,;:(]|\s[—–-]\s")
+_WHAT_TAIL = " \t\r\n.!?\"”’'"
+
+
+def _what_end(text: str, start: int, stop: int) -> tuple[int, bool]:
+    """Where the other event's words end, and whether a break ends them: before a break, a
+    parenthesis, a dash between spaces, else at ``stop``, without the spaces and closing
+    marks before it. (A search and a strip: a pattern ending in "\\s*$" is tried from every
+    place of a run of spaces, which a hostile text can make long.)"""
+    found = _WHAT_STOP.search(text, start, stop)
+    end = found.start() if found else stop
+    return start + len(text[start:end].rstrip(_WHAT_TAIL if found is None else " \t\r\n")), found is not None
 _WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 
 
 def find_counted(text: str, s: Sentence, mentions: list[Mention]) -> list[CountedPhrase]:
     """The counted phrases of sentence ``s`` whose date is one of ``mentions`` (the
     sentence's dates that name events, in text order)."""
-    found = []
-    for m, at in _phrases(s.text):
-        what_start = s.start + at
-        stop = _WHAT_END.search(text, what_start, s.end)
-        found.append([m, what_start, stop.start() if stop else s.end])
+    items = [(m, s.start + at) for m, at in _phrases(s.text)]
+    if not items:
+        return []  # (most sentences)
     # "a day after the assembly approved ... and five years after their election": one
     # phrase's words end where the next phrase starts, and the two count from one date.
+    # (Each phrase's words are looked at up to the next phrase only: the time stays
+    # linear in the sentence's length however many phrases it holds.)
     chains: list[list] = []
-    for item in found:
-        m, what_start, _ = item
+    for k, (m, what_start) in enumerate(items):
         start = s.start + m.start("phrase")
+        nxt = s.start + items[k + 1][0].start("phrase") if k + 1 < len(items) else s.end
+        what_end, broken = _what_end(text, what_start, nxt)
+        item = [m, what_start, what_end]
         last = chains[-1][-1] if chains else None
-        if last is not None and last[1] < start <= last[2]:
-            last[2] = _trimmed(text, last[1], start)
-            chains[-1].append(item)
-        elif last is not None and _JOINED.fullmatch(text, last[2], start):
-            chains[-1].append(item)
+        if last is not None and (not last[3] or _JOINED.fullmatch(text, last[2], start)):
+            if not last[3]:  # no break before this phrase: the last one's words end here
+                last[2] = _trimmed(text, last[1], start)
+            chains[-1].append(item + [broken])
         else:
-            chains.append([item])
+            chains.append([item + [broken]])
+    starts = [x.start for x in mentions]
     out = []
     for chain in chains:
         head = chain[0][0]
-        base = _base(text, s, head, chain[-1][2], mentions)
+        base = _base(text, s, head, chain[-1][2], mentions, starts)
         if base is None:
             continue
-        for m, what_start, what_end in chain:
+        for m, what_start, what_end, _ in chain:
             # Two words at least: "two days after he left", not "a week after Easter" (a
             # holiday's date is the tagger's business) or "days after Ankara".
             if len(_WORDS.findall(text, what_start, what_end)) < 2:
                 continue
-            if any(what_start <= x.start < what_end for x in mentions):
+            k = bisect.bisect_left(starts, what_start)
+            if k < len(starts) and starts[k] < what_end:
                 continue  # "eight days before the election on May 1": it has its own date
             out.append(_phrase(s, m, what_start, what_end, base))
     return out
@@ -131,7 +146,7 @@ def find_counted(text: str, s: Sentence, mentions: list[Mention]) -> list[Counte
 # event told just before, and what it follows or precedes is counted from that event.
 _RETOLD = re.compile(
     r"\s*(?:The|This|That|These|Those|It)\b[^.,;:()\"“”]{0,60}?\s(?:comes?|came|follows|followed)\s+"
-    r"(?=[\w\s]+?\s(?:after|before)\s)")
+    r"(?=[\w\s-]{1,60}?\s(?:after|before)\s)")
 
 
 def find_retold(text: str, s: Sentence) -> CountedPhrase | None:
@@ -146,8 +161,7 @@ def find_retold(text: str, s: Sentence) -> CountedPhrase | None:
     if m is None or m.start() != head.end():
         return None
     what_start = s.start + at
-    stop = _WHAT_END.search(text, what_start, s.end)
-    what_end = stop.start() if stop else s.end
+    what_end, _ = _what_end(text, what_start, s.end)
     if len(_WORDS.findall(text, what_start, what_end)) < 2:
         return None
     return _phrase(s, m, what_start, what_end, None)
@@ -159,9 +173,10 @@ _JOINED = re.compile(r"[\s,;]*(?:and\s+)?")
 
 def _trimmed(text: str, start: int, end: int) -> int:
     """``end`` moved back over the spaces, commas and "and" that join it to the next phrase."""
-    words = text[start:end]
-    cut = re.search(r"(?:[\s,;]+and)?[\s,;]*$", words)
-    return start + cut.start()
+    words = text[start:end].rstrip(" \t\r\n,;")
+    if words.endswith("and") and (len(words) == 3 or words[-4] in " \t\r\n,;"):
+        words = words[:-3].rstrip(" \t\r\n,;")
+    return start + len(words)
 
 
 # Between the date and its phrase: a break ("Wednesday, a day after", "Thursday a day
@@ -172,22 +187,29 @@ _BETWEEN = re.compile(
     r"|(?:['’]s(?:\s+[\w-]+){1,3})?\s+(?:came|comes|come|follows|followed)\s+")
 
 
-def _base(text: str, s: Sentence, m: re.Match, what_end: int, mentions: list[Mention]) -> Mention | None:
+_LEADING_BLANKS = re.compile(r"\s*")
+
+
+def _base(
+    text: str, s: Sentence, m: re.Match, what_end: int, mentions: list[Mention], starts: list[int]
+) -> Mention | None:
     """The date the phrase counts from: the one right before it ("Wednesday, a day
     after"), or, for a phrase that opens the sentence, the one date of the clause
     after it (``what_end`` on: "A day after ..., he flew to Kabul on Monday")."""
     start = s.start + m.start("phrase")
-    before = [x for x in mentions if x.end <= start]
-    if before:
-        last = before[-1]
+    k = bisect.bisect_right(starts, start)  # the mentions starting before the phrase
+    while k and mentions[k - 1].end > start:
+        k -= 1
+    if k:
+        last = mentions[k - 1]
         gap = text[last.end : start]
         if _BETWEEN.fullmatch(gap):
             return last
         return None
-    if s.text[: m.start("phrase")].strip():
-        return None
-    rest = [x for x in mentions if x.start >= what_end]
-    return rest[0] if len(rest) == 1 and text[what_end : what_end + 1] == "," else None
+    if _LEADING_BLANKS.match(s.text).end() != m.start("phrase"):
+        return None  # (not at the sentence's head)
+    k = bisect.bisect_left(starts, what_end)
+    return mentions[k] if len(mentions) - k == 1 and text[what_end : what_end + 1] == "," else None
 
 
 def _phrase(s: Sentence, m: re.Match, what_start: int, what_end: int, base: Mention | None) -> CountedPhrase:

@@ -125,6 +125,34 @@ def split_sentences(text: str) -> list[Sentence]:
             pos = ends[next_end]
             next_end += 1
         _add(out, text, pos, line_end, kind)
+    if any(s.end - s.start > MAX_SENTENCE for s in out):
+        out = [piece for s in out for piece in _wrapped(s)]
+    return out
+
+
+# A "sentence" longer than this is no prose (a table or a list run together, or a hostile
+# text): it is cut at blanks, so the work on each, which grows with the square of its
+# dates, stays bounded. The longest sentence of 2,452 news articles has 537 characters.
+MAX_SENTENCE = 1000
+
+
+def _wrapped(s: Sentence) -> list[Sentence]:
+    """``s`` in pieces of at most MAX_SENTENCE characters, cut at the last blank of each."""
+    if s.end - s.start <= MAX_SENTENCE:
+        return [s]
+    out: list[Sentence] = []
+    text, pos = s.text, 0
+    while pos < len(text):
+        cut = len(text) if len(text) - pos <= MAX_SENTENCE else max(
+            text.rfind(" ", pos + 1, pos + MAX_SENTENCE), text.rfind("\t", pos + 1, pos + MAX_SENTENCE))
+        if cut <= pos:
+            cut = pos + MAX_SENTENCE  # no blank at all: cut anyway
+        piece = text[pos:cut]
+        stripped = piece.strip()
+        if stripped:
+            start = s.start + pos + len(piece) - len(piece.lstrip())
+            out.append(Sentence(start, start + len(stripped), stripped, s.kind))
+        pos = cut
     return out
 
 

@@ -14,6 +14,8 @@ import re
 from .matching import FOLDS_TO_ASCII
 
 MAX_WORDS = 14
+# Dates of a clause that a label is made around (news sentences have a handful).
+_MAX_SPANS = 16
 _DANGLING = frozenset("a an the of in on at to for with and or by from as that which".split())
 
 # Words that introduce a date ("on", "as early as"), dropped when they end the text
@@ -48,8 +50,10 @@ _BRACKETS = re.compile(r"\([^()]*\)")
 _QUOTES = re.compile(r"[“”\"‘'’](?:(?<=[“”\"‘])|(?<!\w['’])|(?!\w))")
 _HAS_QUOTE = re.compile("[“”\"‘'’]").search
 # "\s\s*" rather than "\s+" (the same matches): opening with a single character class
-# lets the regex engine skip to the next blank.
-_SPACE_BEFORE_PUNCT = re.compile(r"\s\s*([,.;:])")
+# lets the regex engine skip to the next blank. Only at the first blank of a run
+# ("(?<!\s\s)", the same matches again): tried from every blank, a long run of blanks
+# before no mark would take time growing with the square of its length.
+_SPACE_BEFORE_PUNCT = re.compile(r"\s(?<!\s\s)\s*([,.;:])")
 # Whether it has anything to do: a mark right after a blank, found by looking at the
 # marks only.
 _HAS_SPACE_BEFORE_PUNCT = re.compile(r"[,.;:](?<=\s[,.;:])").search
@@ -145,9 +149,15 @@ def make_title(
     ``subject`` is put in front (a relative clause's antecedent);
     ``lead`` is used for noun-phrase events ("Japan: general election").
     """
+    spans = sorted(date_spans)
+    if len(spans) > _MAX_SPANS:
+        # A clause with more dates than any news sentence has (a list run together, a
+        # hostile text): the label is cut long before the later ones, so they and the
+        # text after them are left out, and the work per label stays bounded.
+        clause, spans = clause[: spans[_MAX_SPANS][0]], spans[:_MAX_SPANS]
     parts = []
     pos = 0
-    for i, (s, e) in enumerate(sorted(date_spans)):
+    for i, (s, e) in enumerate(spans):
         s, e = max(s, pos), max(e, pos)
         before = clause[pos:s]
         if i:

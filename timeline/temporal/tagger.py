@@ -83,7 +83,9 @@ def _may_end_with(text: str, lo: int, end: int, seps: str, last_words: tuple[str
 
 _PERIOD_PARTS = frozenset(("end", "close", "beginning", "start", "middle"))
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|through|thru|until|till|and)\s*$", re.IGNORECASE)
-_JOIN_GAP = re.compile(r"^(?:\s*,?\s*(?:on|at)?\s*)$", re.IGNORECASE)
+# (Each blank belongs to one place of the pattern: three "\s*" in a row would try every
+# way to share a long run of blanks among them.)
+_JOIN_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:on|at)(?!\w)\s*)?$", re.IGNORECASE)
 _TIME_KINDS = ("time",)
 _MAX_LEFT = 40
 
@@ -414,7 +416,7 @@ def _join_time_and_date(text: str, ms: list[Mention]) -> list[Mention]:
             prev = out[-1]
             gap = text[prev.end : m.start]
             pair = {prev.type, m.type}
-            if pair == {"DATE", "TIME"} and _JOIN_GAP.match(gap) and len(gap) <= 6:
+            if pair == {"DATE", "TIME"} and len(gap) <= 6 and _JOIN_GAP.match(gap):
                 date_m, time_m = (prev, m) if prev.type == "DATE" else (m, prev)
                 if date_m.spec.get("kind") in (None, "date", "relative") and time_m.spec.get(
                     "kind"
