@@ -24,3 +24,22 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not present beside the project")
     return SHARED
+
+
+def _costs_linear_time(run, text: str) -> bool:
+    """Whether ``run`` on four times ``text`` costs about four times as much as on ``text``
+    (up to twice that, for a noisy machine); a quadratic cost would be sixteen times."""
+    import time
+
+    t0 = time.process_time()
+    run(text)
+    small = time.process_time() - t0
+    t0 = time.process_time()
+    run(text * 4)
+    big = time.process_time() - t0
+    return big < max(small, 0.05) * 8
+
+
+@pytest.fixture(scope="session")
+def costs_linear_time():
+    return _costs_linear_time

@@ -935,28 +935,26 @@ def _anchored_event(
     )
     title = make_title(clause.text, [], clause.subject)
     category, _ = classify(title, s.text)
+    return _phrase_event(s, (phrase.text, phrase.start, phrase.end), (value, precision, start, end, mod),
+                         status, title, (names, codes), category, conf, [warning, *status_warnings],
+                         "anchored-event", clause.full)
+
+
+def _phrase_event(
+    s: Sentence, phrase: tuple[str, int, int], when: tuple, status: str, title: str,
+    actors: tuple[list[str], list[str]], category: str, confidence: float, warnings: list[str],
+    rule: str, clause: str,
+) -> Event:
+    """The event of sentence ``s`` that a phrase dates ("after the Tokyo talks", "a day
+    after"): ``phrase`` is its (text, start, end), ``when`` its (value, precision, start,
+    end, mod)."""
+    (date_text, char_start, char_end), (value, precision, start, end, mod) = phrase, when
     return Event(
-        date_value=value,
-        precision=precision,
-        start=start,
-        end=end,
-        date_text=phrase.text,
-        char_start=phrase.start,
-        char_end=phrase.end,
-        sentence_start=s.start,
-        sentence_end=s.end,
-        evidence=s.text,
-        kind=s.kind,
-        date_mod=mod,
-        status=status,
-        title=title,
-        actors=names,
-        countries=codes,
-        category=category,
-        confidence=conf,
-        warnings=_unique([warning, *status_warnings]),
-        rules=["anchored-event"],
-        clause=clause.full,
+        date_value=value, precision=precision, start=start, end=end, date_text=date_text,
+        char_start=char_start, char_end=char_end, sentence_start=s.start, sentence_end=s.end,
+        evidence=s.text, kind=s.kind, date_mod=mod, status=status, title=title, actors=actors[0],
+        countries=actors[1], category=category, confidence=confidence, warnings=_unique(warnings),
+        rules=[rule], clause=clause,
     )
 
 
@@ -1068,30 +1066,11 @@ def _counted_back(
         actors.within(phrase.what_start, phrase.what_end) + actors.within(s.start, s.end)
     )
     category, _ = classify(what)
-    return Event(
-        date_value=value,
-        precision=precision,
-        start=start,
-        end=end,
-        date_text=phrase.text,
-        char_start=phrase.start,
-        char_end=phrase.end,
-        sentence_start=s.start,
-        sentence_end=s.end,
-        evidence=s.text,
-        kind=s.kind,
-        date_mod=phrase.mod,
-        status=status,
-        title=make_title(what, []),
-        actors=names,
-        countries=codes,
-        category=category,
-        confidence=base.confidence * (RETOLD_FACTOR if retold else COUNTED_HEDGED_FACTOR if phrase.mod
-                                      else COUNTED_FACTOR),
-        warnings=_unique([*warnings, *status_warnings]),
-        rules=["counted-back"],
-        clause=what,
-    )
+    conf = base.confidence * (RETOLD_FACTOR if retold else COUNTED_HEDGED_FACTOR if phrase.mod
+                              else COUNTED_FACTOR)
+    return _phrase_event(s, (phrase.text, phrase.start, phrase.end), (value, precision, start, end, phrase.mod),
+                         status, make_title(what, []), (names, codes), category, conf,
+                         [*warnings, *status_warnings], "counted-back", what)
 
 
 def _counted(phrase, anchor: Event | None) -> tuple[str, str, str, None] | None:
