@@ -697,8 +697,10 @@ def _run_forward(ev: Event, g: Group, prev: Event, days: _Days, published) -> No
         ev.status = "happened"  # "extended the vote until Monday", read on Saturday
 
 
+# The verbs of a telling ("officials said Sunday").
+_REPORTING_VERBS = ("said", "told", "announced", "reported", "added", "stated")
 _TELLING_BEFORE = re.compile(
-    r"\b(?:said|says|told|announced|reported|stated|added|confirmed|disclosed)\s+(?:on\s+)?$")
+    rf"\b(?:{'|'.join(_REPORTING_VERBS + ('says', 'confirmed', 'disclosed'))})\s+(?:on\s+)?$")
 
 
 def _night_before_the_telling(own: list[Event], days: _Days) -> None:
@@ -783,7 +785,7 @@ _PAST_VERB_AFTER = re.compile(
     r"left|sent|fell|rose|led|paid|agreed|signed|launched|killed|announced)\b")
 # "Maysan could transfer to Iraqi control in January, followed by ...": still ahead.
 _MODAL = re.compile(r"(?i)\b(?:will|would|could|may|might|shall|should|can|to\s+be)\b")
-_REPORTED = re.compile(r"\b(?:said|told|announced|reported|added|stated)$")
+_REPORTED = re.compile(rf"\b(?:{'|'.join(_REPORTING_VERBS)})$")
 # "crude for delivery in January rose ...": the verb is the market's, the month a contract's.
 _CONTRACT_BEFORE = re.compile(r"(?i)\b(?:delivery|settlement|contract|futures)\s+(?:in\s+)?$")
 
