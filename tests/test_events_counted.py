@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from timeline import extract, tag
-from timeline.events.anchors import _data
+from timeline.events.anchors import counted_data
 from timeline.events.counted import find_counted
 from timeline.events.sentences import split_sentences
 
@@ -19,7 +19,7 @@ def _phrases(text: str):
     return find_counted(text, sentence, mentions)
 
 
-@pytest.mark.parametrize("text,phrase,what", _data()["counted"]["examples"])
+@pytest.mark.parametrize("text,phrase,what", counted_data()["examples"])
 def test_counted_examples(text, phrase, what):
     found = _phrases(text)
     if phrase is None:

@@ -36,6 +36,12 @@ def _data() -> dict:
     return json.loads(raw)
 
 
+def counted_data() -> dict:
+    """The "counted" part of the data: hedges and examples of "<amount> after <event>"
+    phrases, read by :mod:`.counted`."""
+    return _data()["counted"]
+
+
 @lru_cache(maxsize=1)
 def event_nouns() -> frozenset[str]:
     return frozenset(_data()["event_nouns"])

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from ..temporal.mention import Mention
 from ..temporal.numbers import parse_number
-from .anchors import _data
+from .anchors import counted_data
 from .sentences import Sentence
 
 
@@ -45,7 +45,7 @@ _NUMBER = (r"a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
 
 @lru_cache(maxsize=1)
 def _hedges() -> dict[str, str]:
-    return {k.lower(): v for k, v in _data()["counted"]["hedges"].items()}
+    return {k.lower(): v for k, v in counted_data()["hedges"].items()}
 
 
 @lru_cache(maxsize=1)

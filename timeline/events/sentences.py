@@ -126,7 +126,7 @@ def split_sentences(text: str) -> list[Sentence]:
             next_end += 1
         _add(out, text, pos, line_end, kind)
     if any(s.end - s.start > MAX_SENTENCE for s in out):
-        out = [piece for s in out for piece in _wrapped(s)]
+        out = [piece for s in out for piece in _wrapped(text, s)]
     return out
 
 
@@ -136,22 +136,19 @@ def split_sentences(text: str) -> list[Sentence]:
 MAX_SENTENCE = 1000
 
 
-def _wrapped(s: Sentence) -> list[Sentence]:
-    """``s`` in pieces of at most MAX_SENTENCE characters, cut at the last blank of each."""
+def _wrapped(text: str, s: Sentence) -> list[Sentence]:
+    """``s`` (a sentence of ``text``) in pieces of at most MAX_SENTENCE characters, cut at
+    the last blank of each."""
     if s.end - s.start <= MAX_SENTENCE:
         return [s]
     out: list[Sentence] = []
-    text, pos = s.text, 0
-    while pos < len(text):
-        cut = len(text) if len(text) - pos <= MAX_SENTENCE else max(
+    pos = s.start
+    while pos < s.end:
+        cut = s.end if s.end - pos <= MAX_SENTENCE else max(
             text.rfind(" ", pos + 1, pos + MAX_SENTENCE), text.rfind("\t", pos + 1, pos + MAX_SENTENCE))
         if cut <= pos:
             cut = pos + MAX_SENTENCE  # no blank at all: cut anyway
-        piece = text[pos:cut]
-        stripped = piece.strip()
-        if stripped:
-            start = s.start + pos + len(piece) - len(piece.lstrip())
-            out.append(Sentence(start, start + len(stripped), stripped, s.kind))
+        _add(out, text, pos, cut, s.kind)
         pos = cut
     return out
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from functools import lru_cache
 
 from .calendar import PRECISION_RANK, fmt, parse_value, shift, week_of_month
 from .mention import Mention
@@ -275,8 +276,12 @@ _HOLIDAY_PLURAL = re.compile(r"\b(year|valentine|women)s\b")
 def _holiday(spec: dict) -> tuple[int, int] | None:
     """(month, day) of a holiday on a fixed day: "Christmas Eve" -> (12, 24)."""
     name = spec.get("holiday")
-    if not name:
-        return None
+    return _holiday_day(name) if name else None
+
+
+@lru_cache(maxsize=256)
+def _holiday_day(name: str) -> tuple[int, int] | None:
+    """(month, day) of the holiday named ``name`` as written (asked for its month, then its day)."""
     # "New Year's Eve", "New Years Eve", "St. Valentine's Day": the table's "new year eve", "valentine day"
     key = re.sub(r"['’]s\b|['’]|\b(?:st\.?|saint)\s", " ", name.lower())
     key = " ".join(_HOLIDAY_PLURAL.sub(r"\1", key).split())

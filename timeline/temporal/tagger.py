@@ -28,7 +28,7 @@ def _guarded(pattern: str) -> re.Pattern:
 
 _LEFT_MOD = _guarded(
     r"(?:(?P<the>the\s+)?(?:very\s+)?(?P<partof>end|beginning|start|middle|close|turn|dawn)\s+of\s+"
-    r"|(?P<the2>the\s+)?(?P<nth>first|second|third|fourth|last|final|latter)\s+"
+    r"|(?:the\s+)?(?P<nth>first|second|third|fourth|last|final|latter)\s+"
     r"(?P<piece>week|half|fortnight|(?:few\s+|ten\s+)?days)\s+of\s+"
     r"|(?P<part>early|late|mid|earlier|later)[\s-]+|(?P<mid>mid-)"
     r"|(?P<approx>around|about|approximately|roughly|some|nearly|almost)\s+"
