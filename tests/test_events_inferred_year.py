@@ -98,3 +98,60 @@ def test_holidays_on_a_fixed_day_are_dated_like_a_month_and_day():
     assert "does not give the year" in rows["Christmas"].warnings[0]
     assert (rows["Christmas Eve in 2000"].date_value, rows["Christmas Eve in 2000"].status) == (
         "2000-12-24", "happened")
+
+
+@pytest.mark.parametrize(
+    "text,published,value,side",
+    [
+        # The past verb is the Expo's opening; the date is when it runs to.
+        ("Carmakers are unveiling new models at the Expo, which opened on November 30 and runs "
+         "through December 11.", "2006-12-03", "2006-12-11", "past"),
+        # A supposition, not history.
+        ("If the government fell on Dec. 8, a vote would likely take place in mid-January, the "
+         "reports said Sunday.", "2005-11-07", "2005-12-08", "past"),
+        ("The previous schedule had put the team semifinals and finals on Dec. 5.", "2006-11-27",
+         "2006-12-05", "past"),
+        # Future wording about a date days before publication: most likely an older story.
+        ("The European Council said leaders would hold an emergency summit on March 6.", "2025-03-12",
+         "2025-03-06", "future"),
+    ],
+)
+def test_a_tense_is_not_trusted_to_move_a_date_near_publication_by_a_year(text, published, value, side):
+    table = extract(text, published=published)
+    (row,) = table[table.date_value.str[:4].isin([str(y) for y in range(int(value[:4]) - 1, int(value[:4]) + 2)])
+                   & (table.date_value.str[5:] == value[5:])].itertuples()
+    assert row.date_value == value
+    other = int(value[:4]) + (-1 if side == "past" else 1)
+    assert any(f"the wording reads as {side}, which would make it {other}" in w for w in row.warnings)
+    assert row.confidence < 0.7
+
+
+def test_a_date_whose_own_verb_says_the_other_side_still_moves_near_publication():
+    # "met ... in April", written three weeks before April: last year's April.
+    row = extract("Leaders met at the previous two summits in April and May.", published="2024-03-20").iloc[0]
+    assert row.date_value == "2023-04" and not any("reads as" in w for w in row.warnings)
+    row = extract("The vote will be held on March 2.", published="2024-03-10").iloc[0]
+    assert row.date_value == "2025-03-02"
+
+
+@pytest.mark.parametrize(
+    "text,published,value,status,title",
+    [
+        # A date naming an event ("the May 29 general elections") takes the calendar, not the
+        # tense of the verb the sentence tells.
+        ("Students displayed banners that included calls for a boycott of the May 29 general "
+         "elections, the daily said.", "1997-04-03", "1997-05-29", "planned", "May 29 general elections"),
+        ("Fino said the dispatch of the force marked a key stage in the preparations for the June "
+         "elections.", "1997-04-03", "1997-06", "planned", "June elections"),
+    ],
+)
+def test_a_month_or_day_naming_an_event_is_placed_by_the_calendar(text, published, value, status, title):
+    row = extract(text, published=published).iloc[0]
+    assert (row.date_value, row.status) == (value, status)
+    assert title in row.title
+
+
+def test_a_past_verb_right_before_the_named_event_still_dates_it():
+    row = extract("Turnout is key among the Sunni Arab elite that boycotted the January 30 election.",
+                  published="2005-12-12").iloc[0]
+    assert (row.date_value, row.status) == ("2005-01-30", "happened")

@@ -42,6 +42,41 @@ def test_by_without_a_tally_reached_stays_a_target(clause):
     assert cue_status(clause, "by") == ("target", "deadline-by")
 
 
+@pytest.mark.parametrize(
+    "clause,date",
+    [
+        # a tally told in a relative clause set off by a comma is another event's
+        ("The UN aims to bring together the two leaders, who have not met since October 1994, by mid-1997.",
+         "mid-1997"),
+        ("The two sides pledged to issue the new constitution by Nov. 21, which has not been materialized yet.",
+         "Nov. 21"),
+        # the telling is no tally, nor is a supposition, nor a purpose
+        ("Troops will be cut to fewer than 100,000 by the end of the year, the officers were quoted as saying.",
+         "the end of the year"),
+        ("The commission would carry out its work if the two Acts were formulated by mid-December.",
+         "mid-December"),
+        ("The company has invested billions to become carbon neutral by 2040.", "2040"),
+    ],
+)
+def test_wording_that_is_not_the_dates_own_tally_leaves_a_target(clause, date):
+    assert cue_status(clause, "by", clause.index(date)) == ("target", "deadline-by")
+
+
+@pytest.mark.parametrize(
+    "clause,date",
+    [
+        ("By June 30, about a quarter of the country's internet users were regularly engaged in shopping online.",
+         "June 30"),
+        ("By the end of September, non-performing loans at the major banks were 1.2 trillion yuan.",
+         "the end of September"),
+        ("By August, the bank has granted 260 million yuan of emergency loans.", "August"),
+        ("All the mines have been destroyed by Friday.", "Friday"),
+    ],
+)
+def test_a_count_reached_by_a_date_is_a_tally(clause, date):
+    assert cue_status(clause, "by", clause.index(date)) == ("happened", "tally-by")
+
+
 def test_signal_by_makes_a_target_even_without_the_word():
     assert cue_status("Japan is increasing defense spending", "by") == ("target", "deadline-by")
 

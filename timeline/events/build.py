@@ -61,6 +61,8 @@ _DATELINE_END = re.compile(r"\s*(?:\([A-Z][^)]{0,40}\)\s*(?:[-–—:]+\s*)?|[-�
 _DATELINE_PLACE = re.compile(r"^[A-Z][\w .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?,\s*$")
 
 INFERRED_YEAR_FACTOR = 0.9
+# A guessed year kept against the tense (see _weigh_inferred_year): a real doubt.
+TORN_YEAR_FACTOR = 0.7
 RIVAL_YEAR_FACTOR = 0.7
 _EARLIEST = pd.Timestamp.min.date() + timedelta(days=1)
 _LATEST = pd.Timestamp.max.date() - timedelta(days=1)
@@ -508,9 +510,12 @@ def _event(
             # from an earlier date in the text; tense and publication do not move it.
             why = "the year named earlier in the text"
         else:
-            value, why = _weigh_inferred_year(
+            value, why, torn = _weigh_inferred_year(
                 value, cue, start, end, published, cued[1] if cued else None,
-                governs=cue != "happened" or past_cue_governs(wording, at))
+                governs=cue != "happened" or past_cue_governs(wording, at),
+                told=_own_verb_tense(text, g_start, s))
+            if torn:
+                conf *= TORN_YEAR_FACTOR
             if (why == "the publication date" and precision == "month" and published is not None
                     and (signal or "in").lower() == "in" and start.date() > _pub_day(published)
                     and _past_verb_follows(text, g_start, g_end, s) and not _MODAL.search(wording, 0, at)):
@@ -603,23 +608,36 @@ def _event(
 
 
 _ATTRIBUTIVE_BEFORE = re.compile(r"(?i)\b(?:the|a|an|its|their|his|her|this|that|next|last)\s+$")
+_WORD_BEFORE_ARTICLE = re.compile(r"(?i)\b\w+\s+$")
 _ATTRIBUTIVE_AFTER = re.compile(
     r"^[-–]?\s*(?:(?!(?:and|or|to|of|in|on|at|for|by|with|from|as|but|when|after|before)\b)"
     r"[A-Za-z][\w-]*\s*){1,4}"
 )
 _YEAR_OR_YEARS = re.compile(r"\d{4}(?:[-–]\d{2,4})?")
+# A month, or a day of one, written out: "June", "May 29", "29 May 2005", "Nov. 7".
+_MONTH_OR_DAY = re.compile(
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?")
 _COUNTED_FROM_EVENT = re.compile(r"(?i)\b(?:after|before|later|earlier)$")
 
 
 def _attributive(
     text: str, start: int, end: int, spans: list[tuple[int, int]], sentence_end: int
 ) -> str | None:
-    """The noun phrase a year modifies ("the 2008 Olympic Games" -> "2008 Olympic Games").
+    """The noun phrase a year, a month or a day modifies ("the 2008 Olympic Games" ->
+    "2008 Olympic Games", "the May 29 general elections" -> "May 29 general elections").
 
     It runs to the next date of the sentence (``spans``) at most."""
-    if not _YEAR_OR_YEARS.fullmatch(text, start, end):
-        return None  # (most dates are more than a year: nothing else to look at)
-    if not _ATTRIBUTIVE_BEFORE.search(text[max(0, start - 8) : start]):
+    year = _YEAR_OR_YEARS.fullmatch(text, start, end)
+    if not (year or _MONTH_OR_DAY.fullmatch(text, start, end)):
+        return None  # (most dates are neither: nothing else to look at)
+    article = _ATTRIBUTIVE_BEFORE.search(text, max(0, start - 8), start)
+    if not article:
+        return None
+    if not year and _past_verb_at(text, _WORD_BEFORE_ARTICLE.search(text, max(0, article.start() - 20),
+                                                                  article.start())):
+        # "boycotted the January 30 election": the verb's tense is the election's too, and
+        # tells a month without a year which side of publication it lies.
         return None
     stop = min((a for a, _ in spans if a >= end), default=sentence_end)
     m = _ATTRIBUTIVE_AFTER.match(text[end : min(end + 60, stop)])
@@ -750,16 +768,18 @@ def _pub_day(published) -> date:
 
 def _weigh_inferred_year(
     value: str, cue: str | None, start, end, published, rule: str | None = None,
-    governs: bool = True,
-) -> tuple[str, str]:
-    """Move a guessed year by one when the tense says the other side of publication.
+    governs: bool = True, told: str | None = None,
+) -> tuple[str, str, bool]:
+    """Move a guessed year by one when the tense says the other side of publication:
+    (value, why, whether the tense and the nearest reading disagree and the latter is kept).
 
     "met ... in April" in an article of March 2024 is April 2023; "will meet in
-    April" in an article of May 2024 is April 2025.
+    April" in an article of May 2024 is April 2025; "opened on November 30 and runs
+    through December 11", in an article of December 3, stays this December 11.
     """
     pub = published.date() if isinstance(published, datetime) else published
     if pub is None:
-        return value, "the rest of the text"
+        return value, "the rest of the text", False
     shift = 0
     if cue == "happened" and start.date() > pub and governs and not (
             rule == "present-perfect" and (start.date() - pub).days <= _NEAR_DAYS):
@@ -772,8 +792,73 @@ def _weigh_inferred_year(
     if shift:
         moved = f"{int(value[:4]) + shift:04d}{value[4:]}"
         if value_bounds(moved) is not None:
-            return moved, "the tense and the publication date"
-    return value, "the publication date"
+            side = "past" if shift < 0 else "future"
+            if told == side or _days_from(pub, start.date(), end.date()) > _TENSE_NEAR_DAYS:
+                return moved, "the tense and the publication date", False
+            # "the Expo, which opened on November 30 and runs through December 11", written
+            # on December 3: a tense that reaches a year away from a date this near
+            # publication is most often another clause's; keep the near one, with the doubt.
+            return value, (f"the publication date; the wording reads as {side}, which would make "
+                           f"it {moved[:4]}"), True
+    return value, "the publication date", False
+
+
+# Days from publication within which a guessed year stays the nearest one, unless the
+# date's own verb says the other side (see _own_verb_tense).
+_TENSE_NEAR_DAYS = 31
+# A verb in the simple past (active, or passive after "was"/"were"): "met", "was ousted";
+# not after "had", a modal, "be" or "is" ("had put the finals on Dec. 5" tells an old plan).
+_SIMPLE_PAST = re.compile(
+    r"(?i)(?<![\w'’-])(?<!\bhad )(?<!\bhas )(?<!\bhave )(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bis )"
+    r"(?<!\bare )(?<!\bam )(?<!\bwill )(?<!\bwould )(?<!\bcould )(?<!\bmay )(?<!\bmight )(?<!\bto )"
+    r"(?!(?:need|speed|seed|feed|shed|exceed|proceed|succeed|indeed|united|limited|hundred|armed|alleged|"
+    r"aged|supposed|unprecedented|unnamed|unidentified)\b)"
+    r"(?:[a-z]{2,}ed|met|held|took|made|gave|went|came|saw|began|won|lost|fell|rose|sent|led|left|"
+    r"said|told|paid|sold|struck|fled|fought|spoke|wrote|became|broke|hit|shot|ran|quit|beat|stood|"
+    r"brought|built|sought|caught|spent|kept|found|heard|thought|withdrew|flew|drew|threw|chose|drove)\b")
+# ... or one ahead: "will meet", "will be held", "is to open".
+_FUTURE = re.compile(r"(?i)\b(?:will|shall|(?:is|are)\s+(?:due\s+)?to)\s+(?:be\s+)?[a-z]+\b")
+# What, between such a verb and the date, says the date is another verb's: a break, a
+# verb joined on ("opened on November 30 and runs through"), an infinitive, a new clause.
+_OTHER_VERB_BETWEEN = re.compile(
+    r"[,;:()]|\b(?:and|but|or)\s+[a-z]+s\b|\bto\s+[a-z]+|"
+    r"\b(?:which|that|who|when|while|will|would|could|can|may|might|is|are|was|were|has|have|had)\b",
+    re.IGNORECASE)
+_CONDITION = re.compile(r"(?i)\b(?:if|unless|whether)\b")
+
+
+def _past_verb_at(text: str, word: re.Match | None) -> bool:
+    """Whether ``word`` (a match of one word and the blanks after it) is a simple past."""
+    if word is None:
+        return False
+    verb = _SIMPLE_PAST.match(text, word.start())
+    return verb is not None and not text[verb.end() : word.end()].strip()
+
+
+def _own_verb_tense(text: str, start: int, s: Sentence) -> str | None:
+    """"past" ("met at the previous two summits in April") or "future" ("will be held in
+    April") when the verb nearest before the date, in its stretch of the sentence, says so,
+    outside a condition ("If the government fell on Dec. 8" is a supposition); else None."""
+    lo = max(s.start, start - 50)
+    if _CONDITION.search(text, max(s.start, start - 80), start):
+        return None
+    best: tuple[int, str] | None = None
+    for tense, regex in (("past", _SIMPLE_PAST), ("future", _FUTURE)):
+        for m in regex.finditer(text, lo, start):
+            if best is None or m.end() > best[0]:
+                best = (m.end(), tense)
+    if best is None or _OTHER_VERB_BETWEEN.search(text, best[0], start):
+        return None
+    return best[1]
+
+
+def _days_from(day: date, first: date, last: date) -> int:
+    """Days between ``day`` and the interval [first, last] (0 inside it)."""
+    if day < first:
+        return (first - day).days
+    if day > last:
+        return (day - last).days
+    return 0
 
 
 # The verb right after a date ("in February stopped", "In February, scientists said"): a

@@ -73,12 +73,34 @@ def cue_status(
             # speaks for the date: the verb before "by" ("By noon, turnout had
             # risen": the one after), so in "would be in charge by 2005 and the
             # plans had received ..." "would" does, and the date stays a deadline.
-            if rule.requires.search(clause) and _governing_cue(clause, at) not in _AHEAD:
+            if _tally_wording(rule.requires, clause, at) and _governing_cue(clause, at) not in _AHEAD:
                 return rule.status, rule.name
     return _nearest_cue(clause, at)
 
 
 _AHEAD = frozenset({"planned", "target"})
+
+
+def _tally_wording(requires: re.Pattern, clause: str, at: int | None) -> bool:
+    """Whether ``clause`` has the wording ``requires`` as the date's own: not in a condition
+    or in a relative clause set off by a comma, and not a verb whose purpose, an infinitive
+    between it and the date, is what the date is for ("has invested billions to become
+    carbon neutral by 2040")."""
+    for m in requires.finditer(clause):
+        if _CONDITION_BEFORE.search(clause, max(0, m.start() - 40), m.start()):
+            continue  # "if the two Acts were formulated by mid-December": a supposition
+        if _RELATIVE_BEFORE.search(clause, max(0, m.start() - 8), m.start()) and at is not None and (
+                "," in clause[min(m.end(), at) : max(m.start(), at)]):
+            # "the leaders, who have not met since 1994, by mid-1997", "by Nov. 21, which has
+            # not been materialized": a relative clause set off by a comma is another event's.
+            continue
+        if at is None or m.end() > at or not _INFINITIVE.search(clause, m.end(), at):
+            return True
+    return False
+
+
+_CONDITION_BEFORE = re.compile(r"(?i)\b(?:if|unless|whether)\b")
+_RELATIVE_BEFORE = re.compile(r"(?i)\b(?:who|which|that)\s+$")
 # Words that open a new clause after the date; cues behind one rank after all others.
 _LATER_CLAUSE = re.compile(
     r"(?i)\b(?:that|which|who|whom|whose|if|when|while|because|although|though|they|he|she"
