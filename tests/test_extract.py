@@ -280,6 +280,26 @@ def test_a_year_naming_a_thing_takes_its_status_from_the_date():
     assert unveiled["status"] == "happened" and unveiled["date_value"] == "2005-11-11"
 
 
+@pytest.mark.parametrize(
+    "text,published,date_text,title",
+    [
+        # The thing's name ends where the sentence's verb or a new clause begins.
+        ("The 1953 armistice that ended the war was never replaced by a treaty.", "2006-11-15", "1953",
+         "1953 armistice"),
+        ("The February orders dropped 1.6 percent from January.", "1997-04-10", "February", "February orders"),
+        ("The 1992 study were never published in full.", "1997-04-28", "1992", "1992 study"),
+        # Nouns in -ing and hyphenated words are part of the name.
+        ("Police said the 2002 Bali bombing still haunts the island.", "2005-12-16", "2002",
+         "2002 Bali bombing"),
+        ("Casualties have mounted since the March 2003 US-led invasion of Iraq.", "2006-12-17", "March 2003",
+         "March 2003 US-led invasion"),
+    ],
+)
+def test_a_date_naming_a_thing_titles_the_event_with_the_name(text, published, date_text, title):
+    row = next(r for r in _rows(text, published) if r["date_text"] == date_text)
+    assert row["title"].endswith(title)
+
+
 def test_a_date_counted_from_an_undated_event_is_marked_uncertain():
     row = _only("The allegations were revealed a week after FIFA suspended the nation.", "2006-11-15")
     assert row["confidence"] <= 0.5

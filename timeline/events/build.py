@@ -643,7 +643,32 @@ def _attributive(
     m = _ATTRIBUTIVE_AFTER.match(text[end : min(end + 60, stop)])
     if not m:
         return None
-    return (text[start:end] + " " + m.group(0).lstrip("-– ")).strip()
+    words = m.group(0).lstrip("-– ").split()
+    # The noun phrase ends where the sentence's verb or a clause begins: "the February orders
+    # dropped", "the March 26 fire that killed".
+    cut = next((i for i in range(1, len(words)) if _ends_noun_phrase(words, i)), len(words))
+    return (text[start:end] + " " + " ".join(words[:cut])).strip()
+
+
+def _ends_noun_phrase(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` starts what follows the noun phrase: a verb ("dropped", "ending
+    the"), an auxiliary or a word that opens a clause. ("bombing" and "US-led" are no verbs.)"""
+    w = words[i].lower()
+    if w in _NOT_IN_NOUN_PHRASE:
+        return True
+    if "-" in w:
+        return False
+    if w.endswith("ed") and len(w) > 3:
+        return True
+    return w.endswith("ing") and i + 1 < len(words) and words[i + 1].lower() in _DETERMINERS
+
+
+_NOT_IN_NOUN_PHRASE = frozenset((
+    "that", "which", "who", "whose", "was", "were", "is", "are", "would", "will", "can", "could",
+    "may", "might", "should", "has", "have", "had", "be", "been", "said", "says", "did", "does",
+    "because", "if", "though", "although", "since", "until", "while", "where",
+    "still", "also", "never", "already", "now", "later", "then", "again", "yet"))
+_DETERMINERS = frozenset(("the", "a", "an", "its", "his", "her", "their", "our", "this", "that"))
 
 
 def _counted_from_another_event(m: Mention) -> bool:
