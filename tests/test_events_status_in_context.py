@@ -26,6 +26,14 @@ from timeline import extract
          "2005-11-07", "Tuesday", "2005-11-08", "planned"),
         # A period around publication is under way.
         ("The economy is growing this year.", "2006-12-27", "this year", "2006", "ongoing"),
+        # The part of a period a modifier names is weighed, not the whole: the end of the
+        # year, or the middle of the month, is still ahead whatever an apposition's verb says.
+        ("The agreement, signed on March 3, expires at the end of the year.", "2025-04-15",
+         "the end of the year", "2025", "planned"),
+        ("Negotiators might also attend the APEC summit, which was slated for mid-November.",
+         "2005-11-03", "mid-November", "2005-11", "planned"),
+        ("The bank raised rates at the end of March.", "2025-04-15", "the end of March", "2025-03",
+         "happened"),
     ],
 )
 def test_status_and_date(text, published, date_text, value, status):

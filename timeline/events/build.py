@@ -542,7 +542,7 @@ def _event(
 
     # "since last April's offensive": the signal belongs to the offensive, not the date.
     status, status_warnings = decide_status(
-        wording, None if possessive else signal, start, end, published, at, cued
+        wording, None if possessive else signal, _part_start(start, end, mod), end, published, at, cued
     )
     if (status == "planned" and end is not None and published is not None
             and end.date() < _pub_day(published) and not _guessed_day(g.mentions)):
@@ -785,6 +785,15 @@ def _weigh_numeric_order(m: Mention, value: str, other: str, cue: str | None, pu
 # Days after publication within which the present perfect does not move a guessed
 # year back (about the 2.5 months the resolver's _infer_year allows against tense).
 _NEAR_DAYS = 75
+
+
+def _part_start(start, end, mod: str):
+    """Where the part of [start, end] a modifier names begins: "the end of the year" is its
+    last third, "mid-2025" its middle one. The status weighs that part against publication
+    ("The agreement, signed on March 3, expires at the end of the year", in April: ahead)."""
+    if start is None or end is None or mod not in ("END", "MID"):
+        return start
+    return start + (end - start) * (2 if mod == "END" else 1) / 3
 
 
 def _pub_day(published) -> date:
