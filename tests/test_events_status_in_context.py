@@ -34,6 +34,13 @@ from timeline import extract
          "2005-11-03", "mid-November", "2005-11", "planned"),
         ("The bank raised rates at the end of March.", "2025-04-15", "the end of March", "2025-03",
          "happened"),
+        # A state told in the passive present perfect since a date still holds.
+        ("Cyprus has been divided since 1974 when Turkey intervened.", "2005-11-20", "1974", "1974",
+         "ongoing"),
+        ("North Korean troops have been deployed to the Kursk region since late October.", "2024-11-20",
+         "late October", "2024-10", "ongoing"),
+        ("Talks expected to take place in Maastricht have been pencilled in for May 23.", "1997-04-07",
+         "May 23", "1997-05-23", "planned"),
     ],
 )
 def test_status_and_date(text, published, date_text, value, status):
