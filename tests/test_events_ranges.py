@@ -47,3 +47,19 @@ def test_two_dates_joined_as_a_range_are_one_event(text, date_text, value, first
 def test_a_dash_between_dates_out_of_order_or_of_different_kinds_is_no_range(text, values):
     table = extract(text, published="2006-11-09")
     assert list(table.date_value) == values
+
+
+@pytest.mark.parametrize(
+    "text,date_text,value,first,last",
+    [
+        ("He fought in the 1980-88 war with Iran.", "1980-88", "1980/1988", "1980-01-01", "1988-12-31"),
+        ("Leaders argued over the 2007-13 budget.", "2007-13", "2007/2013", "2007-01-01", "2013-12-31"),
+        ("The club won the title in the 2007/08 season.", "2007/08", "2007/2008", "2007-01-01", "2008-12-31"),
+        # the century turns
+        ("Floods in 1999-00 ruined the harvest.", "1999-00", "1999/2000", "1999-01-01", "2000-12-31"),
+    ],
+)
+def test_a_span_of_years_written_with_the_last_two_digits_covers_them_all(text, date_text, value, first, last):
+    (row,) = extract(text, published="2006-11-09").itertuples()
+    assert (row.date_text, row.date_value, row.precision) == (date_text, value, "year")
+    assert (row.start, row.end) == (pd.Timestamp(first), pd.Timestamp(last))

@@ -944,6 +944,13 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
     if y:
         _set(m, f"{y}", "year")
         ctx.last = (date(y, 1, 1), "year")
+        if spec.get("year_end"):  # "2007-13": through 2013 (the century may turn: "1998-02")
+            last = y - y % 100 + int(spec["year_end"])
+            last += 100 if last <= y else 0
+            if last - y <= 30:
+                m.spec["range_end"] = str(last)
+            else:
+                m.warnings.append(f'"{m.text}" may be a span of years; only {y} is read.')
         return
 
     _set(m, "", None)
