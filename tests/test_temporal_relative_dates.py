@@ -76,3 +76,19 @@ def test_a_month_in_a_sentence_framed_by_a_year_says_where_its_year_came_from():
     assert row.warnings == [
         '"September" does not give the year; 1976 is inferred from the year named earlier '
         "in the text."]
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        # The plain present of going to vote is a vote to come; its past is one held.
+        ("Iraq goes to the polls on Thursday to elect its first full-term parliament.", "2005-12-15"),
+        ("Voters go to the polls on Thursday.", "2005-12-15"),
+        ("Voters went to the polls on Thursday.", "2005-12-08"),
+    ],
+)
+def test_going_to_the_polls_looks_ahead_in_the_present(text, value):
+    from timeline import tag
+
+    (m,) = tag(text, published="2005-12-12")
+    assert m.value == value
