@@ -94,3 +94,29 @@ def test_full_names_with_particles_and_regnal_numbers_and_no_weekday_names():
     assert names("NATO Secretary General Jaap de Hoop Scheffer arrived.") == ["Jaap de Hoop Scheffer"]
     assert names("Jordan's King Abdullah II begins a visit.") == ["Abdullah II"]
     assert names("A Malaysian opposition leader Friday called for calm.") == []
+
+
+def test_a_person_named_again_by_surname_alone_is_the_same_actor():
+    from timeline.events.actors import ActorIndex
+
+    text = ("Ukrainian President Volodymyr Zelensky visited Washington on Sept. 26. "
+            "Zelensky met lawmakers the same day; Zelensky's plan was presented on Oct. 16.")
+    index = ActorIndex(text)
+    people = [(text[a.start:a.end], a.name) for a in index.people]
+    assert people == [("Volodymyr Zelensky", "Volodymyr Zelensky"), ("Zelensky", "Volodymyr Zelensky"),
+                      ("Zelensky", "Volodymyr Zelensky")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a surname that is also a month, or a word the text writes in lower case, is left alone
+        "Prime Minister Theresa May resigned. Talks resumed in May.",
+        "Secretary of State Condoleezza Rice arrived. Rice prices rose as rice exports fell.",
+    ],
+)
+def test_a_bare_word_that_may_not_be_the_person_is_not_taken_for_them(text):
+    from timeline.events.actors import ActorIndex
+
+    index = ActorIndex(text)
+    assert len(index.people) == 1

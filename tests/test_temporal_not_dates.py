@@ -35,3 +35,32 @@ def test_a_date_before_christ_is_shown_as_such_and_not_placed():
     assert row.date_value == "BC10"
     assert row.confidence <= 0.5
     assert any("before Christ" in w for w in row.warnings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "British Prime Minister Theresa May resigned after the vote.",
+        "Mrs May told parliament the deal was done.",
+        "Dutch Economy Minister Laurens Jan Brinkhorst told the press.",
+        "Ma Jun, an environmental consultant, said prices were manipulated.",
+        "The rebel commanders Mullah Abdul Wali and Mullah Sher Jan were killed.",
+        "The talks stalled. May said she would not resign.",
+    ],
+)
+def test_a_month_name_that_is_a_persons_name_is_no_date(text):
+    assert [m.text for m in tag(text, published="2006-11-28") if m.type == "DATE"] == []
+
+
+@pytest.mark.parametrize(
+    "text,month",
+    [
+        ("In May, the talks failed.", "May"),
+        ("The May elections were close.", "May"),
+        ("The bank's monthly review for April says growth slowed.", "April"),
+        ("Baghdad, which in June said it would no longer talk, changed course.", "June"),
+        ("The World Heritage Committee July session opened in Durban.", "July"),
+    ],
+)
+def test_a_month_after_a_date_word_or_an_institution_is_still_a_date(text, month):
+    assert [m.text for m in tag(text, published="2006-11-28")] == [month]

@@ -281,6 +281,9 @@ class ActorIndex:
             else p
             for p in people
         ]
+        if by_surname:
+            self.people = sorted(self.people + _bare_surnames(text, by_surname, self.people),
+                                 key=lambda a: a.start)
 
         self._all = sorted(self.places + self.people, key=lambda a: (a.start, a.end))
         self._starts = [a.start for a in self._all]
@@ -294,6 +297,37 @@ class ActorIndex:
             if a.end <= end:
                 out.append(a)
         return out
+
+
+_MONTH_AND_DAY_NAMES = frozenset(
+    """January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split())
+
+
+def _bare_surnames(text: str, by_surname: dict[str, str], people: list[Actor]) -> list[Actor]:
+    """Later mentions of a person by surname alone ("Zelensky met ..." after "President
+    Volodymyr Zelensky"), as whole capitalized words outside the people found already.
+
+    A surname that is also a month, a weekday, a country or an organization ("May",
+    "Jordan"), or that the text also writes in lower case ("Rice", "rice"), is left out:
+    there a bare word is as likely not the person.
+    """
+    names = _names()
+    starts = [p.start for p in people]
+    out = []
+    for surname, full in by_surname.items():
+        if (len(surname) < 3 or not surname[0].isupper() or surname in _MONTH_AND_DAY_NAMES
+                or surname in names or surname.lower() in text):
+            continue
+        at = text.find(surname)
+        while at >= 0:
+            end = at + len(surname)
+            whole = (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+            i = bisect.bisect_right(starts, at) - 1
+            if whole and not (i >= 0 and people[i].end > at):
+                out.append(Actor(at, end, full, "person", None))
+            at = text.find(surname, end)
+    return out
 
 
 def names_and_countries(actors: list[Actor]) -> tuple[list[str], list[str]]:

@@ -10,6 +10,7 @@ a time joined to its date, a year shared across a range ("4 June through 5 June
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 from datetime import date, datetime
 from functools import cache
@@ -464,11 +465,43 @@ def _is_rate(text: str, c) -> bool:
     return bool(_RATE_BEFORE.search(text, max(0, s - 14), s))
 
 
+# A month name alone that is someone's name: after a first name or a title ("Theresa May",
+# "Mrs May", "Prime Minister May"). A capitalized word before it that is one of these is a
+# date's own ("In May", "Since May", "The May vote").
+_NAME_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+|Mrs?|Ms|Dr)\.? $")
+_NOT_A_NAME = frozenset(
+    """in on at by since until till through from before after during early late mid last next this
+    the each every of for to and or between around about into that also as but then with than
+    beginning end start middle throughout within over past coming only even again so when while if
+    until last first second third fourth final a an its his her their our late early
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+    + [m.lower() for m in calendar.month_name if m])
+_TELLING_AFTER = re.compile(r" (?:said|says|told|added|warned|insisted|argued|wrote|replied|announced)\b")
+
+
+# The month names that are also personal names ("Theresa May", "Jan Brinkhorst", "Ma Jun").
+_NAME_MONTHS = frozenset(("May", "June", "April", "Jan", "Jun"))
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)]*\s+|\n\s*|[\"“]\s*)$")
+
+
+def _is_name(text: str, c) -> bool:
+    """A bare month name that names a person: after a first name or a title (see
+    _NAME_BEFORE), or opening a sentence as the subject of a telling ("May said")."""
+    s, e, rule, _m = c
+    if e - s > 5 or text[s:e] not in _NAME_MONTHS or rule.name != "relative_month":
+        return False  # (most matches: more than a month's name)
+    before = _NAME_BEFORE.search(text, max(0, s - 20), s)
+    if before and before.group(1).lower() not in _NOT_A_NAME:
+        return True
+    return bool(_TELLING_AFTER.match(text, e)) and bool(_SENTENCE_START.search(text, max(0, s - 4), s))
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Stage one: the mentions in ``text`` with their underspecified readings (no values yet)."""
     if not text:
         return []
-    ms = [_to_mention(text, c) for c in _select(_candidates(text)) if not _is_rate(text, c)]
+    ms = [_to_mention(text, c) for c in _select(_candidates(text))
+          if not _is_rate(text, c) and not _is_name(text, c)]
     for m in ms:
         _extend_left(text, m)
         _signal(text, m)
