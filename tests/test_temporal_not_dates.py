@@ -64,3 +64,22 @@ def test_a_month_name_that_is_a_persons_name_is_no_date(text):
 )
 def test_a_month_after_a_date_word_or_an_institution_is_still_a_date(text, month):
     assert [m.text for m in tag(text, published="2006-11-28")] == [month]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The airline plans daily flights, up from the current four flights a week.",
+        "This will add nearly 700 seats a week on the route.",
+        "OPEC put world oil demand at 84.9 million barrels a day.",
+        "The rebels mount dozens of raids a month.",
+        "He slept a scant four hours a night.",
+    ],
+)
+def test_a_rate_is_no_duration(text):
+    assert [m.text for m in tag(text, published="2006-11-28")] == []
+
+
+def test_a_span_after_a_count_is_still_a_duration():
+    assert [(m.text, m.value) for m in tag("They held talks for a week.", published="2006-11-28")] == [
+        ("a week", "P1W")]

@@ -452,7 +452,10 @@ def _share_range_year(text: str, ms: list[Mention]) -> None:
 
 _RATE_BEFORE = re.compile(
     r"(?:\d|%|\b(?:cents?|dollars?|million|billion|percent|times|twice|once|shares?|euros?|pounds?|"
-    r"yen|yuan))\s*$",
+    r"yen|yuan)"
+    # a count of things: "four flights a week", "700 seats a week", "dozens of raids a month"
+    r"|\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred|"
+    r"dozens\s+of|hundreds\s+of|thousands\s+of)\s+(?:[a-z-]+\s+)?[a-z]+s)\s*$",
     re.IGNORECASE,
 )
 
@@ -462,7 +465,7 @@ def _is_rate(text: str, c) -> bool:
     s, _e, rule, m = c
     if rule.fixed.get("kind") != "duration" or (m.groupdict().get("num") or "").lower() not in ("a", "an"):
         return False
-    return bool(_RATE_BEFORE.search(text, max(0, s - 14), s))
+    return bool(_RATE_BEFORE.search(text, max(0, s - 32), s))
 
 
 # A month name alone that is someone's name: after a first name or a title ("Theresa May",
