@@ -73,11 +73,16 @@ def test_a_month_after_a_date_word_or_an_institution_is_still_a_date(text, month
         "This will add nearly 700 seats a week on the route.",
         "OPEC put world oil demand at 84.9 million barrels a day.",
         "The rebels mount dozens of raids a month.",
-        "He slept a scant four hours a night.",
     ],
 )
 def test_a_rate_is_no_duration(text):
     assert [m.text for m in tag(text, published="2006-11-28")] == []
+
+
+def test_the_amount_of_a_rate_may_be_a_duration_itself():
+    # how long he slept each night is a duration; "a night" is how often
+    assert [m.text for m in tag("He slept a scant four hours a night.", published="2006-11-28")] == [
+        "four hours"]
 
 
 def test_a_span_after_a_count_is_still_a_duration():
