@@ -174,3 +174,14 @@ def test_anchor_phrase_with_a_letter_that_folds_to_ascii():
     # "ſince" matches the relation "since" case-insensitively; its table lookup must too.
     phrase = find_anchor_phrase("Two days ſince the summit in Paris, talks resumed.")
     assert phrase is not None and phrase.mod == "AFTER" and phrase.noun == "summit"
+
+
+def test_a_contradicted_day_still_to_come_is_told_in_the_present():
+    from timeline import extract
+
+    (row,) = extract("The leaders will meet on Friday (March 8) in London.", published="2025-03-05").itertuples()
+    assert "March 8, 2025 is a Saturday" in row.warnings[0]
+    (row,) = extract("Talks will resume on Thursday, March 7.", published="2025-03-05").itertuples()
+    assert any("March 7, 2025 is a Friday" in w for w in row.warnings)
+    (row,) = extract("The leaders met on Monday (March 4) in London.", published="2025-03-05").itertuples()
+    assert "March 4, 2025 was a Tuesday" in row.warnings[0]

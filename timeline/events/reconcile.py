@@ -238,8 +238,10 @@ def resolve_conflict(
         choice = f"using the date as written, {real}, {fmt_day(explicit)}"
     else:
         choice = f"using {chosen:%A}, {fmt_day(chosen)}"
+    pub = published.date() if isinstance(published, datetime) else published
+    verb = "is" if pub is not None and explicit > pub else "was"  # (a day still to come "is")
     warning = (
-        f'The text says "{quoted}", but {fmt_day(explicit)} was a {real}; {choice}{why}.'
+        f'The text says "{quoted}", but {fmt_day(explicit)} {verb} a {real}; {choice}{why}.'
     )
     confidence = min(CONFLICT_MAX, CONFLICT_BASE + CONFLICT_STEP * len(support))
     return chosen.isoformat(), confidence, warning

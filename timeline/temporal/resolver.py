@@ -804,7 +804,7 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
                     m.confidence = min(m.confidence, 0.6)
                 m.spec["other_reading"] = alt.isoformat()  # (the event builder weighs the tense)
             if wd and wd != day.isoweekday():
-                _weekday_conflict(m, m, day, wd, spec.get("weekday"))
+                _weekday_conflict(m, m, day, wd, spec.get("weekday"), anchor)
             ctx.last = (day, "day")
             return
         # Month without day.
@@ -963,10 +963,12 @@ _DECADE_WORD = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "s
 _TOD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
 
-def _weekday_conflict(a: Mention, b: Mention, day: date, wd: int, wd_text: str | None) -> None:
+def _weekday_conflict(a: Mention, b: Mention, day: date, wd: int, wd_text: str | None,
+                      anchor: date | None = None) -> None:
     names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    verb = "is" if anchor is not None and day > anchor else "was"  # (a day still to come "is")
     msg = (f'The text says "{wd_text or names[wd - 1]}", but {day.strftime("%B")} {day.day}, '
-           f"{day.year} was a {names[day.isoweekday() - 1]}.")
+           f"{day.year} {verb} a {names[day.isoweekday() - 1]}.")
     for m in (a, b):
         if msg not in m.warnings:
             m.warnings.append(msg)
@@ -1181,7 +1183,7 @@ def _set_value(spec: dict) -> str:
     return _duration_value({"num": spec.get("num") or "1", "unit": unit_word})
 
 
-def _check_apposition(text: str, ms: list[Mention]) -> None:
+def _check_apposition(text: str, ms: list[Mention], anchor: date | None = None) -> None:
     """A weekday set beside an explicit date must agree with it ("Friday (November 2, 2024)")."""
     for a, b in zip(ms, ms[1:], strict=False):
         if not (a.spec.get("weekday_only") and b.type in ("DATE", "TIME")):
@@ -1195,7 +1197,7 @@ def _check_apposition(text: str, ms: list[Mention]) -> None:
         day = parsed[0]
         wd = _weekday(a.spec)
         if wd and wd != day.isoweekday():
-            _weekday_conflict(a, b, day, wd, a.text)
+            _weekday_conflict(a, b, day, wd, a.text, anchor)
             a.spec["conflict_with"] = (b.start, b.end)
             b.spec["conflict_with"] = (a.start, a.end)
 
@@ -1243,7 +1245,7 @@ def resolve(text: str, mentions: list[Mention], published) -> list[Mention]:
             parsed = parse_value(m.value)
             if parsed and parsed[1] == "day":
                 ctx.anchor = parsed[0]
-    _check_apposition(text, mentions)
+    _check_apposition(text, mentions, anchor)
     _times_take_the_day_beside(text, mentions)
     return mentions
 
