@@ -88,3 +88,29 @@ def test_the_amount_of_a_rate_may_be_a_duration_itself():
 def test_a_span_after_a_count_is_still_a_duration():
     assert [(m.text, m.value) for m in tag("They held talks for a week.", published="2006-11-28")] == [
         ("a week", "P1W")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator was speaking on ABC television's \"This Week\" program.",
+        "Reid said on the ABC News program \"This Week.\"",
+        "In an interview with India Today magazine, the minister said the deal was off.",
+        "However, USA Today quoted the deputy director of the agency.",
+        "This is VOA Today.",
+    ],
+)
+def test_a_programme_or_paper_named_like_a_date_is_no_date(text):
+    assert [m.text for m in tag(text, published="2006-11-28")] == []
+
+
+@pytest.mark.parametrize(
+    "text,date_text",
+    [
+        ("\"Today Lin Dan is out of order,\" the coach said.", "Today"),
+        ("Today, talks resume in Geneva.", "Today"),
+        ("\"This week we will win,\" he said.", "This week"),
+    ],
+)
+def test_a_capitalized_today_that_opens_a_sentence_is_a_date(text, date_text):
+    assert [m.text for m in tag(text, published="2006-11-28")] == [date_text]

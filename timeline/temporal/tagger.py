@@ -499,12 +499,35 @@ def _is_name(text: str, c) -> bool:
     return bool(_TELLING_AFTER.match(text, e)) and bool(_SENTENCE_START.search(text, max(0, s - 4), s))
 
 
+_TITLE_WORDS = frozenset(("this", "next", "last", "week", "year", "today", "tonight", "yesterday",
+                          "tomorrow", "now", "month"))
+_OPENING_QUOTE = frozenset('"“')
+_CLOSING_QUOTE = re.compile(r'[,.!?]?["”]')
+_CAPITALIZED_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][A-Za-z]*) $")
+
+
+def _is_title(text: str, c) -> bool:
+    """A capitalized "This Week" or "Today" that names a programme or a publication: the whole
+    of a quotation (ABC's "This Week") or after a name ("India Today magazine", "VOA Today").
+    "Today Lin Dan is out of order" and "Today, talks resume" stay dates."""
+    s, e, _rule, _m = c
+    if not text[s].isupper() or e - s > 12:
+        return False  # (most matches)
+    words = text[s:e].split()
+    if not all(w[0].isupper() and w.lower() in _TITLE_WORDS for w in words):
+        return False
+    if s > 0 and text[s - 1] in _OPENING_QUOTE and _CLOSING_QUOTE.match(text, e):
+        return True
+    before = _CAPITALIZED_BEFORE.search(text, max(0, s - 24), s)
+    return before is not None and before.group(1).lower() not in _NOT_A_NAME
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Stage one: the mentions in ``text`` with their underspecified readings (no values yet)."""
     if not text:
         return []
     ms = [_to_mention(text, c) for c in _select(_candidates(text))
-          if not _is_rate(text, c) and not _is_name(text, c)]
+          if not _is_rate(text, c) and not _is_name(text, c) and not _is_title(text, c)]
     for m in ms:
         _extend_left(text, m)
         _signal(text, m)
