@@ -123,3 +123,30 @@ def test_keyword_lines_found_as_when_every_line_is_searched(monkeypatch):
             m.setattr(published, "has_case_traps", lambda text: True)  # search every line
             assert [published.locate_published(t, keyword_only) for t in texts] == fast
     assert sum(f is not None for f in fast) >= 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday, 3 March 2025, leaders met in Paris.",
+        "Leaders met in Paris on Monday, 3 March 2025.",
+        "Café talks resumed on Monday, March 3, 2025.",
+    ],
+)
+def test_a_sentence_with_a_date_is_news_not_a_date_line(text):
+    from timeline import extract
+
+    assert find_published(text) is None
+    (row,) = extract(text).itertuples()  # the date is the event's, never dropped
+    assert row.date_value == "2025-03-03"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By John Smith, March 3 2025\n\nLeaders met on Monday in Paris.",
+        "Sunday 2 March 2025 | world news\n\nLeaders met on Friday.",
+    ],
+)
+def test_a_date_line_with_page_words_still_dates_the_article(text):
+    assert find_published(text) is not None

@@ -231,11 +231,29 @@ def _edge_lines(lines: list[str], length: int) -> tuple[list[int], dict[int, int
 
 
 def _mostly_date(line: str) -> bool:
+    """A line that is mostly a date: at least half of it is dates, and what else it says is
+    no clause ("On Monday, 3 March 2025, leaders met in Paris." is news, not a date line)."""
     from .tagger import find_mentions
 
-    covered = sum(m.end - m.start for m in find_mentions(line))
+    mentions = find_mentions(line)
+    covered = sum(m.end - m.start for m in mentions)
     letters = len(re.sub(r"[\W_]", "", line))
-    return letters > 0 and covered >= 0.5 * len(line.strip()) - 4
+    if not (letters > 0 and covered >= 0.5 * len(line.strip()) - 4):
+        return False
+    rest = list(line)
+    for m in mentions:
+        rest[m.start : m.end] = " " * (m.end - m.start)
+    words = _LOWER_WORD.findall("".join(rest))
+    return all(w in _PAGE_WORDS for w in words)
+
+
+# Lower-case words a date line may hold besides its date ("by", "updated", "local time").
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{2,}(?![\w'’-])")
+_PAGE_WORDS = frozenset(
+    """by on at of the and or in published updated posted modified last first created am pm
+    gmt utc local time edition issue page news staff reporter correspondent writer
+    world politics business sport sports opinion analysis europe asia africa americas middle east
+    international national breaking latest live update updates home section""".split())
 
 
 def dateline(text: str) -> tuple[int, int] | None:
