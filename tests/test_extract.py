@@ -569,3 +569,21 @@ def test_hostile_text_costs_linear_time(unit, costs_linear_time):
     """Blank runs and sentences packed with dates must not make the event builder slow
     down with the square of their length."""
     assert costs_linear_time(lambda text: extract(text, published="2026-03-18"), unit * 20)
+
+
+@pytest.mark.parametrize(
+    "text,date_text,status",
+    [
+        ("Tomorrow the talks resume.", "Tomorrow", "planned"),
+        ("Talks will resume next week.", "next week", "planned"),
+        ("The talks collapsed two days ago.", "two days ago", "happened"),
+    ],
+)
+def test_a_relative_date_without_a_publication_time_is_shown_as_doubtful_not_dropped(text, date_text, status):
+    (row,) = extract(text).itertuples()
+    assert (row.date_text, row.date_value, row.status) == (date_text, "", status)
+    assert pd.isna(row.start) and row.confidence <= 0.3
+    assert "without the publication date" in row.warnings[0]
+    # given the publication time, the same text is placed
+    (row,) = extract(text, published="2025-03-05").itertuples()
+    assert row.date_value and not row.warnings

@@ -288,6 +288,8 @@ def _names_event(text: str, m: Mention) -> bool:
         return False
     if not m.value and (m.spec.get("impossible") or m.spec.get("unanchored")):
         return True  # "February 30, 2024": shown, with its doubt, at the precision that holds
+    if m.spec.get("unplaced"):
+        return True  # "tomorrow" without a publication time: shown, with the doubt
     if not m.value or m.value.endswith("_REF"):
         return False
     # (The possessive first: most dates have none, and it is the cheaper test; its
@@ -380,6 +382,8 @@ def _event(
     value, precision, mod = first.value, first.precision or "", first.mod or ""
     if first.spec.get("unanchored"):
         precision = "approximate"  # "Fifteen years after gunmen killed ...": no date of its own
+    if first.spec.get("unplaced"):
+        value, precision = "", "approximate"  # "tomorrow", with no publication time to count from
     # "Friday (February 30, 2024)": the calendar has no such day, so no reading of
     # the pair is a day; the impossible date's month is all the text supports.
     unreal = next((m for m in g.mentions if m.spec.get("impossible")), None)
@@ -430,7 +434,7 @@ def _event(
                 f'"{text[g_start:g_end]}" ({value}) is outside the years the timeline can draw '
                 f"(1678-2261); it is listed without start and end."
             )
-        elif "X" in value and published is None:
+        elif ("X" in value or first.spec.get("unplaced")) and published is None:
             warnings.append(
                 f'"{text[g_start:g_end]}" cannot be placed on the calendar without the '
                 f"publication date; give the publication date to place it."
@@ -544,6 +548,8 @@ def _event(
     status, status_warnings = decide_status(
         wording, None if possessive else signal, _part_start(start, end, mod), end, published, at, cued
     )
+    if first.spec.get("unplaced") == "future" and cue is None:
+        status = "planned"  # "Tomorrow the talks resume", with no date to compare
     if (status == "planned" and end is not None and published is not None
             and end.date() < _pub_day(published) and not _guessed_day(g.mentions)):
         # "are to face charges over the killing of 24 civilians last year": the date, which

@@ -616,6 +616,8 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
             _set(m, "PRESENT_REF" if offset == 0 else ("PAST_REF" if offset < 0 else "FUTURE_REF"),
                  None)
             m.confidence = 0.3
+            # a date, once the publication time is known; which side of it the text says
+            m.spec["unplaced"] = "present" if offset == 0 else ("past" if offset < 0 else "future")
             return
         counted_from = "published"
         if unit == "weekend" and offset == 0:
@@ -643,6 +645,9 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
         unit = {"centurie": "century", "millennia": "millennium"}.get(unit, unit)
         if n is None or anchor is None or unit in ("second", "minute", "hour"):
             _set(m, "PAST_REF", None)
+            if anchor is None and n is not None and unit not in ("second", "minute", "hour"):
+                m.spec["unplaced"] = "past"
+                m.confidence = 0.3
             return
         if unit == "year" and ctx.recent_quarter(m.start) is not None and n == 1:
             # Results copy: "profit rose from a year ago" compares quarters.
