@@ -120,3 +120,30 @@ def test_a_bare_word_that_may_not_be_the_person_is_not_taken_for_them(text):
 
     index = ActorIndex(text)
     assert len(index.people) == 1
+
+
+def test_many_people_named_again_by_surname_cost_linear_time():
+    """Each surname is looked for in one pass over the text, not one pass per person."""
+    import string
+    import time
+
+    from timeline.events.actors import ActorIndex
+
+    def names(n):
+        letters = string.ascii_lowercase
+        return [("Al" + "".join(letters[(i // 26 ** k) % 26] for k in range(4))).capitalize() for i in range(n)]
+
+    def article(n):
+        return " ".join(f"President Ivan {s} spoke. {s} left." for s in names(n))
+
+    def cost(n):
+        text = article(n)
+        t0 = time.process_time()
+        index = ActorIndex(text)
+        spent = time.process_time() - t0
+        assert len(index.people) == 2 * n  # every surname found again
+        return spent
+
+    cost(10)  # (the tables load once)
+    small, big = cost(1000), cost(4000)
+    assert big < max(small, 0.02) * 8

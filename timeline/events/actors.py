@@ -310,24 +310,34 @@ def _bare_surnames(text: str, by_surname: dict[str, str], people: list[Actor]) -
 
     A surname that is also a month, a weekday, a country or an organization ("May",
     "Jordan"), or that the text also writes in lower case ("Rice", "rice"), is left out:
-    there a bare word is as likely not the person.
+    there a bare word is as likely not the person. One pass over the capitalized words,
+    however many people the text names.
     """
     names = _names()
+    lower_words = frozenset(_LOWER_CASE_WORD.findall(text))
+    wanted = {
+        surname: full for surname, full in by_surname.items()
+        if len(surname) >= 3 and surname[0].isupper() and surname not in _MONTH_AND_DAY_NAMES
+        and surname not in names and surname.lower() not in lower_words
+    }
+    if not wanted:
+        return []
     starts = [p.start for p in people]
     out = []
-    for surname, full in by_surname.items():
-        if (len(surname) < 3 or not surname[0].isupper() or surname in _MONTH_AND_DAY_NAMES
-                or surname in names or surname.lower() in text):
+    for word in _CAPITALIZED_WORD.finditer(text):
+        full = wanted.get(word.group())
+        if full is None:
             continue
-        at = text.find(surname)
-        while at >= 0:
-            end = at + len(surname)
-            whole = (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
-            i = bisect.bisect_right(starts, at) - 1
-            if whole and not (i >= 0 and people[i].end > at):
-                out.append(Actor(at, end, full, "person", None))
-            at = text.find(surname, end)
+        at = word.start()
+        i = bisect.bisect_right(starts, at) - 1
+        if not (i >= 0 and people[i].end > at):
+            out.append(Actor(at, word.end(), full, "person", None))
     return out
+
+
+_LOWER_CASE_WORD = re.compile(r"(?<![\w-])[a-z][\w-]*(?![\w-])")
+# A capitalized word, whole (a surname may hold a hyphen: "Abu-Rudeineh").
+_CAPITALIZED_WORD = re.compile(r"(?<![\w-])[A-Z][\w-]*(?![\w-])")
 
 
 def names_and_countries(actors: list[Actor]) -> tuple[list[str], list[str]]:
