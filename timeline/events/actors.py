@@ -309,33 +309,70 @@ def _bare_surnames(text: str, by_surname: dict[str, str], people: list[Actor]) -
     Volodymyr Zelensky"), as whole capitalized words outside the people found already.
 
     A surname that is also a month, a weekday, a country or an organization ("May",
-    "Jordan"), or that the text also writes in lower case ("Rice", "rice"), is left out:
-    there a bare word is as likely not the person. One pass over the capitalized words,
-    however many people the text names.
+    "Jordan"), or that the text also has as a lower-case word ("Rice", "rice"), is left
+    out: there a bare word is as likely not the person.
     """
     names = _names()
-    lower_words = frozenset(_LOWER_CASE_WORD.findall(text))
-    wanted = {
-        surname: full for surname, full in by_surname.items()
+    wanted = [
+        (surname, full) for surname, full in by_surname.items()
         if len(surname) >= 3 and surname[0].isupper() and surname not in _MONTH_AND_DAY_NAMES
-        and surname not in names and surname.lower() not in lower_words
-    }
+        and surname not in names
+    ]
     if not wanted:
         return []
+    if len(wanted) <= _FEW:  # a few lower-case forms are looked for as strings
+        lower = {surname.lower(): surname for surname, _ in wanted}
+        written = {lower[w] for _s, _e, w in _whole_words(text, {w: w for w in lower})}
+        wanted = [(surname, full) for surname, full in wanted if surname not in written]
+    else:
+        words = _words(text)
+        wanted = [(surname, full) for surname, full in wanted if surname.lower() not in words]
     starts = [p.start for p in people]
     out = []
-    for word in _CAPITALIZED_WORD.finditer(text):
-        full = wanted.get(word.group())
-        if full is None:
-            continue
-        at = word.start()
+    for at, end, full in _whole_words(text, dict(wanted)):
         i = bisect.bisect_right(starts, at) - 1
         if not (i >= 0 and people[i].end > at):
-            out.append(Actor(at, word.end(), full, "person", None))
-    return out
+            out.append(Actor(at, end, full, "person", None))
+    return sorted(out, key=lambda a: a.start)
 
 
-_LOWER_CASE_WORD = re.compile(r"(?<![\w-])[a-z][\w-]*(?![\w-])")
+def _words(text: str) -> frozenset[str]:
+    """The text's words as written (runs of word characters and hyphens)."""
+    if text.isascii():  # made by byte-wise translation and a split, far quicker than a regex scan
+        return frozenset(text.encode("ascii").translate(_NON_WORD_OR_HYPHEN_TO_SPACE).decode("ascii").split())
+    return frozenset(_WORD_OR_HYPHEN.findall(text))
+
+
+def _whole_words(text: str, wanted: dict[str, str]):
+    """(start, end, value) of each whole-word occurrence of a key of ``wanted``. A few keys are
+    found by string search; many (a hostile text) in one regex pass over the capitalized
+    words, so the cost stays linear in the text."""
+    if len(wanted) <= _FEW:
+        n = len(text)
+        for word, value in wanted.items():
+            at = text.find(word)
+            while at >= 0:
+                end = at + len(word)
+                if (at == 0 or not _in_word(text[at - 1])) and (end == n or not _in_word(text[end])):
+                    yield at, end, value
+                at = text.find(word, end)
+        return
+    for m in _CAPITALIZED_WORD.finditer(text):
+        value = wanted.get(m.group())
+        if value is not None:
+            yield m.start(), m.end(), value
+
+
+_FEW = 8
+
+
+def _in_word(c: str) -> bool:
+    return c.isalnum() or c in "_-"
+
+
+_NON_WORD_OR_HYPHEN_TO_SPACE = bytes.maketrans(
+    bytes(range(128)), bytes(c if (chr(c).isalnum() or chr(c) in "_-") else 32 for c in range(128)))
+_WORD_OR_HYPHEN = re.compile(r"[\w-]+")
 # A capitalized word, whole (a surname may hold a hyphen: "Abu-Rudeineh").
 _CAPITALIZED_WORD = re.compile(r"(?<![\w-])[A-Z][\w-]*(?![\w-])")
 

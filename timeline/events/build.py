@@ -614,7 +614,6 @@ def _event(
 
 
 _ATTRIBUTIVE_BEFORE = re.compile(r"(?i)\b(?:the|a|an|its|their|his|her|this|that|next|last)\s+$")
-_WORD_BEFORE_ARTICLE = re.compile(r"(?i)\b\w+\s+$")
 _ATTRIBUTIVE_AFTER = re.compile(
     r"^[-–]?\s*(?:(?!(?:and|or|to|of|in|on|at|for|by|with|from|as|but|when|after|before)\b)"
     r"[A-Za-z][\w-]*\s*){1,4}"
@@ -640,8 +639,7 @@ def _attributive(
     article = _ATTRIBUTIVE_BEFORE.search(text, max(0, start - 8), start)
     if not article:
         return None
-    if not year and _past_verb_at(text, _WORD_BEFORE_ARTICLE.search(text, max(0, article.start() - 20),
-                                                                  article.start())):
+    if not year and _past_verb_before(text, article.start()):
         # "boycotted the January 30 election": the verb's tense is the election's too, and
         # tells a month without a year which side of publication it lies.
         return None
@@ -799,7 +797,8 @@ def _part_start(start, end, mod: str):
     ("The agreement, signed on March 3, expires at the end of the year", in April: ahead)."""
     if start is None or end is None or mod not in ("END", "MID"):
         return start
-    return start + (end - start) * (2 if mod == "END" else 1) / 3
+    first, last = datetime.date(start), datetime.date(end)  # (days: quicker than Timestamps)
+    return first + timedelta(days=(last - first).days * (2 if mod == "END" else 1) // 3)
 
 
 def _pub_day(published) -> date:
@@ -848,31 +847,62 @@ def _weigh_inferred_year(
 _TENSE_NEAR_DAYS = 31
 # A verb in the simple past (active, or passive after "was"/"were"): "met", "was ousted";
 # not after "had", a modal, "be" or "is" ("had put the finals on Dec. 5" tells an old plan).
-_SIMPLE_PAST = re.compile(
-    r"(?i)(?<![\w'’-])(?<!\bhad )(?<!\bhas )(?<!\bhave )(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bis )"
-    r"(?<!\bare )(?<!\bam )(?<!\bwill )(?<!\bwould )(?<!\bcould )(?<!\bmay )(?<!\bmight )(?<!\bto )"
-    r"(?!(?:need|speed|seed|feed|shed|exceed|proceed|succeed|indeed|united|limited|hundred|armed|alleged|"
-    r"aged|supposed|unprecedented|unnamed|unidentified)\b)"
-    r"(?:[a-z]{2,}ed|met|held|took|made|gave|went|came|saw|began|won|lost|fell|rose|sent|led|left|"
-    r"said|told|paid|sold|struck|fled|fought|spoke|wrote|became|broke|hit|shot|ran|quit|beat|stood|"
-    r"brought|built|sought|caught|spent|kept|found|heard|thought|withdrew|flew|drew|threw|chose|drove)\b")
-# ... or one ahead: "will meet", "will be held", "is to open".
-_FUTURE = re.compile(r"(?i)\b(?:will|shall|(?:is|are)\s+(?:due\s+)?to)\s+(?:be\s+)?[a-z]+\b")
+# Verbs in the simple past that do not end in "-ed" (active, or passive after "was"/"were").
+_IRREGULAR_PAST = frozenset(
+    """met held took made gave went came saw began won lost fell rose sent led left said told paid
+    sold struck fled fought spoke wrote became broke hit shot ran quit beat stood brought built
+    sought caught spent kept found heard thought withdrew flew drew threw chose drove""".split())
+# Words in "-ed" that are no past verb, and words after which a participle is no simple past
+# ("had put the finals on Dec. 5" tells an old plan; "will be held" is ahead).
+_NOT_PAST_ED = frozenset(
+    """need speed seed feed shed exceed proceed succeed indeed united limited hundred armed alleged
+    aged supposed unprecedented unnamed unidentified""".split())
+_NOT_SIMPLE_PAST_AFTER = frozenset(
+    "had has have be been being is are am will would could may might to".split())
+_FUTURE_AUX = frozenset(("will", "shall"))
+_VERB_TOKEN = re.compile(r"[A-Za-z'’-]+")
+_CONDITION = re.compile(r"(?i)\b(?:if|unless|whether)\b")
 # What, between such a verb and the date, says the date is another verb's: a break, a
 # verb joined on ("opened on November 30 and runs through"), an infinitive, a new clause.
 _OTHER_VERB_BETWEEN = re.compile(
     r"[,;:()]|\b(?:and|but|or)\s+[a-z]+s\b|\bto\s+[a-z]+|"
     r"\b(?:which|that|who|when|while|will|would|could|can|may|might|is|are|was|were|has|have|had)\b",
     re.IGNORECASE)
-_CONDITION = re.compile(r"(?i)\b(?:if|unless|whether)\b")
 
 
-def _past_verb_at(text: str, word: re.Match | None) -> bool:
-    """Whether ``word`` (a match of one word and the blanks after it) is a simple past."""
-    if word is None:
+def _simple_past(word: str, before: str) -> bool:
+    """Whether ``word`` (lower-cased) is a simple past after the word ``before``."""
+    if before in _NOT_SIMPLE_PAST_AFTER:
         return False
-    verb = _SIMPLE_PAST.match(text, word.start())
-    return verb is not None and not text[verb.end() : word.end()].strip()
+    if word in _IRREGULAR_PAST:
+        return True
+    return len(word) > 3 and word.endswith("ed") and word.isalpha() and word not in _NOT_PAST_ED
+
+
+def _tense_of(tokens: list[str], k: int) -> str | None:
+    """"past" or "future" when the token ``k`` of ``tokens`` (lower-cased) ends a verb that
+    says so: "met", "was ousted"; "will meet", "will be held", "is to open", "are due to visit"."""
+    w = tokens[k]
+    before = tokens[k - 1] if k else ""
+    if _simple_past(w, before):
+        return "past"
+    aux = tokens[k - 2] if before == "be" and k >= 2 else before
+    at = k - 2 if before == "be" else k - 1
+    if aux in _FUTURE_AUX:
+        return "future"
+    if aux == "to" and at >= 1 and (tokens[at - 1] in ("is", "are") or (
+            tokens[at - 1] == "due" and at >= 2 and tokens[at - 2] in ("is", "are"))):
+        return "future"
+    return None
+
+
+def _past_verb_before(text: str, at: int) -> bool:
+    """Whether the word right before ``at`` (blanks between) is a simple past."""
+    found = list(_VERB_TOKEN.finditer(text, max(0, at - 40), at))
+    if not found or text[found[-1].end() : at].strip():
+        return False
+    before = found[-2].group().lower() if len(found) > 1 else ""
+    return _simple_past(found[-1].group().lower(), before)
 
 
 def _own_verb_tense(text: str, start: int, s: Sentence) -> str | None:
@@ -882,14 +912,13 @@ def _own_verb_tense(text: str, start: int, s: Sentence) -> str | None:
     lo = max(s.start, start - 50)
     if _CONDITION.search(text, max(s.start, start - 80), start):
         return None
-    best: tuple[int, str] | None = None
-    for tense, regex in (("past", _SIMPLE_PAST), ("future", _FUTURE)):
-        for m in regex.finditer(text, lo, start):
-            if best is None or m.end() > best[0]:
-                best = (m.end(), tense)
-    if best is None or _OTHER_VERB_BETWEEN.search(text, best[0], start):
-        return None
-    return best[1]
+    found = list(_VERB_TOKEN.finditer(text, lo, start))
+    tokens = [m.group().lower() for m in found]
+    for k in range(len(tokens) - 1, -1, -1):
+        tense = _tense_of(tokens, k)
+        if tense is not None:
+            return None if _OTHER_VERB_BETWEEN.search(text, found[k].end(), start) else tense
+    return None
 
 
 def _days_from(day: date, first: date, last: date) -> int:
