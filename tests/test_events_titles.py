@@ -33,6 +33,11 @@ def _title(sentence: str, *dates: str) -> str:
          "by 2035.", ["2035"], "Japan is also developing a jet that will fly"),
         ("Leaders met at the previous two summits in April and May.", ["April", "May"],
          "Leaders met at the previous two summits"),
+        # a relative clause after the noun phrase that opens the sentence takes it as subject
+        ("The agreement, which was signed by the two governments on Thursday, takes effect in May.",
+         ["Thursday"], "The agreement was signed by the two governments"),
+        ("The typhoon, which hit the eastern region of Bicol before dawn on Thursday, weakened.",
+         ["Thursday"], "The typhoon hit the eastern region of Bicol before dawn"),
     ],
 )
 def test_titles(sentence, dates, title):

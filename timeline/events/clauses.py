@@ -131,6 +131,7 @@ _ATTRIBUTION_NEEDS = required_strings(_ATTRIBUTION.ignorecase.pattern, 8, 0)
 _MASK = "\ue000"
 _ONLY_DATE_BRACKETS = re.compile(r"\([\ue000\s,]*\)")
 _NAME_TAIL = re.compile(r"((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)\s*$")
+_OPENING_NOUN_PHRASE = re.compile(r"((?:The|A|An|Its|Their|His|Her|This|That)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,7 +271,10 @@ def clause_of(
     head = sentence_text[seg_s:seg_e].lstrip()
     if index > 0 and _RELATIVE.match(head):
         before = sentence_text[: segments[index - 1][1]]
-        m = _NAME_TAIL.search(before)
+        # a name ("Kishida, who was hosted ..."), or a short noun phrase that opens the
+        # sentence ("The assault, which began late on Sunday, ...")
+        m = _NAME_TAIL.search(before) or (
+            _OPENING_NOUN_PHRASE.fullmatch(before.strip()) if index == 1 else None)
         if m:
             subject = m.group(1)
             seg_s += len(sentence_text[seg_s:seg_e]) - len(head) + _RELATIVE.match(head).end()
