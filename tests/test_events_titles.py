@@ -38,6 +38,15 @@ def _title(sentence: str, *dates: str) -> str:
          ["Thursday"], "The agreement was signed by the two governments"),
         ("The typhoon, which hit the eastern region of Bicol before dawn on Thursday, weakened.",
          ["Thursday"], "The typhoon hit the eastern region of Bicol before dawn"),
+        # a telling after an apposition takes the opening name as its subject ...
+        ("Kim Deok-Ryong, the ruling party presidential hopeful, said on Tuesday he had fallen "
+         "victim to a conspiracy.", ["Tuesday"], "Kim Deok-Ryong said he had fallen victim to a conspiracy"),
+        # ... but a date in what was told belongs to that
+        ("Zelenskiy, speaking in Kyiv, said on Saturday that Kyiv would present its plan on Dec. 18.",
+         ["Dec. 18", "Saturday"], "Kyiv would present its plan"),
+        # a phrase of place or manner is no subject: the telling keeps its own
+        ("In a rare interview, the minister's aide said on Monday a service would take place in London.",
+         ["Monday"], "The minister's aide said a service would take place in London"),
     ],
 )
 def test_titles(sentence, dates, title):

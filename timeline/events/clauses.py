@@ -79,8 +79,14 @@ _FUNCTION_WORDS = frozenset(
 _RELATIVE = re.compile(r"^(?:who|which|that|where|whose)\b\s*", re.IGNORECASE)
 _PREDICATE_START = re.compile(
     r"^(?:also\s+)?(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|"
-    r"did|does|do)\b"
+    r"did|does|do|(said|says|told|announced|warned|insisted|stressed|noted))\b"
 )
+_TELLING = frozenset(("said", "says", "told", "announced", "warned", "insisted", "stressed", "noted"))
+# An opening segment that is no subject: a phrase of place, time or manner ("In a rare
+# interview", "During the retreat", "Commenting on the research").
+_NOT_A_SUBJECT = re.compile(
+    r"(?:In|On|At(?!\s+(?:least|most)\b)|During|After|Before|For|With|By|From|Under|Despite|According|Since|Until|As|"
+    r"When|While|If|Although|Though)\b|\w+ing\b")
 _ACCORDING_TO = re.compile(r"(?i)^according to\b")
 # What was said, from its "that" on: "X said on Saturday that ...". No comma between
 # (a comma ends the piece anyway).
@@ -268,6 +274,7 @@ def clause_of(
                 break
         index = first
     subject = ""
+    told_by = False
     head = sentence_text[seg_s:seg_e].lstrip()
     if index > 0 and _RELATIVE.match(head):
         before = sentence_text[: segments[index - 1][1]]
@@ -278,16 +285,19 @@ def clause_of(
         if m:
             subject = m.group(1)
             seg_s += len(sentence_text[seg_s:seg_e]) - len(head) + _RELATIVE.match(head).end()
-    elif index > 0 and _PREDICATE_START.match(head):
+    elif index > 0 and (predicate := _PREDICATE_START.match(head)):
         first = sentence_text[segments[0][0] : segments[0][1]].strip()
-        if 0 < len(first.split()) <= 6 and first[:1].isupper():
+        if 0 < len(first.split()) <= 6 and first[:1].isupper() and not _NOT_A_SUBJECT.match(first):
             subject = first
-    if not subject and seg_s <= ds:
+            # "Kim, the party's hopeful, said that ...": the telling's subject, unless the
+            # date belongs to what was told (below)
+            told_by = predicate.group(1) in _TELLING
+    if seg_s <= ds and (not subject or told_by):
         # "Zelenskiy said on Saturday that Kyiv would present its plan ... on Dec. 18-19":
         # the date belongs to what was said, which is the clause.
         told = _last_told_that(masked, seg_s, ds)
         if told is not None and _has_content_words(masked, 3, told.end(), seg_e):
-            seg_s = told.end()
+            seg_s, subject = told.end(), ""
     piece = sentence_text[seg_s:seg_e]
     text = piece.lstrip()
     start = sentence_start + seg_s + len(piece) - len(text)
