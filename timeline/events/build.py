@@ -43,6 +43,7 @@ from .reconcile import (
 from .sentences import Sentence, split_sentences
 from .status import cue_status, decide_status, past_cue_governs
 from .titles import make_title, noun_phrase_after
+from .verbs import own_verb_tense, past_verb_before
 
 _DEICTIC_DAY = re.compile(r"(?i)^(?:to|yester)day$|^tomorrow$|^tonight$")
 _POSSESSIVE_AFTER = re.compile(r"^['’]s\b")
@@ -517,7 +518,7 @@ def _event(
             value, why, torn = _weigh_inferred_year(
                 value, cue, start, end, published, cued[1] if cued else None,
                 governs=cue != "happened" or past_cue_governs(wording, at),
-                told=_own_verb_tense(text, g_start, s))
+                told=own_verb_tense(text, g_start, s))
             if torn:
                 conf *= TORN_YEAR_FACTOR
             if (why == "the publication date" and precision == "month" and published is not None
@@ -639,7 +640,7 @@ def _attributive(
     article = _ATTRIBUTIVE_BEFORE.search(text, max(0, start - 8), start)
     if not article:
         return None
-    if not year and _past_verb_before(text, article.start()):
+    if not year and past_verb_before(text, article.start()):
         # "boycotted the January 30 election": the verb's tense is the election's too, and
         # tells a month without a year which side of publication it lies.
         return None
@@ -843,82 +844,8 @@ def _weigh_inferred_year(
 
 
 # Days from publication within which a guessed year stays the nearest one, unless the
-# date's own verb says the other side (see _own_verb_tense).
+# date's own verb says the other side (see verbs.own_verb_tense).
 _TENSE_NEAR_DAYS = 31
-# A verb in the simple past (active, or passive after "was"/"were"): "met", "was ousted";
-# not after "had", a modal, "be" or "is" ("had put the finals on Dec. 5" tells an old plan).
-# Verbs in the simple past that do not end in "-ed" (active, or passive after "was"/"were").
-_IRREGULAR_PAST = frozenset(
-    """met held took made gave went came saw began won lost fell rose sent led left said told paid
-    sold struck fled fought spoke wrote became broke hit shot ran quit beat stood brought built
-    sought caught spent kept found heard thought withdrew flew drew threw chose drove""".split())
-# Words in "-ed" that are no past verb, and words after which a participle is no simple past
-# ("had put the finals on Dec. 5" tells an old plan; "will be held" is ahead).
-_NOT_PAST_ED = frozenset(
-    """need speed seed feed shed exceed proceed succeed indeed united limited hundred armed alleged
-    aged supposed unprecedented unnamed unidentified""".split())
-_NOT_SIMPLE_PAST_AFTER = frozenset(
-    "had has have be been being is are am will would could may might to".split())
-_FUTURE_AUX = frozenset(("will", "shall"))
-_VERB_TOKEN = re.compile(r"[A-Za-z'’-]+")
-_CONDITION = re.compile(r"(?i)\b(?:if|unless|whether)\b")
-# What, between such a verb and the date, says the date is another verb's: a break, a
-# verb joined on ("opened on November 30 and runs through"), an infinitive, a new clause.
-_OTHER_VERB_BETWEEN = re.compile(
-    r"[,;:()]|\b(?:and|but|or)\s+[a-z]+s\b|\bto\s+[a-z]+|"
-    r"\b(?:which|that|who|when|while|will|would|could|can|may|might|is|are|was|were|has|have|had)\b",
-    re.IGNORECASE)
-
-
-def _simple_past(word: str, before: str) -> bool:
-    """Whether ``word`` (lower-cased) is a simple past after the word ``before``."""
-    if before in _NOT_SIMPLE_PAST_AFTER:
-        return False
-    if word in _IRREGULAR_PAST:
-        return True
-    return len(word) > 3 and word.endswith("ed") and word.isalpha() and word not in _NOT_PAST_ED
-
-
-def _tense_of(tokens: list[str], k: int) -> str | None:
-    """"past" or "future" when the token ``k`` of ``tokens`` (lower-cased) ends a verb that
-    says so: "met", "was ousted"; "will meet", "will be held", "is to open", "are due to visit"."""
-    w = tokens[k]
-    before = tokens[k - 1] if k else ""
-    if _simple_past(w, before):
-        return "past"
-    aux = tokens[k - 2] if before == "be" and k >= 2 else before
-    at = k - 2 if before == "be" else k - 1
-    if aux in _FUTURE_AUX:
-        return "future"
-    if aux == "to" and at >= 1 and (tokens[at - 1] in ("is", "are") or (
-            tokens[at - 1] == "due" and at >= 2 and tokens[at - 2] in ("is", "are"))):
-        return "future"
-    return None
-
-
-def _past_verb_before(text: str, at: int) -> bool:
-    """Whether the word right before ``at`` (blanks between) is a simple past."""
-    found = list(_VERB_TOKEN.finditer(text, max(0, at - 40), at))
-    if not found or text[found[-1].end() : at].strip():
-        return False
-    before = found[-2].group().lower() if len(found) > 1 else ""
-    return _simple_past(found[-1].group().lower(), before)
-
-
-def _own_verb_tense(text: str, start: int, s: Sentence) -> str | None:
-    """"past" ("met at the previous two summits in April") or "future" ("will be held in
-    April") when the verb nearest before the date, in its stretch of the sentence, says so,
-    outside a condition ("If the government fell on Dec. 8" is a supposition); else None."""
-    lo = max(s.start, start - 50)
-    if _CONDITION.search(text, max(s.start, start - 80), start):
-        return None
-    found = list(_VERB_TOKEN.finditer(text, lo, start))
-    tokens = [m.group().lower() for m in found]
-    for k in range(len(tokens) - 1, -1, -1):
-        tense = _tense_of(tokens, k)
-        if tense is not None:
-            return None if _OTHER_VERB_BETWEEN.search(text, found[k].end(), start) else tense
-    return None
 
 
 def _days_from(day: date, first: date, last: date) -> int:
