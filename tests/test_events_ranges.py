@@ -63,3 +63,9 @@ def test_a_span_of_years_written_with_the_last_two_digits_covers_them_all(text, 
     (row,) = extract(text, published="2006-11-09").itertuples()
     assert (row.date_text, row.date_value, row.precision) == (date_text, value, "year")
     assert (row.start, row.end) == (pd.Timestamp(first), pd.Timestamp(last))
+
+
+def test_a_range_between_dates_of_different_precision_is_as_precise_as_its_finer_end():
+    (row,) = extract("The project ran from 2019 until last December.", published="2025-03-12").itertuples()
+    assert (row.date_value, row.precision) == ("2019/2024-12", "month")
+    assert (row.start, row.end) == (pd.Timestamp("2019-01-01"), pd.Timestamp("2024-12-31"))

@@ -92,3 +92,20 @@ def test_going_to_the_polls_looks_ahead_in_the_present(text, value):
 
     (m,) = tag(text, published="2005-12-12")
     assert m.value == value
+
+
+@pytest.mark.parametrize(
+    "text,value,mod",
+    [
+        ("The deal is expected to close by end-March.", "2025-03", "END"),
+        ("Rates will peak at end-2025, analysts said.", "2025", "END"),
+        ("The bank expects growth to slow in H2 2025.", "2025-H2", None),
+        ("The plant will open in the fourth quarter of next year.", "2026-Q4", None),
+        ("Deliveries start in Q4 next year.", "2026-Q4", None),
+    ],
+)
+def test_compact_business_dates(text, value, mod):
+    from timeline import tag
+
+    (m,) = tag(text, published="2025-03-12")
+    assert (m.value, m.mod) == (value, mod)

@@ -21,7 +21,7 @@ from functools import lru_cache
 import pandas as pd
 
 from ..document import Document
-from ..temporal.calendar import week_of_month
+from ..temporal.calendar import PRECISION_RANK, week_of_month
 from ..temporal.intervals import value_bounds
 from ..temporal.mention import Mention
 from ..temporal.resolver import ahead_of_between
@@ -399,7 +399,8 @@ def _event(
         else:
             a = _year_from(a, b, first)
         value = f"{a}/{b}"
-        precision = first.precision if first.precision == last.precision else "day"
+        # "from 2019 until last December": as precise as the finer end, never finer than both
+        precision = min((first.precision or "day", last.precision or "day"), key=_finer_first)
         if a[:10] > b[:10] and _DATE_SHAPE.match(a) and _DATE_SHAPE.match(b):
             # No reading of the years makes the range run forward: say so, never draw it backwards.
             warnings.append(f'"{text[g_start:g_end]}" ends before it starts ({a} to {b}); '
@@ -790,6 +791,11 @@ def _weigh_numeric_order(m: Mention, value: str, other: str, cue: str | None, pu
 # Days after publication within which the present perfect does not move a guessed
 # year back (about the 2.5 months the resolver's _infer_year allows against tense).
 _NEAR_DAYS = 75
+
+
+def _finer_first(precision: str) -> int:
+    """Sort key: finer precisions first (unknown ones last)."""
+    return PRECISION_RANK.get(precision, len(PRECISION_RANK))
 
 
 def _part_start(start, end, mod: str):

@@ -886,7 +886,7 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
         return
 
     if "half" in spec or "half2" in spec:
-        h = 1 if (spec.get("half") or spec.get("half2")).lower() == "first" else 2
+        h = 1 if (spec.get("half") or spec.get("half2")).lower() in ("first", "1") else 2
         if y is None:
             if anchor is None:
                 _set(m, f"XXXX-H{h}", "half")

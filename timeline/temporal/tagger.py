@@ -31,7 +31,7 @@ _LEFT_MOD = _guarded(
     r"(?:(?P<the>the\s+)?(?:very\s+)?(?P<partof>end|beginning|start|middle|close|turn|dawn)\s+of\s+"
     r"|(?:the\s+)?(?P<nth>first|second|third|fourth|last|final|latter)\s+"
     r"(?P<piece>week|half|fortnight|(?:few\s+|ten\s+)?days)\s+of\s+"
-    r"|(?P<part>early|late|mid|earlier|later)[\s-]+|(?P<mid>mid-)"
+    r"|(?P<part>early|late|mid|earlier|later|end(?=-)|start(?=-))[\s-]+|(?P<mid>mid-)"
     r"|(?P<approx>around|about|approximately|roughly|some|nearly|almost)\s+"
     r"|(?P<qty>more\s+than|less\s+than|at\s+least|up\s+to|no\s+more\s+than|at\s+most)\s+)$"
 )
@@ -54,7 +54,7 @@ _SIGNAL_MOD = {
 # and the regex search, trying every start in the 40 characters before, is the cost.
 _LEFT_SEP = "-"  # besides whitespace
 _LEFT_LAST_WORDS = (
-    "of", "early", "late", "mid", "earlier", "later", "around", "about", "approximately", "roughly",
+    "of", "early", "late", "mid", "earlier", "later", "end", "start", "around", "about", "approximately", "roughly",
     "some", "nearly", "almost", "than", "least", "to", "most",
 )
 _SIGNAL_SEP = ""
@@ -178,8 +178,8 @@ def _trigger_hits(text: str, lower: str):
                 yield "spoken", s, e
             elif w.isdigit() and _AMPM.match(text, e):
                 yield "numeric", s, e
-        elif (w[0] == "Q" and len(w) == 2 and w[1] in "1234"):
-            yield "numeric", s, e
+        elif len(w) == 2 and ((w[0] == "Q" and w[1] in "1234") or (w[0] == "H" and w[1] in "12")):
+            yield "numeric", s, e  # "Q3", "H2"
 
 
 _AMPM = re.compile(r"\s*[ap]\.?m\b", re.IGNORECASE)
