@@ -160,3 +160,42 @@ def test_a_phrase_found_undated_by_the_tagger_is_counted_from_the_news_before():
     table = extract(text, published="1997-04-10")
     assert _row(table, "a week after")["date_value"] == "1997-04-01"
     assert not (table["precision"] == "approximate").any()
+
+
+@pytest.mark.parametrize(
+    "text,phrase,value,title,other_title",
+    [
+        ("The parliament will vote on the bill the day after the election on November 5.", "the day after",
+         "2024-11-06", "The parliament will vote on the bill", "The election"),
+        ("The parliament will vote on the bill two days after the election on November 5.", "two days after",
+         "2024-11-07", "The parliament will vote on the bill", "The election"),
+        ("Sass became a follower of Rastafarianism a year after joining the police in 1992.", "a year after",
+         "1993", "Sass became a follower of Rastafarianism", "Joining the police"),
+    ],
+)
+def test_a_phrase_whose_other_event_has_its_own_date_dates_the_sentence_from_it(
+        text, phrase, value, title, other_title):
+    table = extract(text, published="2024-10-10")
+    counted = _row(table, phrase)
+    assert (counted["date_value"], counted["title"]) == (value, title)
+    assert counted["warnings"][0].startswith("No date of its own: worked out as")
+    other = table[table.date_text != phrase].iloc[0]
+    assert other["title"] == other_title  # the date is the other event's, not the sentence's
+
+
+@pytest.mark.parametrize(
+    "text,phrase",
+    [
+        # the date is a nested event's, not the one the phrase names
+        ("Barely 10 days after Chirac called the ballot scheduled for May 25, polls forecast victory.",
+         "10 days after"),
+        ("The call came five days after a German court implicated Iranian leaders in the killing in 1982.",
+         "five days after"),
+        # the sentence dates its own event before the phrase
+        ("On Monday, the parliament voted the day after the election on October 5.", "the day after"),
+    ],
+)
+def test_no_date_is_worked_out_from_a_date_that_may_be_another_events(text, phrase):
+    table = extract(text, published="2024-10-10")
+    counted = table[table.date_text == phrase]
+    assert (counted.date_value == "").all()  # absent, or listed without a date

@@ -29,7 +29,7 @@ from .actors import ActorIndex, names_and_countries
 from .anchors import event_nouns, find_anchor_event, find_anchor_phrase
 from .categories import classify
 from .clauses import clause_of
-from .counted import CountedPhrase, find_counted, find_retold
+from .counted import CountedPhrase, find_counted, find_counted_ahead, find_retold
 from .event import Event
 from .reconcile import (
     Group,
@@ -1088,6 +1088,7 @@ def _with_counted(
         phrases = find_counted(text, s, dated)
         found = [_counted_back(text, s, p, next((e for e in own if e.char_start <= p.base.start < e.char_end),
                                                 None), published, actors, days) for p in phrases]
+        found += _counted_ahead(text, s, dated, own, published, actors, days)
     else:  # "The announcement came a week after Moody's said ...": only the phrase, undated
         found = [_retold_event(text, s, before, published, actors, days)]
     out = own
@@ -1098,6 +1099,31 @@ def _with_counted(
         # event the text does not date, is dated after all.
         out = [e for e in out if not (e.precision == "approximate" and e.char_start < ev.char_end
                                       and ev.char_start < e.char_end)]
+        out.append(ev)
+    return out
+
+
+def _counted_ahead(
+    text: str, s: Sentence, dated: list[Mention], own: list[Event], published, actors: ActorIndex,
+    days: _Days,
+) -> list[Event]:
+    """ "The parliament will vote on the bill the day after the election on November 5": the
+    date is the election's (its event is retitled so), and the vote is worked out from it."""
+    out = []
+    for phrase in find_counted_ahead(text, s, dated):
+        other = next((e for e in own if e.char_start == phrase.base.start), None)
+        if other is None or other.precision not in _COUNTED_FROM[phrase.unit][0]:
+            continue
+        ev = _counted_back(text, s, phrase, other, published, actors, days)
+        if ev is None:
+            continue
+        # The dated event is the one the phrase names, not the sentence's.
+        what = text[phrase.end : other.char_end]
+        inner = [(other.char_start - phrase.end, other.char_end - phrase.end)]
+        other.title = make_title(what.strip(), [(a - (len(what) - len(what.lstrip())), b - (len(what) - len(what.lstrip())))
+                                                for a, b in inner])
+        other.category, _ = classify(what)
+        other.status, _ = decide_status(what, None, other.start, other.end, published)
         out.append(ev)
     return out
 

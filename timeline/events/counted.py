@@ -142,6 +142,47 @@ def find_counted(text: str, s: Sentence, mentions: list[Mention]) -> list[Counte
     return out
 
 
+# The words between a counted phrase and the date of the event it names: a few words and
+# "on" or "in" ("a day after the election on November 5", "a year after joining the police
+# in 1992"), no verb in the past ("ten days after Chirac called the ballot scheduled for
+# May 25": that date is the ballot's, not the call's).
+_TO_OWN_DATE = re.compile(r"\s*(?:[\w'’-]+\s+){1,6}?(?:on|in)\s+")
+_PAST_OR_PARTICIPLE = re.compile(r"(?i)(?<![\w'’-])[a-z]+ed(?![\w'’-])|\b(?:was|were|had)\b")
+
+
+def find_counted_ahead(text: str, s: Sentence, mentions: list[Mention]) -> list[CountedPhrase]:
+    """ "The parliament will vote on the bill the day after the election on November 5": a
+    phrase whose other event has its own date, in a sentence with no date before the phrase.
+    The date is the other event's; the sentence's event is counted from it (``base``, with
+    ``what_start``/``what_end`` the sentence's words before the phrase)."""
+    items = list(_phrases(s.text))
+    if not items:
+        return []  # (most sentences)
+    out = []
+    for m, at in items:
+        start = s.start + m.start("phrase")
+        if any(s.start <= x.start < start for x in mentions):
+            continue  # the sentence dates its event before the phrase: see find_counted
+        what_start = s.start + at
+        what_end, _ = _what_end(text, what_start, s.end)
+        inside = [x for x in mentions if what_start <= x.start < what_end]
+        if len(inside) != 1 or inside[0].end < what_end - 1:
+            continue  # no date, two dates, or words after it that may be another event's
+        date = inside[0]
+        gap = _TO_OWN_DATE.fullmatch(text, what_start - 1, date.start)
+        if gap is None or _PAST_OR_PARTICIPLE.search(text, what_start, date.start):
+            continue
+        main_end = start - len(text[s.start:start]) + len(text[s.start:start].rstrip(" ,;"))
+        if len(_WORDS.findall(text, s.start, main_end)) < 2:
+            continue
+        phrase = _phrase(s, m, s.start, main_end, date)
+        # The sentence's event is counted from the other's: the other way round.
+        out.append(CountedPhrase(phrase.start, phrase.end, phrase.text, phrase.amount, phrase.n,
+                                 phrase.unit, -phrase.sign, phrase.mod, phrase.what_start,
+                                 phrase.what_end, date))
+    return out
+
+
 # "The vote comes", "The announcement came", "It came": the sentence goes back to the
 # event told just before, and what it follows or precedes is counted from that event.
 _RETOLD = re.compile(
