@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from timeline import extract, tag
 
 
@@ -62,3 +64,26 @@ def test_the_next_day_counts_from_the_day_last_named():
     assert values["early the next day"] == "2005-11-21"
     # Without a day named before, "the next day" is the day after publication.
     assert _values("The next day will be crucial, he said.", "2005-12-12")["The next day"] == "2005-12-13"
+
+
+@pytest.mark.parametrize(
+    "text,date_text",
+    [
+        ("The two leaders met in September. They agreed to meet again the following week.",
+         "the following week"),
+        ("Protests began in May 1998. The next day, the president resigned.", "The next day"),
+        ("Parliament extended the mission last month. On the same day, the ministry confirmed it.",
+         "the same day"),
+    ],
+)
+def test_a_finer_unit_counted_from_a_coarser_date_just_named_has_no_date(text, date_text):
+    (m,) = [m for m in tag(text, published="2024-10-10") if m.text == date_text]
+    assert m.value == "" and m.confidence <= 0.3
+    assert "counts from a date named only to the" in m.warnings[0]
+    row = extract(text, published="2024-10-10").set_index("date_text").loc[date_text]
+    assert row.date_value == "" and row.precision == "approximate"  # listed, not dropped
+
+
+def test_a_finer_unit_with_no_date_before_counts_from_publication():
+    (m,) = tag("The following week, the talks resumed.", published="2024-10-10")
+    assert m.value == "2024-W42"

@@ -628,6 +628,8 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
             # "started on November 20 and finished the next day": the day after the one
             # last named, as "the following day" is ("next day" alone is tomorrow).
             d, counted_from = shift(ctx.last[0], "day", 1), "mention"
+        elif unit == "day" and _THE_NEXT_DAY.search(m.text) and _coarser_date_just_named(ctx, m, unit):
+            return  # "In May 1998 ... the next day": no day to count from
         else:
             d = shift(anchor, "week" if unit == "weekend" else unit, offset)
         prec = _PREC_OF_UNIT[unit]
@@ -1086,6 +1088,8 @@ def _resolve_anaphoric(m: Mention, ctx: _Context, kind: str) -> None:
                   "the same": 0, "that": 0}[ana]
         base = ctx.last if ctx.last and PRECISION_RANK[ctx.last[1]] <= PRECISION_RANK.get(
             unit, 7) else None
+        if base is None and _coarser_date_just_named(ctx, m, unit):
+            return
         if base is None:
             if anchor is None:
                 _set(m, "", None)
@@ -1151,6 +1155,27 @@ def _resolve_anaphoric(m: Mention, ctx: _Context, kind: str) -> None:
     d = shift(base[0], unit, sign * int(n))
     _set(m, fmt(d, prec), prec)
     m.anchor = "mention"
+
+
+# How near a date named before must be for "the following week" to count from it.
+_ANAPHORA_REACH = 300  # characters: the same or the previous sentence
+
+
+def _coarser_date_just_named(ctx: _Context, m: Mention, unit: str) -> bool:
+    """ "They met in September and agreed to meet again the following week": the week counts
+    from a date named just before that gives no week, so it has no date of its own (counted
+    from publication it would be a confident wrong one). Marks ``m`` so and says True."""
+    last = ctx.last
+    if last is None or ctx.last_at is None or m.start - ctx.last_at > _ANAPHORA_REACH:
+        return False
+    if PRECISION_RANK.get(last[1], 0) <= PRECISION_RANK.get(unit, 7):
+        return False
+    _set(m, "", None)
+    m.confidence = 0.3
+    m.spec["unanchored"] = True
+    m.warnings.append(f'"{m.text}" counts from a date named only to the {last[1]}; no date is '
+                      "given for it.")
+    return True
 
 
 def _duration_value(spec: dict) -> str:
