@@ -333,7 +333,7 @@ def _bare_surnames(text: str, by_surname: dict[str, str], people: list[Actor]) -
         i = bisect.bisect_right(starts, at) - 1
         if not (i >= 0 and people[i].end > at):
             out.append(Actor(at, end, full, "person", None))
-    return sorted(out, key=lambda a: a.start)
+    return out  # (in no order: the caller sorts all its people)
 
 
 def _words(text: str) -> frozenset[str]:

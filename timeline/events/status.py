@@ -18,6 +18,7 @@ from importlib import resources
 import pandas as pd
 
 from .matching import CaselessRule, fold, words_of
+from .verbs import CONDITION
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def _tally_wording(requires: re.Pattern, clause: str, at: int | None) -> bool:
     between it and the date, is what the date is for ("has invested billions to become
     carbon neutral by 2040")."""
     for m in requires.finditer(clause):
-        if _CONDITION_BEFORE.search(clause, max(0, m.start() - 40), m.start()):
+        if CONDITION.search(clause, max(0, m.start() - 40), m.start()):
             continue  # "if the two Acts were formulated by mid-December": a supposition
         if _RELATIVE_BEFORE.search(clause, max(0, m.start() - 8), m.start()) and at is not None and (
                 "," in clause[min(m.end(), at) : max(m.start(), at)]):
@@ -99,7 +100,6 @@ def _tally_wording(requires: re.Pattern, clause: str, at: int | None) -> bool:
     return False
 
 
-_CONDITION_BEFORE = re.compile(r"(?i)\b(?:if|unless|whether)\b")
 _RELATIVE_BEFORE = re.compile(r"(?i)\b(?:who|which|that)\s+$")
 # Words that open a new clause after the date; cues behind one rank after all others.
 _LATER_CLAUSE = re.compile(

@@ -27,7 +27,8 @@ _NOT_SIMPLE_PAST_AFTER = frozenset(
     "had has have be been being is are am will would could may might to".split())
 _FUTURE_AUX = frozenset(("will", "shall"))
 _VERB_TOKEN = re.compile(r"[A-Za-z'’-]+")
-_CONDITION = re.compile(r"(?i)\b(?:if|unless|whether)\b")
+# A word that makes what follows a supposition ("If the government fell on Dec. 8").
+CONDITION = re.compile(r"(?i)\b(?:if|unless|whether)\b")
 # What, between such a verb and the date, says the date is another verb's: a break, a
 # verb joined on ("opened on November 30 and runs through"), an infinitive, a new clause.
 _OTHER_VERB_BETWEEN = re.compile(
@@ -76,7 +77,7 @@ def own_verb_tense(text: str, start: int, s: Sentence) -> str | None:
     April") when the verb nearest before the date, in its stretch of the sentence, says so,
     outside a condition ("If the government fell on Dec. 8" is a supposition); else None."""
     lo = max(s.start, start - 50)
-    if _CONDITION.search(text, max(s.start, start - 80), start):
+    if CONDITION.search(text, max(s.start, start - 80), start):
         return None
     found = list(_VERB_TOKEN.finditer(text, lo, start))
     tokens = [m.group().lower() for m in found]

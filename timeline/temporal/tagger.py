@@ -476,7 +476,7 @@ _NOT_A_NAME = frozenset(
     """in on at by since until till through from before after during early late mid last next this
     the each every of for to and or between around about into that also as but then with than
     beginning end start middle throughout within over past coming only even again so when while if
-    until last first second third fourth final a an its his her their our late early
+    first second third fourth final a an its his her their our
     monday tuesday wednesday thursday friday saturday sunday""".split()
     + [m.lower() for m in calendar.month_name if m])
 _TELLING_AFTER = re.compile(r" (?:said|says|told|added|warned|insisted|argued|wrote|replied|announced)\b")
