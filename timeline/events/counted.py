@@ -172,7 +172,7 @@ def find_counted_ahead(text: str, s: Sentence, mentions: list[Mention]) -> list[
         gap = _TO_OWN_DATE.fullmatch(text, what_start - 1, date.start)
         if gap is None or _PAST_OR_PARTICIPLE.search(text, what_start, date.start):
             continue
-        main_end = start - len(text[s.start:start]) + len(text[s.start:start].rstrip(" ,;"))
+        main_end = s.start + len(text[s.start:start].rstrip(" ,;"))  # the sentence's words before it
         if len(_WORDS.findall(text, s.start, main_end)) < 2:
             continue
         phrase = _phrase(s, m, s.start, main_end, date)
