@@ -155,3 +155,17 @@ def test_a_past_verb_right_before_the_named_event_still_dates_it():
     row = extract("Turnout is key among the Sunni Arab elite that boycotted the January 30 election.",
                   published="2005-12-12").iloc[0]
     assert (row.date_value, row.status) == ("2005-01-30", "happened")
+
+
+def test_a_relative_year_after_the_thing_a_date_names_is_that_dates_year():
+    text = "Over 220,000 people were killed after the province was hit by the December 26 tsunami last year."
+    (row,) = extract(text, published="2005-11-08").itertuples()  # "last year" is no event of its own
+    assert (row.date_text, row.date_value, row.status) == ("December 26", "2004-12-26", "happened")
+    assert "the year the text gives the thing it names" in row.warnings[0]
+    (row,) = extract("The March elections next year will decide the matter.", published="2005-11-08").itertuples()
+    assert row.date_value == "2006-03"
+
+
+def test_a_relative_year_after_another_verb_is_its_own_event():
+    table = extract("Prices fell on March 3 and rose last year.", published="2005-11-08")
+    assert list(table.date_value) == ["2005-03-03", "2004"]

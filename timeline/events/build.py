@@ -285,8 +285,8 @@ def _shift(day: date, unit: str, n: int) -> date | None:
 def _names_event(text: str, m: Mention) -> bool:
     if m.type not in ("DATE", "TIME"):
         return False
-    if m.spec.get("role") in ("published", "dateline"):
-        return False
+    if m.spec.get("role") in ("published", "dateline", "year_of_date"):
+        return False  # (the last: "last year" in "the December 26 tsunami last year")
     if not m.value and (m.spec.get("impossible") or m.spec.get("unanchored")):
         return True  # "February 30, 2024": shown, with its doubt, at the precision that holds
     if m.spec.get("unplaced"):
@@ -514,7 +514,8 @@ def _event(
         if told is not None or first.anchor == "mention":
             # "In 1976, ... a loan in September", "September that year": the year comes
             # from an earlier date in the text; tense and publication do not move it.
-            why = "the year named earlier in the text"
+            why = ("the year the text gives the thing it names" if first.spec.get("year_told_after")
+                   else "the year named earlier in the text")
         else:
             value, why, torn = _weigh_inferred_year(
                 value, cue, start, end, published, cued[1] if cued else None,

@@ -402,6 +402,34 @@ def _year_told_before(ctx: _Context, m: Mention, get_tense) -> int | None:
     return year
 
 
+# Between a date and the relative year of the thing it names: the thing's name, a few
+# lower-case words ("the December 26 tsunami last year"), no verb or connective.
+_NAME_OF_THING = re.compile(r"\s+(?:(?!(?:and|or|but|to|was|were|is|are|has|have|had|which|that|who|"
+                            r"when|while|since|after|before|until|in|on|at|by)\b)[a-z][\w-]*\s+){1,3}"
+                            r"(?:of\s+)?")
+_ED = re.compile(r"[a-z]ed\s")
+
+
+def _year_told_after(ctx: _Context, m: Mention) -> int | None:
+    """The year a relative year right after the thing a date names gives it: "the December
+    26 tsunami last year", written in November 2005, is December 26, 2004. The relative
+    year is then the date's, not an event of its own (its spec says so)."""
+    if ctx.following is None or ctx.anchor is None:
+        return None
+    nxt = ctx.following(m)
+    if nxt is None or nxt.rule != "relative_unit" or str(nxt.spec.get("unit", "")).lower() != "year":
+        return None
+    direction = _direction(nxt.spec)
+    if direction is None or not _NAME_OF_THING.fullmatch(ctx.text, m.end, nxt.start) or _ED.search(
+            ctx.text, m.end, nxt.start):
+        return None
+    year = ctx.anchor.year + direction
+    m.spec["year_told"] = year
+    m.spec["year_told_after"] = True
+    nxt.spec["role"] = "year_of_date"
+    return year
+
+
 def _year_of_relative_month(month: int, anchor: date, direction: int) -> int:
     """Year of "last November" (-1), "next March" (+1) or "this June" (0) seen from ``anchor``.
 
@@ -757,7 +785,8 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
                     m.confidence = 0.4
                     return
                 direction = _direction(spec)
-                told = _year_told_before(ctx, m, get_tense) if direction is None else None
+                told = (_year_told_before(ctx, m, get_tense) or _year_told_after(ctx, m)
+                        if direction is None else None)
                 if told is not None:
                     y, inferred = told, True
                 elif direction is None:
@@ -821,7 +850,8 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
                 m.confidence = 0.4
                 return
             direction = _direction(spec)
-            told = _year_told_before(ctx, m, get_tense) if direction is None else None
+            told = (_year_told_before(ctx, m, get_tense) or _year_told_after(ctx, m)
+                    if direction is None else None)
             if told is not None:
                 y = told
             elif direction is not None:
