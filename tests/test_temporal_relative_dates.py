@@ -87,6 +87,7 @@ def test_a_month_in_a_sentence_framed_by_a_year_says_where_its_year_came_from():
         ("Voters went to the polls on Thursday.", "2005-12-08"),
         ("Voters head to the polls on Thursday.", "2005-12-15"),
         ("Voters headed to the polls on Thursday.", "2005-12-08"),
+        ("Results may not be known for days after polls close on Thursday.", "2005-12-15"),
     ],
 )
 def test_going_to_the_polls_looks_ahead_in_the_present(text, value):

@@ -46,7 +46,7 @@ _FUTURE_PAIRS = frozenset({
     ("going", "to"), ("is", "to"), ("are", "to"), ("set", "to"), ("plans", "to"), ("plan", "to"),
     ("set", "for"), ("slated", "for"), ("slated", "to"), ("poised", "to"), ("takes", "place"),
     # "Voters go (head) to the polls on Sunday": the plain present of a vote to come.
-    ("go", "to"), ("goes", "to"), ("head", "to"), ("heads", "to"),
+    ("go", "to"), ("goes", "to"), ("head", "to"), ("heads", "to"), ("polls", "open"), ("polls", "close"),
 })
 # The present perfect reports what has happened: "which has been on patrol since March".
 _PAST_PAIRS = frozenset({("has", "been"), ("have", "been"), ("'s", "been"), ("'ve", "been")})
