@@ -38,6 +38,14 @@ def _title(sentence: str, *dates: str) -> str:
          ["Thursday"], "The agreement was signed by the two governments"),
         ("The typhoon, which hit the eastern region of Bicol before dawn on Thursday, weakened.",
          ["Thursday"], "The typhoon hit the eastern region of Bicol before dawn"),
+        # ... and so does one after the noun phrase that ends the clause before, for a thing
+        ("He linked corruption to weaknesses in the banking system, which has been rocked by scandal "
+         "this year.", ["this year"], "The banking system has been rocked by scandal"),
+        ("The other is the ringgit, which has had a phenomenal appreciation on Friday.", ["Friday"],
+         "The ringgit has had a phenomenal appreciation"),
+        # "whose" and "where" say more than who or what: left as they are
+        ("The general, whose coup toppled the government in 1973, died.", ["1973"],
+         "Whose coup toppled the government"),
         # a telling after an apposition takes the opening name as its subject ...
         ("Kim Deok-Ryong, the ruling party presidential hopeful, said on Tuesday he had fallen "
          "victim to a conspiracy.", ["Tuesday"], "Kim Deok-Ryong said he had fallen victim to a conspiracy"),

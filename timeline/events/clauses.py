@@ -137,7 +137,16 @@ _ATTRIBUTION_NEEDS = required_strings(_ATTRIBUTION.ignorecase.pattern, 8, 0)
 _MASK = "\ue000"
 _ONLY_DATE_BRACKETS = re.compile(r"\([\ue000\s,]*\)")
 _NAME_TAIL = re.compile(r"((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)\s*$")
-_OPENING_NOUN_PHRASE = re.compile(r"((?:The|A|An|Its|Their|His|Her|This|That)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+)")
+# ... or the noun phrase that ends the clause before ("weaknesses in the banking system, which
+# has been rocked", "Naidu's party, which"): from its last determiner or possessive, up to four
+# words ("The other is the ringgit, which": the ringgit). ("that" is as often a conjunction.)
+_NOUN_PHRASE_TAIL = re.compile(
+    r"(?s:.*)(?<![\w'’-])((?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|"
+    r"[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+)\s*$")
+# Relative words that stand for a thing: the noun phrase before may be taken for it wherever it
+# is; for a person ("who") only when it opens the sentence ("The former official, who ...").
+_OF_A_THING = re.compile(r"(?i)(?:which|that)\b")
+_OF_A_PERSON = re.compile(r"(?i)who\b")  # ("whose" and "where" say more than who or what)
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,10 +287,11 @@ def clause_of(
     head = sentence_text[seg_s:seg_e].lstrip()
     if index > 0 and _RELATIVE.match(head):
         before = sentence_text[: segments[index - 1][1]]
-        # a name ("Kishida, who was hosted ..."), or a short noun phrase that opens the
-        # sentence ("The assault, which began late on Sunday, ...")
+        # a name ("Kishida, who was hosted ..."), or the noun phrase before it ("The assault,
+        # which began late on Sunday", "the banking system, which has been rocked")
         m = _NAME_TAIL.search(before) or (
-            _OPENING_NOUN_PHRASE.fullmatch(before.strip()) if index == 1 else None)
+            _NOUN_PHRASE_TAIL.match(before, segments[index - 1][0])
+            if _OF_A_THING.match(head) or (index == 1 and _OF_A_PERSON.match(head)) else None)
         if m:
             subject = m.group(1)
             seg_s += len(sentence_text[seg_s:seg_e]) - len(head) + _RELATIVE.match(head).end()
