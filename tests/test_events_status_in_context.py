@@ -41,6 +41,11 @@ from timeline import extract
          "late October", "2024-10", "ongoing"),
         ("Talks expected to take place in Maastricht have been pencilled in for May 23.", "1997-04-07",
          "May 23", "1997-05-23", "planned"),
+        # a date that ends the sentence after a relative clause is the main clause's
+        ("The UN aims to bring together the two leaders, who have not met since October 1994, by mid-1997.",
+         "1997-04-24", "mid-1997", "1997", "target"),
+        ("The OPM has been seeking an independent state in Irian Jaya, which shares a border with Papua "
+         "New Guinea, since the late 1960s.", "1997-04-24", "the late 1960s", "196", "ongoing"),
     ],
 )
 def test_status_and_date(text, published, date_text, value, status):

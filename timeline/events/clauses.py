@@ -278,6 +278,10 @@ def clause_of(
                 seg_e = segments[last][1]
             elif first > 0:
                 first -= 1
+                # "... bring together the two leaders, who have not met since 1994, by mid-1997":
+                # the date ending the sentence is the main clause's, not the relative clause's.
+                while first > 0 and _RELATIVE.match(sentence_text[segments[first][0]:segments[first][1]].lstrip()):
+                    first -= 1
                 seg_s = segments[first][0]
             else:
                 break
