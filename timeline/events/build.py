@@ -1113,16 +1113,13 @@ def _counted_ahead(
     out = []
     for phrase in find_counted_ahead(text, s, dated):
         other = next((e for e in own if e.char_start == phrase.base.start), None)
-        if other is None or other.precision not in _COUNTED_FROM[phrase.unit][0]:
-            continue
-        ev = _counted_back(text, s, phrase, other, published, actors, days)
+        ev = _counted_back(text, s, phrase, other, published, actors, days)  # (None: no date to count from)
         if ev is None:
             continue
         # The dated event is the one the phrase names, not the sentence's.
         what = text[phrase.end : other.char_end]
-        inner = [(other.char_start - phrase.end, other.char_end - phrase.end)]
-        other.title = make_title(what.strip(), [(a - (len(what) - len(what.lstrip())), b - (len(what) - len(what.lstrip())))
-                                                for a, b in inner])
+        name_at = phrase.end + len(what) - len(what.lstrip())
+        other.title = make_title(what.strip(), [(other.char_start - name_at, other.char_end - name_at)])
         other.category, _ = classify(what)
         other.status, _ = decide_status(what, None, other.start, other.end, published)
         out.append(ev)

@@ -77,11 +77,13 @@ _FUNCTION_WORDS = frozenset(
     this that last next early late mid end beginning start middle around about""".split()
 )
 _RELATIVE = re.compile(r"^(?:who|which|that|where|whose)\b\s*", re.IGNORECASE)
+# Verbs of telling that open a predicate ("..., said on Tuesday he ..."): its subject is the
+# sentence's opening name (see clause_of).
+_TELLING = ("said", "says", "told", "announced", "warned", "insisted", "stressed", "noted")
 _PREDICATE_START = re.compile(
     r"^(?:also\s+)?(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|"
-    r"did|does|do|(said|says|told|announced|warned|insisted|stressed|noted))\b"
+    rf"did|does|do|({'|'.join(_TELLING)}))\b"
 )
-_TELLING = frozenset(("said", "says", "told", "announced", "warned", "insisted", "stressed", "noted"))
 # An opening segment that is no subject: a phrase of place, time or manner ("In a rare
 # interview", "During the retreat", "Commenting on the research").
 _NOT_A_SUBJECT = re.compile(
@@ -305,7 +307,7 @@ def clause_of(
             subject = first
             # "Kim, the party's hopeful, said that ...": the telling's subject, unless the
             # date belongs to what was told (below)
-            told_by = predicate.group(1) in _TELLING
+            told_by = predicate.group(1) is not None
     if seg_s <= ds and (not subject or told_by):
         # "Zelenskiy said on Saturday that Kyiv would present its plan ... on Dec. 18-19":
         # the date belongs to what was said, which is the clause.
