@@ -7,6 +7,8 @@ import random
 import re
 from pathlib import Path
 
+import pytest
+
 from timeline.events.clauses import (
     _ATTRIBUTION,
     _FUNCTION_WORDS,
@@ -167,3 +169,28 @@ def test_a_date_in_what_was_said_takes_the_words_said_as_its_clause():
     assert clause_of(s, 0, dec, dec + 10, spans).text.startswith("Kyiv would present its plan")
     # The day of the telling keeps the telling as its clause.
     assert clause_of(s, 0, sat, sat + 8, spans).text.startswith("President Volodymyr Zelenskiy said")
+
+
+@pytest.mark.parametrize(
+    "sentence,clause",
+    [
+        ("Britain, France and Germany triggered the snapback mechanism on Aug. 28.",
+         "Britain, France and Germany triggered the snapback mechanism on Aug. 28."),
+        ("China, Russia, Iran and North Korea held drills on Tuesday.",
+         "China, Russia, Iran and North Korea held drills on Tuesday."),
+        # not a list: a dateline, a sentence adverb, a place, or another separator
+        ("JAKARTA, Indonesia and China signed agreements on Saturday.",
+         "Indonesia and China signed agreements on Saturday."),
+        ("Meanwhile, France and Germany agreed on Monday to send tanks.",
+         "France and Germany agreed on Monday to send tanks."),
+        ("In Paris, France and Germany agreed on Monday to send tanks.",
+         "France and Germany agreed on Monday to send tanks."),
+        ("Britain; France and Germany triggered the mechanism on Aug. 28.",
+         "France and Germany triggered the mechanism on Aug. 28."),
+    ],
+)
+def test_the_first_names_of_a_list_belong_to_the_clause(sentence, clause):
+    date = re.search(r"Aug\. 28|Tuesday|Saturday|Monday", sentence)
+    got = clause_of(sentence, 0, date.start(), date.end(), [date.span()])
+    assert got.text == clause
+    assert sentence[got.start:got.end] == got.text

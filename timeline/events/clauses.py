@@ -89,6 +89,28 @@ _PREDICATE_START = re.compile(
 _NOT_A_SUBJECT = re.compile(
     r"(?:In|On|At(?!\s+(?:least|most)\b)|During|After|Before|For|With|By|From|Under|Despite|According|Since|Until|As|"
     r"When|While|If|Although|Though)\b|\w+ing\b")
+# The end of a list of names opening a piece: "France and Germany", "the US and Japan".
+_NAME = r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
+_LIST_TAIL = re.compile(rf"\s*{_NAME}\s+(?:and|or)\s+{_NAME}\b")
+_BARE_NAME = re.compile(rf"\s*{_NAME},?\s*$")
+# Capitalized words that open a sentence without naming anything.
+_NOT_NAMES = frozenset("""however meanwhile separately still yet also instead nevertheless
+    nonetheless moreover furthermore therefore thus hence yesterday today now then later earlier
+    overall indeed again elsewhere here there otherwise besides finally first second third
+    next similarly likewise previously""".split())
+
+
+def _is_bare_name(piece: str) -> bool:
+    """Whether ``piece`` is only a name (one to three capitalized words), as a list's first
+    items are: "Britain", "South Korea"; not "In Paris" or "Meanwhile"."""
+    if not _BARE_NAME.match(piece):
+        return False
+    words = piece.replace(",", " ").split()
+    return (not _NOT_A_SUBJECT.match(piece.lstrip()) and words[0].lower() not in _NOT_NAMES
+            and not words[-1].endswith("ly")
+            and not any(len(w) > 4 and w.isupper() for w in words))  # "JAKARTA, ...": a dateline
+
+
 _ACCORDING_TO = re.compile(r"(?i)^according to\b")
 # What was said, from its "that" on: "X said on Saturday that ...". No comma between
 # (a comma ends the piece anyway).
@@ -288,6 +310,13 @@ def clause_of(
             else:
                 break
         index = first
+    if index > 0 and _LIST_TAIL.match(sentence_text, seg_s):
+        # "Britain, France and Germany triggered ...": the names before the comma open the
+        # same list, so they belong to the clause (and to its title).
+        while (index > 0 and sentence_text[segments[index - 1][1]] == ","
+               and _is_bare_name(sentence_text[segments[index - 1][0]:segments[index - 1][1]])):
+            index -= 1
+            seg_s = segments[index][0]
     subject = ""
     told_by = False
     head = sentence_text[seg_s:seg_e].lstrip()
