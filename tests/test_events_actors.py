@@ -156,3 +156,99 @@ def test_many_people_named_again_by_surname_cost_linear_time():
     cost(10)  # (the tables load once)
     small, big = cost(1000), cost(4000)
     assert big < max(small, 0.02) * 8
+
+
+@pytest.mark.parametrize(
+    "text,name,short",
+    [
+        ("the paramilitary Rapid Support Forces (RSF) seized the city", "Rapid Support Forces", "RSF"),
+        ("India's ruling Bharatiya Janata Party (BJP) won", "Bharatiya Janata Party", "BJP"),
+        ("the Syrian Observatory for Human Rights (SOHR), a monitor", "Syrian Observatory for Human Rights", "SOHR"),
+        ("the Office of the High Commissioner for Human Rights (OHCHR)",
+         "Office of the High Commissioner for Human Rights", "OHCHR"),
+        # the shortest name the letters allow, and the capitalized word just before it
+        ("Savimbi, leader of the National Union for the Total Independence of Angola (UNITA)",
+         "National Union for the Total Independence of Angola", "UNITA"),
+        ("Iran's Islamic Revolutionary Guard Corps (IRGC)", "Islamic Revolutionary Guard Corps", "IRGC"),
+        ("a probe by the Central Bureau of Investigation's (CBI) team", "Central Bureau of Investigation", "CBI"),
+    ],
+)
+def test_an_organization_the_text_defines_with_a_short_form(text, name, short):
+    from timeline.events.actors import defined_names
+
+    [(start, end, got, got_short)] = defined_names(text)
+    assert (got, got_short) == (name, short)
+    assert text[start:end] == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "growth in gross domestic product (GDP) slowed",   # not capitalized
+        "at 12:35 Indian Standard Time (IST) on Monday",   # no body
+        "the Comprehensive Plan of Action (JCPOA)",        # a plan, not a body
+        "WASHINGTON (AP) - The",                           # a dateline
+        "the Democratic Republic of Congo (DRC)",          # a country
+        "talks (Reuters) (( (A) (AB)",
+    ],
+)
+def test_short_forms_that_define_no_organization(text):
+    from timeline.events.actors import defined_names
+
+    assert defined_names(text) == []
+
+
+def test_a_defined_organization_is_an_actor_wherever_the_text_names_it():
+    text = ("The RSF denied the report. The paramilitary Rapid Support Forces (RSF) seized "
+            "Wad Madani in 2023. The Rapid Support Forces later withdrew; RSF-led units stayed.")
+    index = ActorIndex(text)
+    found = [(text[a.start:a.end], a.name, a.kind) for a in index.places]
+    assert found == [("RSF", "Rapid Support Forces", "organization"),
+                     ("Rapid Support Forces", "Rapid Support Forces", "organization"),
+                     ("RSF", "Rapid Support Forces", "organization"),
+                     ("Rapid Support Forces", "Rapid Support Forces", "organization")]
+
+
+def test_a_defined_name_replaces_the_country_inside_it_and_keeps_its_code():
+    text = "A delegation of the Communist Party of China (CPC) arrived. The CPC said it would stay."
+    assert find_actors(text) == (["Communist Party of China"], ["CHN"])
+    assert find_actors("Bank of Japan governor Kazuo Ueda spoke.")[1] == ["JPN"]
+
+
+def test_the_text_s_own_meaning_of_a_known_short_form_wins():
+    text = ("Tshisekedi's Union for Democracy and Social Progress (UNDP) party marched. "
+            "The UNDP said it would go on.")
+    assert find_actors(text)[0] == ["Union for Democracy and Social Progress"]
+    assert find_actors("The UNDP said aid would rise.")[0] == ["UNDP"]
+
+
+def test_many_defined_names_cost_linear_time():
+    import gc
+    import string
+    import time
+
+    from timeline.events.actors import defined_names
+
+    def article(n):
+        caps = string.ascii_uppercase
+        shorts = ["".join(caps[(i // 26 ** k) % 26] for k in range(3)) for i in range(n)]
+        return " ".join(f"The {a}x {b}y {c}z Party ({a}{b}{c}P) met. {a}{b}{c}P said."
+                        for a, b, c in shorts)
+
+    def cost(n):
+        text = article(n)
+        spent = []
+        gc.disable()
+        try:
+            for _ in range(3):
+                t0 = time.process_time()
+                index = ActorIndex(text)
+                spent.append(time.process_time() - t0)
+        finally:
+            gc.enable()
+        assert len(defined_names(text)) == n and len(index.places) == 3 * n  # name, (short), short
+        return min(spent)
+
+    cost(10)
+    small, big = cost(500), cost(2000)
+    assert big < max(small, 0.02) * 8

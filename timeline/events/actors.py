@@ -60,7 +60,8 @@ def _names() -> dict[str, tuple[str, str, str | None]]:
             table[form] = (name, "country", iso3)
     for org in _load("organizations.json")["organizations"]:
         for form in [org["name"], *org["aliases"]]:
-            table[form] = (org["name"], "organization", None)
+            # (a national body, "Bank of Japan", carries its country's code)
+            table[form] = (org["name"], "organization", org.get("iso3"))
     return table
 
 
@@ -136,6 +137,10 @@ def _names_trie_regex() -> re.Pattern:
 
 def _after_no_word_or_dot(form: str) -> str:
     return rf"(?<![\w.]{re.escape(form)})"
+
+
+def _after_no_word_or_hyphen(form: str) -> str:
+    return rf"(?<![\w-]{re.escape(form)})"
 
 
 def _trie(words: list[str], at_end: Callable[[str], str] | None = None, spelt: str = "") -> str:
@@ -264,12 +269,177 @@ def find_people(text: str) -> list[Actor]:
     return out
 
 
+# A short form in brackets: "(RSF)", "(IRGC)", "(BJP)".
+_SHORT_FORM = re.compile(r"\(([A-Z][A-Za-z0-9&]{1,7})\)")
+# The words a defined name may hold besides capitalized ones ("Organisation for the Prohibition ...").
+_NAME_JOINERS = frozenset("of for and the on in de du des la le al el".split())
+_DEFINED_WORD = re.compile(r"[\w'’-]+")
+
+
+@lru_cache(maxsize=1)
+def _defined_heads() -> frozenset[str]:
+    return frozenset(_load("organizations.json")["defined_heads"])
+
+
+def defined_names(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, name, short form) of each organization the text defines with a short form
+    in brackets: "the paramilitary Rapid Support Forces (RSF)" gives "Rapid Support Forces".
+
+    The short form's letters must be found in the name from right to left, its first letter
+    at the start of a word (Schwartz and Hearst's test for abbreviations), the name must be
+    capitalized words (and joiners such as "of"), and its head word must name a body
+    ("Forces", "Party", "Agency"; see ``defined_heads`` and :func:`_head`): "gross domestic
+    product (GDP)", "Indian Standard Time (IST)" and "WASHINGTON (AP)" are no actors.
+    """
+    out = []
+    at = text.find("(")
+    while at >= 0:
+        m = _SHORT_FORM.match(text, at)
+        at = text.find("(", at + 1)
+        if m is None:
+            continue
+        short = m.group(1)
+        if sum(c.isupper() for c in short) < 2:
+            continue
+        words = _name_words_before(text, m.start(), len(short) + 4)
+        first = _short_form_start(short, words) if words else None
+        if first is None or len(words) - first < 2 or _head(words[first:]) not in _defined_heads():
+            continue
+        if first > 0 and _may_open_name(words[first - 1][2]):
+            # "National Union for the Total Independence of Angola (UNITA)", "Andean Community
+            # of Nations (CAN)": the test finds the shortest name; a capitalized word just
+            # before is mostly the name's own (not "Iran's", "KABUL", "Monday").
+            first -= 1
+        start, end = words[first][0], words[-1][1]
+        out.append((start, end, text[start:end], short))
+    return out
+
+
+def _may_open_name(word: str) -> bool:
+    return (word[0].isupper() and not word.isupper() and not word.endswith(("'s", "’s", "'", "’"))
+            and word not in _MONTH_AND_DAY_NAMES and word not in _NOT_OPENERS)
+
+
+_NOT_OPENERS = frozenset({"The", "A", "An", "Former", "Both", "Its", "Their", "His", "Her", "Our"})
+
+
+def _name_words_before(text: str, at: int, most: int) -> list[tuple[int, int, str]]:
+    """The run of at most ``most`` name words (capitalized words and joiners) that ends just
+    before ``at`` (blanks between), in text order; [] when a word of another kind ends there."""
+    lo = max(0, at - 160)
+    tokens = [(t.start(), t.end(), t.group()) for t in _DEFINED_WORD.finditer(text, lo, at)]
+    run: list[tuple[int, int, str]] = []
+    end = at
+    for start, stop, word in reversed(tokens):
+        if text[stop:end].strip() or len(run) == most:
+            break  # a comma, a bracket or a full stop between: the name ended
+        if not (word[0].isupper() or word in _NAME_JOINERS):
+            break
+        run.append((start, stop, word))
+        end = start
+    run.reverse()
+    while run and not run[0][2][0].isupper():
+        run.pop(0)  # a name starts with a capital
+    if run and run[-1][2].endswith(("'s", "’s")):  # "the Central Bureau of Investigation's (CBI)"
+        start, stop, word = run[-1]
+        run[-1] = (start, stop - 2, word[:-2])
+    return run
+
+
+def _head(words: list[tuple[int, int, str]]) -> str:
+    """The head word of a name: the last before its first "of", "for" or "on" ("Organisation
+    for the Prohibition of Chemical Weapons"), else its last."""
+    for k in range(1, len(words)):
+        if words[k][2] in _HEAD_ENDS:
+            return words[k - 1][2]
+    return words[-1][2]
+
+
+_HEAD_ENDS = frozenset({"of", "for", "on"})
+
+
+def _short_form_start(short: str, words: list[tuple[int, int, str]]) -> int | None:
+    """Index of the word where the name ``short`` abbreviates starts, or None: its letters are
+    looked for from right to left in the words, the first one only at a word's start."""
+    letters = [c for c in short.lower() if c.isalnum()]
+    wi, ci = len(words) - 1, len(words[-1][2]) - 1
+    for k in range(len(letters) - 1, -1, -1):
+        c = letters[k]
+        while wi >= 0:
+            word = words[wi][2].lower()
+            if k == 0:
+                if ci >= 0 and word[0] == c and words[wi][2][0].isupper():
+                    return wi  # (a name starts with a capital: not at "of" in "Office of")
+            else:
+                while ci >= 0 and word[ci] != c:
+                    ci -= 1
+                if ci >= 0:
+                    ci -= 1
+                    break
+            wi -= 1
+            ci = len(words[wi][2]) - 1 if wi >= 0 else -1
+        else:
+            return None
+    return None
+
+
+def _with_defined_actors(text: str, known: list[Actor]) -> list[Actor]:
+    """``known`` (in text order) with the mentions of the organizations the text defines (see
+    :func:`defined_names`): the name, and its short form and full name wherever else they
+    stand.
+
+    A defined name is longer than a known name inside it ("Syrian" in "Syrian Observatory
+    for Human Rights"), which it replaces, keeping a country's code ("Communist Party of
+    China" is China's). One that is a known name ("International Atomic Energy Agency
+    (IAEA)") keeps the known entry, so its short form is read as that too; a known short
+    form that the text gives another name ("Union for Democracy and Social Progress
+    (UNDP)") is read as the text says.
+    """
+    defined = defined_names(text)
+    if not defined:
+        return known
+    table = _names()
+    forms: dict[str, tuple[str, str, str | None]] = {}
+    starts = [a.start for a in known]
+    for start, end, name, short in defined:
+        entry = table.get(name) or (name, "organization", next(
+            (a.iso3 for a in known[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+             if a.end <= end and a.iso3), None))
+        forms.setdefault(name, entry)
+        forms.setdefault(short, entry)
+    redefined = {f for f, entry in forms.items() if f in table and table[f] != entry}
+    if redefined:
+        known = [a for a in known if text[a.start:a.end] not in redefined]
+        starts = [a.start for a in known]
+    if len(forms) <= _FEW:
+        found = sorted(_whole_words(text, forms), key=lambda f: (f[0], -f[1]))
+    else:  # many (a hostile text): one pass of a trie of them, so the cost stays linear
+        regex = re.compile(_trie(list(forms), _after_no_word_or_hyphen) + r"(?![\w-])")
+        found = [(m.start(), m.end(), forms[m.group()]) for m in regex.finditer(text)]
+    out: list[Actor] = []
+    inside: set[int] = set()  # known names that a defined one holds
+    for at, end, entry in found:
+        if out and out[-1].end > at:
+            continue  # inside a longer defined name
+        lo, hi = bisect.bisect_left(starts, at), bisect.bisect_left(starts, end)
+        if (lo > 0 and known[lo - 1].end > at) or (hi > lo and known[hi - 1].end > end):
+            continue  # inside, or across, a name found already
+        inside.update(range(lo, hi))
+        out.append(Actor(at, end, *entry))
+    if not out:
+        return known
+    kept = [a for i, a in enumerate(known) if i not in inside] if inside else known
+    return sorted(kept + out, key=lambda a: a.start)
+
+
 class ActorIndex:
     """Actors of one article, so that "Mr Borrell" is normalized to "Josep Borrell"."""
 
     def __init__(self, text: str):
         self.text = text
         self.places = find_countries_and_orgs(text)
+        if "(" in text:
+            self.places = _with_defined_actors(text, self.places)
         people = find_people(text)
         full = [p.name for p in people if " " in p.name]
         by_surname: dict[str, str] = {}
@@ -375,6 +545,16 @@ _NON_WORD_OR_HYPHEN_TO_SPACE = bytes.maketrans(
 _WORD_OR_HYPHEN = re.compile(r"[\w-]+")
 # A capitalized word, whole (a surname may hold a hyphen: "Abu-Rudeineh").
 _CAPITALIZED_WORD = re.compile(r"(?<![\w-])[A-Z][\w-]*(?![\w-])")
+
+
+def country_name(iso3: str) -> str | None:
+    """The normalized name of the country with ISO alpha-3 code ``iso3`` ("SDN": "Sudan")."""
+    return _country_names().get(iso3)
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    return {iso3: name for name, kind, iso3 in _names().values() if kind == "country" and iso3}
 
 
 def names_and_countries(actors: list[Actor]) -> tuple[list[str], list[str]]:

@@ -25,7 +25,7 @@ from ..temporal.calendar import PRECISION_RANK, week_of_month
 from ..temporal.intervals import value_bounds
 from ..temporal.mention import Mention
 from ..temporal.resolver import ahead_of_between
-from .actors import ActorIndex, names_and_countries
+from .actors import ActorIndex, country_name, names_and_countries
 from .anchors import event_nouns, find_anchor_event, find_anchor_phrase
 from .categories import classify
 from .clauses import clause_of
@@ -582,7 +582,9 @@ def _event(
     if attributive and not possessive:
         possessive = attributive
     if possessive:
-        lead = next((h.name for h in in_sentence if h.kind == "country"), "")
+        # the country the sentence is about: named, or a national body's ("Bank of Japan")
+        lead = next((h.name for h in in_sentence if h.kind == "country"), "") or next(
+            (country_name(h.iso3) or "" for h in in_sentence if h.iso3), "")
         title = f"{lead}: {possessive}" if lead else possessive[:1].upper() + possessive[1:]
         category, _ = classify(possessive, clause.full)
     else:
