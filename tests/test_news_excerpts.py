@@ -5,7 +5,8 @@ Each ``tests/data/news/NAME.txt`` has ``NAME.json`` beside it: the publication t
 and strings that must not be read as dates. An event is found by a phrase of its
 sentence (``evidence``) and the date as written (``date_text``); then its value (or
 ``value_prefix``), precision, mod, status (one value or the acceptable ones), a phrase
-of a warning and a confidence ceiling are checked where given.
+of a warning, a confidence ceiling, actors it must name and its title are checked where
+given.
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ def _check_event(table: pd.DataFrame, want: dict) -> list[str]:
     hits = table[table["evidence"].str.contains(want["evidence"], regex=False)]
     if "date_text" in want:
         hits = hits[hits["date_text"].str.contains(want["date_text"], regex=False)]
+        if len(hits) > 1:  # "July" and "July 2" in one sentence: the one written so
+            hits = hits[hits["date_text"] == want["date_text"]]
     label = f'{want["evidence"]!r} / {want.get("date_text", "")!r}'
     if len(hits) != 1:
         return [f"{label}: {len(hits)} matching rows"]
@@ -68,6 +71,10 @@ def _check_event(table: pd.DataFrame, want: dict) -> list[str]:
             problems.append(f'{label}: status {row["status"]!r}, expected {ok}')
     if "warning" in want and not any(want["warning"] in w for w in row["warnings"]):
         problems.append(f'{label}: no warning with {want["warning"]!r}: {row["warnings"]}')
+    if "actors" in want and not set(want["actors"]) <= set(row["actors"]):
+        problems.append(f'{label}: actors {row["actors"]}, expected {want["actors"]} among them')
+    if "title" in want and row["title"] != want["title"]:
+        problems.append(f'{label}: title {row["title"]!r}, expected {want["title"]!r}')
     if "max_confidence" in want and row["confidence"] > want["max_confidence"]:
         problems.append(f'{label}: confidence {row["confidence"]:.2f} > {want["max_confidence"]}')
     return problems
