@@ -89,7 +89,9 @@ def test_names_trie_matches_the_longest_first_alternation():
 def test_person_title_trie_matches_the_longest_first_alternation():
     titles = sorted(actors._load("people.json")["titles"], key=len, reverse=True)
     title = "|".join(re.escape(t) for t in titles)
-    name = rf"(?P<name>{actors._NAME_TOKEN}(?:\s+{actors._NAME_TOKEN}){{0,2}})"
+    # (the name as the product writes it: the titles are what this compares)
+    name = (rf"(?P<name>{actors._NAME_TOKEN}(?:\s+(?:[A-Z]\.?\s+|{actors._PARTICLES})?{actors._NAME_TOKEN}){{0,2}}"
+            rf"(?:\s+[IVX]{{1,4}}(?![\w-]))?)")
     plain = re.compile(rf"(?<![\w])(?i:(?:{title}))(?:\s+(?i:(?:{title})))*\s+{name}")
     # Titles that continue one another, in any case, chained, and letters that
     # case-insensitive matching folds to ASCII ones ("\u212a" Kelvin sign, long s).

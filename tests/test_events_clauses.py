@@ -194,3 +194,30 @@ def test_the_first_names_of_a_list_belong_to_the_clause(sentence, clause):
     got = clause_of(sentence, 0, date.start(), date.end(), [date.span()])
     assert got.text == clause
     assert sentence[got.start:got.end] == got.text
+
+
+@pytest.mark.parametrize(
+    "sentence,date,subject,clause",
+    [
+        ("The Alaska meeting, held on Friday at a military base in Anchorage, ended without a deal.",
+         "Friday", "The Alaska meeting", "held on Friday at a military base in Anchorage"),
+        ("The accord, signed in 1994, ended the war.", "1994", "The accord", "signed in 1994"),
+        # the participle's noun phrase must open the sentence and be a subject
+        ("In Paris, signed in 1994, the accord ended the war.", "1994", "", None),
+    ],
+)
+def test_a_participle_after_the_opening_noun_phrase_tells_of_it(sentence, date, subject, clause):
+    at = sentence.index(date)
+    got = clause_of(sentence, 0, at, at + len(date), [(at, at + len(date))])
+    assert got.subject == subject
+    if clause is not None:
+        assert got.text == clause
+
+
+def test_a_relative_clause_after_a_bare_date_says_more_of_the_date_so_the_fact_is_before():
+    s = ("Trump has previously set deadlines for Russia to agree to a ceasefire, most recently "
+         "on 8 August, which passed without new US sanctions.")
+    at = s.index("8 August")
+    got = clause_of(s, 0, at, at + 8, [(at, at + 8)])
+    assert got.text.startswith("Trump has previously set deadlines")
+    assert "which passed" not in got.text

@@ -151,3 +151,17 @@ def test_blanks_before_marks_go_as_the_plain_pattern_takes_them(text):
     got = titles._SPACE_BEFORE_PUNCT.sub(titles._the_punct, text)
     assert got == plain
     assert bool(titles._HAS_SPACE_BEFORE_PUNCT(text)) == (plain != text)
+
+
+def test_into_before_a_date_that_ends_the_clause_is_dropped_but_not_inside_it():
+    c = "Russia launched 140 drones at Ukraine overnight into Tuesday"
+    assert make_title(c, [(c.index("Tuesday"), len(c))]) == "Russia launched 140 drones at Ukraine overnight"
+    c = "Officials turned the school vacations into winter breaks"
+    at = c.index("winter")
+    assert make_title(c, [(at, at + 6)]) == "Officials turned the school vacations into breaks"
+
+
+def test_the_commas_of_a_removed_date_do_not_double():
+    c = "the stranglings of Natalie Pearman, 16, in 1992, and Michelle Bettles, 22"
+    at = c.index("1992")
+    assert make_title(c, [(at, at + 4)]) == "The stranglings of Natalie Pearman, 16, and Michelle Bettles, 22"

@@ -111,6 +111,26 @@ def _is_bare_name(piece: str) -> bool:
             and not any(len(w) > 4 and w.isupper() for w in words))  # "JAKARTA, ...": a dateline
 
 
+# A past participle opening a piece ("held on Friday", "signed in 1994", "founded in 1990").
+_PARTICIPLE_START = re.compile(
+    r"(?:held|signed|launched|founded|set up|built|made|taken|given|won|led|elected|chosen|"
+    r"scheduled|planned|announced|adopted|approved|opened|completed|agreed|reached|brokered|"
+    r"concluded|created|formed|established|passed|introduced|unveiled|struck|sealed)\b")
+
+
+def _participle_of_subject(sentence_text: str, segments, seg_s: int, seg_e: int) -> bool:
+    """Whether the piece at ``[seg_s, seg_e)``, the sentence's second, opens with a past
+    participle that tells of the opening piece, a subject ("The accord, signed in 1994, ...")."""
+    return bool(_PARTICIPLE_START.match(sentence_text[seg_s:seg_e].lstrip())) and _is_subject(
+        sentence_text[segments[0][0]:segments[0][1]].strip())
+
+
+def _is_subject(piece: str) -> bool:
+    """Whether the sentence's opening piece may be a subject: a short capitalized phrase, not
+    one of place, time or manner."""
+    return 0 < len(piece.split()) <= 6 and piece[:1].isupper() and not _NOT_A_SUBJECT.match(piece)
+
+
 _ACCORDING_TO = re.compile(r"(?i)^according to\b")
 # What was said, from its "that" on: "X said on Saturday that ...". No comma between
 # (a comma ends the piece anyway).
@@ -296,8 +316,14 @@ def clause_of(
         # the fact is in the clauses after it, or before it when the date ends the sentence.
         first, last = index, index
         # (Blanked dates are no word characters, as the blanks they stand for are not.)
-        while not _has_content_words(masked, 3, seg_s, seg_e):
-            if last + 1 < len(segments):
+        # "The accord, signed in 1994, ended the war": the participle and the noun phrase it
+        # tells of (borrowed below) are the fact.
+        told_of = index == 1 and _participle_of_subject(sentence_text, segments, seg_s, seg_e)
+        while not told_of and not _has_content_words(masked, 3, seg_s, seg_e):
+            # "set deadlines for Russia ..., most recently on 8 August, which passed without
+            # ...": a relative clause after the date says more about it; the fact is before.
+            if last + 1 < len(segments) and not (
+                    first > 0 and _RELATIVE.match(sentence_text[segments[last + 1][0]:segments[last + 1][1]])):
                 last += 1
                 seg_e = segments[last][1]
             elif first > 0:
@@ -330,9 +356,13 @@ def clause_of(
         if m:
             subject = m.group(1)
             seg_s += len(sentence_text[seg_s:seg_e]) - len(head) + _RELATIVE.match(head).end()
+    elif index == 1 and _participle_of_subject(sentence_text, segments, seg_s, seg_e):
+        # "The Alaska meeting, held on Friday at a military base, ended ...": the participle
+        # says what the opening noun phrase is; the date is that thing's
+        subject = sentence_text[segments[0][0]:segments[0][1]].strip()
     elif index > 0 and (predicate := _PREDICATE_START.match(head)):
         first = sentence_text[segments[0][0] : segments[0][1]].strip()
-        if 0 < len(first.split()) <= 6 and first[:1].isupper() and not _NOT_A_SUBJECT.match(first):
+        if _is_subject(first):
             subject = first
             # "Kim, the party's hopeful, said that ...": the telling's subject, unless the
             # date belongs to what was told (below)

@@ -16,7 +16,7 @@ from .matching import FOLDS_TO_ASCII
 MAX_WORDS = 14
 # Dates of a clause that a label is made around (news sentences have a handful).
 _MAX_SPANS = 16
-_DANGLING = frozenset("a an the of in on at to for with and or by from as that which".split())
+_DANGLING = frozenset("a an the of in on at to into for with and or by from as that which".split())
 
 # Words that introduce a date ("on", "as early as"), dropped when they end the text
 # before a date.
@@ -26,6 +26,7 @@ _SIGNALS = (
     "as late as", "starting", "beginning", "ending",
 )
 _SIGNAL_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(_SIGNALS)})\s+)+$", re.IGNORECASE)
+_INTO_END = re.compile(r"(?:^|\s)into\s*$")
 _SIGNAL_WORDS = frozenset(w for signal in _SIGNALS for w in signal.split())
 _JOINER = re.compile(r"^[\s,]*(?:(?:and|or|to|through|until|till|then)\b|[-–—])?[\s,]*$", re.I)
 _POSSESSIVE_S = re.compile(r"^['’]s\b")  # "Monday's paper" without "Monday"
@@ -77,7 +78,13 @@ def _tidy(text: str) -> str:
         text = _QUOTES.sub("", text)
     # Runs of space become one space; str.split splits at exactly what \s matches,
     # and spaces at either end go with the stripped punctuation anyway.
-    return " ".join(text.split()).strip(" ,;:.-–—")
+    text = " ".join(text.split()).strip(" ,;:.-–—")
+    if ",," in text:  # "Natalie Pearman, 16, in 1992, and ...": the date's commas meet
+        text = _DOUBLE_COMMA.sub(",", text)
+    return text
+
+
+_DOUBLE_COMMA = re.compile(r",(?:\s*,)+")
 
 
 def _drop_signal(text: str) -> str:
@@ -165,6 +172,10 @@ def make_title(
             if _JOINER.match(before):  # "in April and May": nothing left between the dates
                 before = ""
         before = _drop_signal(before)
+        if i == len(spans) - 1 and not clause[e:].strip(" .,;:") and before.rstrip().endswith("into"):
+            # "overnight into Tuesday" at the end; within the clause "into" is no signal
+            # ("turned the vacations into winter breaks")
+            before = _drop_signal(before.rstrip()[:-4] + " ") if _INTO_END.search(before) else before
         parts.append(before)
         pos = e
     parts.append(_drop_possessive(clause[pos:]) if date_spans else clause[pos:])
