@@ -221,3 +221,11 @@ def test_a_relative_clause_after_a_bare_date_says_more_of_the_date_so_the_fact_i
     got = clause_of(s, 0, at, at + 8, [(at, at + 8)])
     assert got.text.startswith("Trump has previously set deadlines")
     assert "which passed" not in got.text
+
+
+def test_a_piece_opened_by_and_after_a_bare_date_adds_another_thing_so_the_fact_is_before():
+    s = ("The incident came a week after two similar collisions, on Aug. 19 and Aug. 25, and days "
+         "before diplomats are due to meet in Manila.")
+    a, b = s.index("Aug. 19"), s.index("Aug. 25")
+    got = clause_of(s, 0, a, a + 7, [(a, a + 7), (b, b + 7)])
+    assert got.text.startswith("The incident came") and "due to meet" not in got.text

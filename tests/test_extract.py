@@ -57,6 +57,13 @@ def test_dateline_is_not_an_event_and_anchors_the_story():
     assert {"China", "Taiwan"} <= set(row["actors"])
 
 
+def test_a_dateline_of_two_places_is_not_an_event():
+    text = ("MANILA/BEIJING, Aug 31 (Reuters) - China and the Philippines accused each other of "
+            "ramming vessels on Saturday.")
+    row = _only(text, "2024-09-01T10:12:00+08:00")
+    assert row["date_text"] == "Saturday" and row["date_value"] == "2024-08-31"
+
+
 def test_dateline_far_from_publication_time_is_pointed_out():
     text = "BEIJING, March 3 (Reuters) - China said on Tuesday it would hold naval drills near Taiwan."
     row = _only(text, "2024-03-20")

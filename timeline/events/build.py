@@ -58,8 +58,8 @@ _YEAR_MONTH = re.compile(r"\d{4}-\d{2}")
 _DATE_SHAPE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?")
 # "(Reuters) -", " — ", or an agency in brackets alone: "New Delhi, Nov 2 (PTI) The ...".
 _DATELINE_END = re.compile(r"\s*(?:\([A-Z][^)]{0,40}\)\s*(?:[-–—:]+\s*)?|[-–—:]+\s*)")
-# What stands before the date in a dateline: "BEIJING, " or "Kuala Lumpur, Malaysia, ".
-_DATELINE_PLACE = re.compile(r"^[A-Z][\w .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?,\s*$")
+# What stands before the date in a dateline: "BEIJING, ", "MANILA/BEIJING, " or "Kuala Lumpur, Malaysia, ".
+_DATELINE_PLACE = re.compile(r"^[A-Z][\w .'’/-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?,\s*$")
 
 INFERRED_YEAR_FACTOR = 0.9
 # A guessed year kept against the tense (see _weigh_inferred_year): a real doubt.

@@ -77,6 +77,9 @@ _FUNCTION_WORDS = frozenset(
     this that last next early late mid end beginning start middle around about""".split()
 )
 _RELATIVE = re.compile(r"^(?:who|which|that|where|whose)\b\s*", re.IGNORECASE)
+# A piece that says more about the one before or adds another thing: a relative clause, or
+# one opened by a coordinating conjunction.
+_ADDS_TO_WHAT_WAS_SAID = re.compile(r"^(?:who|which|that|where|whose|and|but|or)\b", re.IGNORECASE)
 # Verbs of telling that open a predicate ("..., said on Tuesday he ..."): its subject is the
 # sentence's opening name (see clause_of).
 _TELLING = ("said", "says", "told", "announced", "warned", "insisted", "stressed", "noted")
@@ -321,9 +324,11 @@ def clause_of(
         told_of = index == 1 and _participle_of_subject(sentence_text, segments, seg_s, seg_e)
         while not told_of and not _has_content_words(masked, 3, seg_s, seg_e):
             # "set deadlines for Russia ..., most recently on 8 August, which passed without
-            # ...": a relative clause after the date says more about it; the fact is before.
-            if last + 1 < len(segments) and not (
-                    first > 0 and _RELATIVE.match(sentence_text[segments[last + 1][0]:segments[last + 1][1]])):
+            # ...": a relative clause after the date says more about it, and "a week after two
+            # collisions, on Aug. 19 and Aug. 25, and days before ..." adds another thing:
+            # the fact is before.
+            if last + 1 < len(segments) and not (first > 0 and _ADDS_TO_WHAT_WAS_SAID.match(
+                    sentence_text[segments[last + 1][0]:segments[last + 1][1]])):
                 last += 1
                 seg_e = segments[last][1]
             elif first > 0:

@@ -29,7 +29,7 @@ _KEYWORD_NEEDS = required_strings(_KEYWORD_PATTERN)
 # (headline, byline, footer) to be read as the publication time.
 _EDGE_LINES = 6
 _DATELINE = re.compile(
-    r"^\s*[A-Z][A-Za-z .'-]{1,40},\s+(?:[A-Z][A-Za-z .'-]{1,30},\s+)?"
+    r"^\s*[A-Z][A-Za-z .'/-]{1,40},\s+(?:[A-Z][A-Za-z .'-]{1,30},\s+)?"
     r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:,?\s*\d{4})?)\s*"
     r"(?:\([A-Za-z .&]+\)\s*[-–—:]?|[-–—:])"
 )
