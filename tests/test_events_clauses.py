@@ -229,3 +229,22 @@ def test_a_piece_opened_by_and_after_a_bare_date_adds_another_thing_so_the_fact_
     a, b = s.index("Aug. 19"), s.index("Aug. 25")
     got = clause_of(s, 0, a, a + 7, [(a, a + 7), (b, b + 7)])
     assert got.text.startswith("The incident came") and "due to meet" not in got.text
+
+
+@pytest.mark.parametrize(
+    "sentence,date,starts",
+    [
+        ("A Chinese vessel rammed its ship, the BRP Teresa Magbanua, three times near Sabina Shoal "
+         "early on Saturday.", "Saturday", "A Chinese vessel rammed its ship"),
+        ("The president met his counterpart, Emmanuel Macron, in Paris on Tuesday.", "Tuesday",
+         "The president met his counterpart"),
+        ("He met leaders of Germany, France, and Italy on Monday.", "Monday", "He met leaders"),
+        # an apposition that is no name leaves the piece as it is
+        ("Russia launched 145 drones overnight, the largest attack of the war, the air force said "
+         "on Sunday.", "Sunday", "Russia launched 145 drones overnight"),
+    ],
+)
+def test_a_name_set_off_by_commas_does_not_cut_the_clause(sentence, date, starts):
+    at = sentence.index(date)
+    got = clause_of(sentence, 0, at, at + len(date), [(at, at + len(date))])
+    assert got.text.startswith(starts)

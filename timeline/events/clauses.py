@@ -114,6 +114,12 @@ def _is_bare_name(piece: str) -> bool:
             and not any(len(w) > 4 and w.isupper() for w in words))  # "JAKARTA, ...": a dateline
 
 
+# A piece that goes on with the clause before an apposition: a lower-case word that opens
+# no relative clause ("three times near ...", "in Paris on Tuesday", "and Italy").
+_GOES_ON = re.compile(r"\s*(?!(?:who|which|that|where|whose|said|says|told)\b)[a-z]")
+# A name set off by commas: "the BRP Teresa Magbanua", "Emmanuel Macron", "Kyiv".
+_NAME_APPOSITION = re.compile(r"\s*(?:(?:the|a|an)\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|de|al|bin))"
+                              r"{0,5}\s*$")
 # A past participle opening a piece ("held on Friday", "signed in 1994", "founded in 1990").
 _PARTICIPLE_START = re.compile(
     r"(?:held|signed|launched|founded|set up|built|made|taken|given|won|led|elected|chosen|"
@@ -348,6 +354,23 @@ def clause_of(
                and _is_bare_name(sentence_text[segments[index - 1][0]:segments[index - 1][1]])):
             index -= 1
             seg_s = segments[index][0]
+    elif (index >= 2 and seg_s == segments[index][0] and _GOES_ON.match(sentence_text, seg_s)
+          and sentence_text[segments[index - 1][1]] == "," and sentence_text[segments[index - 2][1]] == ","
+          and _NAME_APPOSITION.match(sentence_text, segments[index - 1][0], segments[index - 1][1])
+          and not _is_attribution(body)):
+        # "rammed its ship, the BRP Teresa Magbanua, three times ... on Saturday", "met his
+        # counterpart, Emmanuel Macron, in Paris on Tuesday": a name set off by commas only
+        # names what comes before; the clause goes on across it.
+        index -= 2
+        seg_s = segments[index][0]
+    elif (index >= 1 and seg_s == segments[index][0] and seg_e > segments[index][1]
+          and sentence_text[segments[index - 1][1]] == ","
+          and _NAME_APPOSITION.match(sentence_text, seg_s, segments[index][1])
+          and not _is_bare_name(sentence_text[segments[index - 1][0]:segments[index - 1][1]])):
+        # "met his counterpart, Emmanuel Macron, in Paris on Tuesday", where the date's own
+        # piece was too short to stand alone and took in the name before it
+        index -= 1
+        seg_s = segments[index][0]
     subject = ""
     told_by = False
     head = sentence_text[seg_s:seg_e].lstrip()
