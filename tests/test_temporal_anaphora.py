@@ -87,3 +87,29 @@ def test_a_finer_unit_counted_from_a_coarser_date_just_named_has_no_date(text, d
 def test_a_finer_unit_with_no_date_before_counts_from_publication():
     (m,) = tag("The following week, the talks resumed.", published="2024-10-10")
     assert m.value == "2024-W42"
+
+
+def test_an_anaphor_is_doubtful_where_the_sentence_it_counts_from_names_two_days():
+    text = ("The hostilities began on May 7 when India launched strikes, two weeks after the April 22 "
+            "attack. Pakistan retaliated with drone swarms the following night.")
+    [night] = [m for m in tag(text, published="2025-05-10") if m.text == "the following night"]
+    assert night.value == "2025-04-23TNI"  # counted from the date named last, as written
+    assert night.confidence <= 0.6
+    assert any('"May 7"' in w and "2025-05-08" in w for w in night.warnings)
+    # one date in the sentence before: no doubt added
+    [day] = [m for m in tag("The army entered the town on May 7. The following day, rebels fled.",
+                            published="2025-05-10") if m.text == "The following day"]
+    assert day.value == "2025-05-08" and not day.warnings
+
+
+def test_later_sentences_after_the_last_date_is_shown_as_doubtful():
+    text = ("In 1947, Pinochet, then a captain, ran a camp for detainees from the banned communist "
+            "party.\n\nIn one of the ironies of history, Allende himself appointed Pinochet to head the "
+            "military just one month before the coup.\n\nFour generals took charge and Pinochet grabbed "
+            "the first turn as leader of what was to be a rotating junta, saying: \"I am a man without "
+            "ambitions.\" A year later he decreed one-man rule.")
+    row = extract(text, published="2006-12-03").set_index("date_text").loc["A year later"]
+    assert row["confidence"] <= 0.3
+    assert any('counted from "1947"' in w and "in between" in w for w in row["warnings"])
+    near = extract("He went to London in 1980. Nine years later he opened his school.", published="2006-12-03")
+    assert list(near.date_value) == ["1980", "1989"]

@@ -10,6 +10,7 @@ direction ("will meet on Monday" vs "met on Monday").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -498,6 +499,8 @@ class _Context:
         # The last year written out as the frame of its sentence ("In 1976, ..."), where it ends.
         self.written_year: tuple[int, int] | None = None
         self.last_at: int | None = None  # where the last dated mention ends
+        # The dated mentions so far, in text order: what an anaphor might count from.
+        self.dated: list[Mention] = []
 
     def reported(self, base: tuple[date, str] | None) -> tuple[date, str] | None:
         """The quarter a year-on-year comparison speaks of, given the quarter last named.
@@ -1129,7 +1132,13 @@ def _resolve_anaphoric(m: Mention, ctx: _Context, kind: str) -> None:
         else:
             m.anchor = "mention"
         d = shift(base[0], unit, offset)
-        _set(m, fmt(d, unit), unit)
+        tod = spec.get("tod")
+        if tod:  # "the following night": a part of that day
+            _set(m, f"{fmt(d, 'day')}T{_TOD[tod.lower()]}", "hour")
+        else:
+            _set(m, fmt(d, unit), unit)
+        if m.anchor == "mention":
+            _weigh_base(m, ctx, unit, lambda other: shift(other, unit, offset))
         ctx.last = (d, unit)
         return
     # "a year earlier", "two days later": shift the last reference.
@@ -1185,10 +1194,69 @@ def _resolve_anaphoric(m: Mention, ctx: _Context, kind: str) -> None:
     d = shift(base[0], unit, sign * int(n))
     _set(m, fmt(d, prec), prec)
     m.anchor = "mention"
+    if base == ctx.last:
+        _weigh_base(m, ctx, prec, lambda other: shift(other, unit, sign * int(n)))
+        if rel in ("later", "afterwards", "afterward"):
+            _weigh_distance(m, ctx)
 
 
 # How near a date named before must be for "the following week" to count from it.
 _ANAPHORA_REACH = 300  # characters: the same or the previous sentence
+
+
+def _weigh_base(m: Mention, ctx: _Context, unit: str, count: Callable[[date], date]) -> None:
+    """Doubt about "the following day" (or "two days later"), counted from the date named
+    last: no surer than that date, and doubtful where its sentence names another date of
+    that precision, which the words may count from instead ("began on May 7, two weeks after
+    the April 22 attack. ... the following night")."""
+    if not ctx.dated:
+        return
+    last = ctx.dated[-1]
+    m.confidence = min(m.confidence, last.confidence)
+    if last.precision != "day":
+        return  # (a year or a month named twice in a sentence is mostly a comparison or a span)
+    sentence_start = max(ctx.text.rfind(". ", 0, last.start), ctx.text.rfind("\n", 0, last.start)) + 1
+    for other in reversed(ctx.dated[:-1]):
+        if other.end <= sentence_start:
+            break
+        if other.value == last.value or other.precision != last.precision:
+            continue
+        if _RANGE_BETWEEN.match(ctx.text, other.end, last.start):
+            continue  # "from May 7 to May 9": one span, the anaphor counts from its end
+        parsed = parse_value(other.value)
+        if parsed is None:
+            continue
+        alternative = fmt(count(parsed[0]), unit)
+        if m.value.startswith(alternative):
+            continue  # counted from either, it is the same
+        m.confidence = min(m.confidence, 0.6)
+        m.warnings.append(
+            f'"{m.text}" is counted from "{last.text}", the date named last before it; the same '
+            f'sentence names "{other.text}" too, which would make it {alternative}.')
+        return
+
+
+_RANGE_BETWEEN = re.compile(r"\s*(?:-|–|—|to|through|until|till|and)\s*$", re.IGNORECASE)
+
+
+def _weigh_distance(m: Mention, ctx: _Context) -> None:
+    """Doubt about "A year later" counted from a date named sentences before, with sentences
+    between that tell of other things: it may count from one of them ("In 1947, he ran a camp.
+    ... the coup. Four generals took charge ... A year later he decreed one-man rule")."""
+    if not ctx.dated:
+        return
+    last = ctx.dated[-1]
+    between = ctx.text[last.end : m.start]
+    sentences = len(_SENTENCE_END.findall(between))
+    if sentences >= 2:
+        m.confidence = min(m.confidence, 0.3)
+        m.warnings.append(f'"{m.text}" is counted from "{last.text}", named {sentences} sentences '
+                          "before; an event told in between may be what it counts from.")
+
+
+# The end of a sentence: a full stop, question or exclamation mark (and a closing quote) before a
+# blank, or a line break.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n+")
 
 
 def _coarser_date_just_named(ctx: _Context, m: Mention, unit: str) -> bool:
@@ -1290,6 +1358,7 @@ def resolve(text: str, mentions: list[Mention], published) -> list[Mention]:
             continue
         if m.type == "DATE" and m.value[:4].isdigit():
             ctx.last_at = m.end
+            ctx.dated.append(m)
         if m.type == "DATE" and m.value[:4].isdigit() and _WRITTEN_YEAR.search(m.text):
             framed = _FRAME_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
             ctx.written_year = (int(m.value[:4]), m.end) if framed else None
