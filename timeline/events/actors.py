@@ -62,7 +62,17 @@ def _names() -> dict[str, tuple[str, str, str | None]]:
         for form in [org["name"], *org["aliases"]]:
             # (a national body, "Bank of Japan", carries its country's code)
             table[form] = (org["name"], "organization", org.get("iso3"))
+    for person in _load("leaders.json")["people"]:
+        for form in [person["name"], *person["aliases"]]:
+            table.setdefault(form, (person["name"], "person", person.get("iso3")))
     return table
+
+
+@lru_cache(maxsize=1)
+def _surname_forms() -> frozenset[str]:
+    """The known people's forms that are one word ("Macron", "Zelenskyy")."""
+    return frozenset(form for p in _load("leaders.json")["people"] for form in p["aliases"]
+                     if " " not in form)
 
 
 @lru_cache(maxsize=1)
@@ -196,10 +206,54 @@ def _title_starts(text: str) -> list[int]:
 
 
 def find_countries_and_orgs(text: str) -> list[Actor]:
-    """Country and organization mentions: the leftmost, longest non-overlapping forms,
-    exactly what ``_names_regex().finditer(text)`` finds."""
+    """Country, organization and known people's mentions: the leftmost, longest
+    non-overlapping forms, exactly what ``_names_regex().finditer(text)`` finds, less a known
+    surname that the text also gives another person ("Dennis Blair" is not Tony Blair)."""
     table = _names()
-    return [Actor(m.start(), m.end(), *table[m.group()]) for m in _names_trie_regex().finditer(text)]
+    found = list(_names_trie_regex().finditer(text))
+    forms = [m.group() for m in found]
+    bare = _surname_forms().intersection(forms)
+    if bare:
+        # A known surname after another given name anywhere ("Dennis Blair") leaves every
+        # bare use of it in the text doubtful: none is read as the known person.
+        others = {f for m, f in zip(found, forms, strict=True)
+                  if f in bare and _after_a_given_name(text, m.start())}
+        if others:
+            kept = [(m, f) for m, f in zip(found, forms, strict=True) if f not in others]
+            found, forms = [m for m, _ in kept], [f for _, f in kept]
+    return [Actor(m.start(), m.end(), *table[f]) for m, f in zip(found, forms, strict=True)]
+
+
+def _after_a_given_name(text: str, at: int) -> bool:
+    """Whether a capitalized word that may be a given name stands right before ``at``: not a
+    title ("President Trump"), nor a word that opens a sentence or a phrase ("In Blair's")."""
+    m = _WORD_BEFORE.search(text, max(0, at - 40), at)
+    if m is None:
+        return False
+    before = text[max(0, at - 40):at].rstrip().lower()
+    if before.endswith(_titles_lower()):  # "Secretary of State Blinken", "Prime Minister Modi"
+        return False
+    word = m.group(1)
+    first = word.split("-")[0].lower()  # "Secretary-General Guterres": a title
+    return (word[0].isupper() and not word.isupper() and first not in _title_first_words()
+            and word.lower() not in _title_first_words() and first not in _NOT_GIVEN_NAMES
+            and not first.endswith(("ing", "ly", "ed")))  # "Questioning Netanyahu's lead"
+
+
+@lru_cache(maxsize=1)
+def _titles_lower() -> tuple[str, ...]:
+    return tuple(t.lower() for t in _load("people.json")["titles"])
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z-]*)[ \u00a0]$")
+_NOT_GIVEN_NAMES = frozenset("""a an the in on at for but and or nor when after before as if while
+    since until unless with by from to under of over about against between during without within
+    like than that this these those his her its their our my your both says said told asked
+    meanwhile however also then where why how what who whom which whose new old former late acting
+    chancellor premier although though because once yet so now today yesterday tomorrow still even
+    only indeed instead thus hence therefore besides moreover furthermore nevertheless nonetheless
+    finally earlier later last next first then there here all some many most several such every
+    each no not perhaps maybe whether unlike despite amid among upon via per dear thanks""".split())
 
 
 @lru_cache(maxsize=1)
@@ -249,6 +303,8 @@ def _person_matches_by_word(text: str):
 
 
 def find_people(text: str) -> list[Actor]:
+    """People named with a title ("Defense Minister Nakatani"); a known person's other
+    spelling is read as the known name ("President Volodymyr Zelenskyy")."""
     names = _names()
     out = []
     for m in _person_matches(text):
@@ -262,10 +318,12 @@ def find_people(text: str) -> list[Actor]:
         name = " ".join(tokens)
         if _NOT_PERSON.intersection(tokens) or m.group(0).startswith("General Motors"):
             continue
-        if name in names:  # "President Putin" is a person; "chief EU" is not
+        known = names.get(name)
+        if known is not None and known[1] != "person":  # "chief EU" is not a person
             continue
         start = m.start("name") + m.group("name").index(tokens[0])
-        out.append(Actor(start, start + len(name), name, "person", None))
+        # "President Putin" is the known person, under the known name
+        out.append(Actor(start, start + len(name), *(known or (name, "person", None))))
     return out
 
 
@@ -301,6 +359,8 @@ def defined_names(text: str) -> list[tuple[int, int, str, str]]:
         short = m.group(1)
         if sum(c.isupper() for c in short) < 2:
             continue
+        if not _body_head_regex().search(text, max(0, m.start() - 160), m.start()):
+            continue  # no word naming a body just before ("PARIS (AFP)", "the tanker (VLCC)")
         words = _name_words_before(text, m.start(), len(short) + 4)
         first = _short_form_start(short, words) if words else None
         if first is None or len(words) - first < 2 or _head(words[first:]) not in _defined_heads():
@@ -321,6 +381,11 @@ def _may_open_name(word: str) -> bool:
 
 
 _NOT_OPENERS = frozenset({"The", "A", "An", "Former", "Both", "Its", "Their", "His", "Her", "Our"})
+
+
+@lru_cache(maxsize=1)
+def _body_head_regex() -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(sorted(_defined_heads(), key=len, reverse=True)) + r")\b")
 
 
 def _name_words_before(text: str, at: int, most: int) -> list[tuple[int, int, str]]:
@@ -388,12 +453,12 @@ def _with_defined_actors(text: str, known: list[Actor]) -> list[Actor]:
     :func:`defined_names`): the name, and its short form and full name wherever else they
     stand.
 
-    A defined name is longer than a known name inside it ("Syrian" in "Syrian Observatory
-    for Human Rights"), which it replaces, keeping a country's code ("Communist Party of
-    China" is China's). One that is a known name ("International Atomic Energy Agency
-    (IAEA)") keeps the known entry, so its short form is read as that too; a known short
-    form that the text gives another name ("Union for Democracy and Social Progress
-    (UNDP)") is read as the text says.
+    A known name inside a defined one stays ("Syria" in "Syrian Observatory for Human
+    Rights"), and gives the defined one its country's code ("Communist Party of China" is
+    China's). A defined name that is a known one, or a spelling of it ("Organization of
+    Petroleum Exporting Countries (OPEC)"), keeps the known entry; a known short form that
+    the text gives another name ("Union for Democracy and Social Progress (UNDP)") is read
+    as the text says.
     """
     defined = defined_names(text)
     if not defined:
@@ -402,9 +467,13 @@ def _with_defined_actors(text: str, known: list[Actor]) -> list[Actor]:
     forms: dict[str, tuple[str, str, str | None]] = {}
     starts = [a.start for a in known]
     for start, end, name, short in defined:
-        entry = table.get(name) or (name, "organization", next(
-            (a.iso3 for a in known[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
-             if a.end <= end and a.iso3), None))
+        entry = table.get(name)
+        if entry is None and short in table and _spells_the_same(name, table[short]):
+            entry = table[short]
+        if entry is None:
+            entry = (name, "organization", next(
+                (a.iso3 for a in known[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+                 if a.end <= end and a.iso3), None))
         forms.setdefault(name, entry)
         forms.setdefault(short, entry)
     redefined = {f for f, entry in forms.items() if f in table and table[f] != entry}
@@ -417,19 +486,41 @@ def _with_defined_actors(text: str, known: list[Actor]) -> list[Actor]:
         regex = re.compile(_trie(list(forms), _after_no_word_or_hyphen) + r"(?![\w-])")
         found = [(m.start(), m.end(), forms[m.group()]) for m in regex.finditer(text)]
     out: list[Actor] = []
-    inside: set[int] = set()  # known names that a defined one holds
     for at, end, entry in found:
         if out and out[-1].end > at:
             continue  # inside a longer defined name
-        lo, hi = bisect.bisect_left(starts, at), bisect.bisect_left(starts, end)
-        if (lo > 0 and known[lo - 1].end > at) or (hi > lo and known[hi - 1].end > end):
-            continue  # inside, or across, a name found already
-        inside.update(range(lo, hi))
+        i = bisect.bisect_left(starts, at)
+        if (i > 0 and known[i - 1].end > at) or any(
+                known[k].end > end for k in range(i, bisect.bisect_left(starts, end))):
+            continue  # inside, or across the end of, a name found already
+        if any(a.start == at and a.end == end for a in known[i:i + 1]):
+            continue  # the known name itself
         out.append(Actor(at, end, *entry))
     if not out:
         return known
-    kept = [a for i, a in enumerate(known) if i not in inside] if inside else known
-    return sorted(kept + out, key=lambda a: a.start)
+    return sorted(known + out, key=lambda a: (a.start, a.end))
+
+
+def _spells_the_same(name: str, entry: tuple[str, str, str | None]) -> bool:
+    """Whether ``name`` is another spelling of a known entry's name or one of its forms
+    ("Organisation for Economic Co-operation and Development" and "Organization for
+    Economic Cooperation and Development"): most of their words are the same."""
+    mine = _name_words(name)
+    for form in _forms_of(entry):
+        theirs = _name_words(form)
+        if theirs and len(mine & theirs) >= 0.6 * len(mine | theirs):
+            return True
+    return False
+
+
+def _name_words(name: str) -> frozenset[str]:
+    low = name.lower().replace("-", "").replace("isation", "ization")
+    return frozenset(w for w in re.findall(r"\w+", low) if w not in _NAME_JOINERS)
+
+
+@lru_cache(maxsize=256)
+def _forms_of(entry: tuple[str, str, str | None]) -> tuple[str, ...]:
+    return tuple(form for form, e in _names().items() if e == entry)
 
 
 class ActorIndex:
@@ -441,16 +532,22 @@ class ActorIndex:
         if "(" in text:
             self.places = _with_defined_actors(text, self.places)
         people = find_people(text)
-        full = [p.name for p in people if " " in p.name]
+        # (known people found by name count too: "Ms May" after "Theresa May")
+        full = [p.name for p in people if " " in p.name] + [
+            a.name for a in self.places if a.kind == "person" and " " in a.name]
         by_surname: dict[str, str] = {}
         for name in full:
             by_surname.setdefault(name.split()[-1], name)
         self.people = [
-            Actor(p.start, p.end, by_surname.get(p.name, p.name), "person", None)
+            Actor(p.start, p.end, by_surname.get(p.name, p.name), "person", p.iso3)
             if " " not in p.name
             else p
             for p in people
         ]
+        if people and any(a.kind == "person" for a in self.places):
+            # a known person named with a title is found twice: once is enough
+            spans = {(p.start, p.end) for p in people}
+            self.places = [a for a in self.places if a.kind != "person" or (a.start, a.end) not in spans]
         if by_surname:
             self.people = sorted(self.people + _bare_surnames(text, by_surname, self.people),
                                  key=lambda a: a.start)
