@@ -594,3 +594,11 @@ def test_a_relative_date_without_a_publication_time_is_shown_as_doubtful_not_dro
     # given the publication time, the same text is placed
     (row,) = extract(text, published="2025-03-05").itertuples()
     assert row.date_value and not row.warnings
+
+
+def test_a_weekday_after_a_call_for_an_event_is_shown_as_doubtful():
+    row = _only("Opposition leaders have called for a nationwide strike on Thursday.", "2024-06-24")
+    assert row["date_value"] == "2024-06-20" and row["confidence"] < 1
+    assert any("June 27, 2024" in w for w in row["warnings"])
+    calm = _only("The president called for calm on Thursday.", "2024-06-24")
+    assert calm["date_value"] == "2024-06-20" and calm["warnings"] == []

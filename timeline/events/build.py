@@ -24,7 +24,7 @@ from ..document import Document
 from ..temporal.calendar import PRECISION_RANK, week_of_month
 from ..temporal.intervals import value_bounds
 from ..temporal.mention import Mention
-from ..temporal.resolver import ahead_of_between
+from ..temporal.resolver import ahead_of_between, called_for_between
 from .actors import ActorIndex, country_name, names_and_countries
 from .anchors import event_nouns, find_anchor_event, find_anchor_phrase
 from .categories import classify
@@ -494,6 +494,14 @@ def _event(
         if note:
             start, end = days.bounds(value)
             warnings.append(note)
+            conf *= INFERRED_YEAR_FACTOR
+        elif (first.spec.get("weekday_only") and published is not None and start.date() < _pub_day(published)
+              and called_for_between(text, max(s.start, g_start - 60), g_start)):
+            # "have called for a nationwide strike on Thursday": the day of the call, or of
+            # the strike, which is ahead; the words do not say which.
+            ahead = start.date() + timedelta(days=7)
+            warnings.append(f'"{first.text}" may be the day of what was called for rather than of '
+                            f"the call: then it would be {ahead:%A}, {fmt_day(ahead)}.")
             conf *= INFERRED_YEAR_FACTOR
 
     if _counted_from_another_event(first) and not first.spec.get("unanchored"):

@@ -229,6 +229,15 @@ def ahead_of_between(text: str, lo: int, hi: int) -> bool:
     return AHEAD_OF.search(text, lo, hi) is not None
 
 
+def called_for_between(text: str, lo: int, hi: int) -> bool:
+    """Whether ``text[lo:hi]`` ends with a call for an event ("have called for a nationwide
+    strike on"), whose date, right after, is ahead. A substring test spares most searches."""
+    part = text[lo:hi].lower()
+    if not ("call" in part or "urg" in part or "demand" in part):
+        return False
+    return _CALLED_FOR.search(text, lo, hi) is not None
+
+
 def tense_near(text: str, start: int, end: int) -> str | None:
     """'past', 'future' or None from the words nearest the mention in its clause."""
     lo = _clause_start(text, max(0, start - 120), start)
@@ -257,6 +266,14 @@ def tense_near(text: str, start: int, end: int) -> str | None:
         if found:
             return found
     return None
+
+
+# A call for an event right before its date: "called for a general strike on", "urged
+# fresh elections by".
+_CALLED_FOR = re.compile(
+    r"(?i)\b(?:call(?:s|ed|ing)?\s+for|urg(?:es|ed|ing)|demand(?:s|ed|ing)?)\s+(?:a\s+|an\s+|the\s+|fresh\s+|new\s+)*"
+    r"(?:[\w-]+\s+){0,2}(?:strikes?|protests?|rall(?:y|ies)|elections?|polls|votes?|referendum|boycotts?|"
+    r"demonstrations?|marches|march|talks|meeting|summit|ceasefire|truce|shutdown|sit-in)\s+(?:on\s+|by\s+|for\s+)?$")
 
 
 # Words before which an "-ed" word is an adjective, not a verb: "the troubled country",
