@@ -248,3 +248,11 @@ def test_a_name_set_off_by_commas_does_not_cut_the_clause(sentence, date, starts
     at = sentence.index(date)
     got = clause_of(sentence, 0, at, at + len(date), [(at, at + len(date))])
     assert got.text.startswith(starts)
+
+
+def test_a_place_s_country_after_a_comma_goes_on_with_the_clause():
+    s = ("The assembly approved a plan to withdraw the troops in Diwaniya, Iraq by the end of the "
+         "year after a long mandate.")
+    at = s.index("the end of the year")
+    got = clause_of(s, 0, at, at + 19, [(at, at + 19)])
+    assert got.text.startswith("The assembly approved a plan")

@@ -120,6 +120,10 @@ _GOES_ON = re.compile(r"\s*(?!(?:who|which|that|where|whose|said|says|told)\b)[a
 # A name set off by commas: "the BRP Teresa Magbanua", "Emmanuel Macron", "Kyiv".
 _NAME_APPOSITION = re.compile(r"\s*(?:(?:the|a|an)\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|de|al|bin))"
                               r"{0,5}\s*$")
+# A piece opening with a place's country or state, then a preposition: "Iraq by the end of".
+_PLACE_TAIL = re.compile(r"\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s+(?:by|on|in|at|for|from|to|after|before|until|since|during)\b")
+# A piece ending with a place named after a preposition: "... troops in Diwaniya".
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|to|outside|inside)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s*$")
 # A past participle opening a piece ("held on Friday", "signed in 1994", "founded in 1990").
 _PARTICIPLE_START = re.compile(
     r"(?:held|signed|launched|founded|set up|built|made|taken|given|won|led|elected|chosen|"
@@ -362,6 +366,13 @@ def clause_of(
         # counterpart, Emmanuel Macron, in Paris on Tuesday": a name set off by commas only
         # names what comes before; the clause goes on across it.
         index -= 2
+        seg_s = segments[index][0]
+    elif (index >= 1 and seg_s == segments[index][0] and sentence_text[segments[index - 1][1]] == ","
+          and _PLACE_TAIL.match(sentence_text, seg_s, seg_e)
+          and _PLACE_BEFORE.search(sentence_text, segments[index - 1][0], segments[index - 1][1])):
+        # "withdraw the troops in Diwaniya, Iraq by the end of the year": a place's country
+        # or state after the comma goes on with the clause before
+        index -= 1
         seg_s = segments[index][0]
     elif (index >= 1 and seg_s == segments[index][0] and seg_e > segments[index][1]
           and sentence_text[segments[index - 1][1]] == ","
