@@ -256,3 +256,19 @@ def test_a_place_s_country_after_a_comma_goes_on_with_the_clause():
     at = s.index("the end of the year")
     got = clause_of(s, 0, at, at + 19, [(at, at + 19)])
     assert got.text.startswith("The assembly approved a plan")
+
+
+@pytest.mark.parametrize(
+    "sentence,date,subject",
+    [
+        ("The world's largest container ship, loaded with nearly 45,000 tons of presents, arrived "
+         "Saturday in Felixstowe.", "Saturday", "The world's largest container ship"),
+        # a dateline is no subject
+        ("PRAYAGRAJ, India — The festival began on the banks of the Ganges and will continue until "
+         "February 26.", "February 26", ""),
+    ],
+)
+def test_a_verb_after_an_apposition_takes_the_opening_noun_phrase_as_subject(sentence, date, subject):
+    at = sentence.index(date)
+    got = clause_of(sentence, 0, at, at + len(date), [(at, at + len(date))])
+    assert got.subject == subject

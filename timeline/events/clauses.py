@@ -83,9 +83,13 @@ _ADDS_TO_WHAT_WAS_SAID = re.compile(r"^(?:who|which|that|where|whose|and|but|or)
 # Verbs of telling that open a predicate ("..., said on Tuesday he ..."): its subject is the
 # sentence's opening name (see clause_of).
 _TELLING = ("said", "says", "told", "announced", "warned", "insisted", "stressed", "noted")
+# A verb in the past opening a piece after an apposition: "The ship, loaded with ..., arrived".
+_PAST_VERB = (r"(?:[a-z]{3,}ed|began|came|went|met|held|took|made|left|fled|won|lost|fell|rose|"
+              r"struck|sank|flew|hit)")
+_PAST_VERB_START = re.compile(rf"{_PAST_VERB}\b")
 _PREDICATE_START = re.compile(
     r"^(?:also\s+)?(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|"
-    rf"did|does|do|({'|'.join(_TELLING)}))\b"
+    rf"did|does|do|({'|'.join(_TELLING)})|{_PAST_VERB})\b"
 )
 # An opening segment that is no subject: a phrase of place, time or manner ("In a rare
 # interview", "During the retreat", "Commenting on the research").
@@ -138,10 +142,22 @@ def _participle_of_subject(sentence_text: str, segments, seg_s: int, seg_e: int)
         sentence_text[segments[0][0]:segments[0][1]].strip())
 
 
+def _verb_of_subject(sentence_text: str, segments, seg_s: int, seg_e: int) -> bool:
+    """Whether the piece at ``[seg_s, seg_e)``, after an apposition, opens with a verb in the
+    past whose subject is the opening piece ("The ship, loaded with toys, arrived Saturday")."""
+    return bool(_PAST_VERB_START.match(sentence_text[seg_s:seg_e].lstrip())) and _is_subject(
+        sentence_text[segments[0][0]:segments[0][1]].strip())
+
+
 def _is_subject(piece: str) -> bool:
     """Whether the sentence's opening piece may be a subject: a short capitalized phrase, not
     one of place, time or manner."""
-    return 0 < len(piece.split()) <= 6 and piece[:1].isupper() and not _NOT_A_SUBJECT.match(piece)
+    return (0 < len(piece.split()) <= 6 and piece[:1].isupper() and not _NOT_A_SUBJECT.match(piece)
+            and not _DATELINE_WORDS.search(piece))
+
+
+# A dateline's place ("PRAYAGRAJ", "LONDON (Reuters)"): no subject.
+_DATELINE_WORDS = re.compile(r"\b[A-Z]{5,}\b|\((?:Reuters|AP|AFP|PTI|IANS|ANI|Xinhua|dpa|UPI)\)")
 
 
 _ACCORDING_TO = re.compile(r"(?i)^according to\b")
@@ -331,7 +347,9 @@ def clause_of(
         # (Blanked dates are no word characters, as the blanks they stand for are not.)
         # "The accord, signed in 1994, ended the war": the participle and the noun phrase it
         # tells of (borrowed below) are the fact.
-        told_of = index == 1 and _participle_of_subject(sentence_text, segments, seg_s, seg_e)
+        told_of = index >= 1 and (
+            _participle_of_subject(sentence_text, segments, seg_s, seg_e) if index == 1 else
+            _verb_of_subject(sentence_text, segments, seg_s, seg_e))
         while not told_of and not _has_content_words(masked, 3, seg_s, seg_e):
             # "set deadlines for Russia ..., most recently on 8 August, which passed without
             # ...": a relative clause after the date says more about it, and "a week after two
