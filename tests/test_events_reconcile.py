@@ -185,3 +185,16 @@ def test_a_contradicted_day_still_to_come_is_told_in_the_present():
     assert any("March 7, 2025 is a Friday" in w for w in row.warnings)
     (row,) = extract("The leaders met on Monday (March 4) in London.", published="2025-03-05").itertuples()
     assert "March 4, 2025 was a Tuesday" in row.warnings[0]
+
+
+def test_a_time_on_a_weekday_and_its_date_in_brackets_are_one_event():
+    from timeline import extract
+
+    [row] = extract("The ceasefire took effect at midnight on Sunday (March 9).",
+                    published="2025-03-10").to_dict("records")
+    assert row["date_value"] == "2025-03-09T00:00" and row["warnings"] == []
+    # where they disagree, the doubt is shown, weighed as a weekday against a date
+    [row] = extract("The ceasefire took effect at midnight on Sunday (March 8).",
+                    published="2025-03-10").to_dict("records")
+    assert row["date_value"] == "2025-03-09" and row["confidence"] < 1
+    assert "March 8, 2025 was a Saturday" in row["warnings"][0]

@@ -104,6 +104,13 @@ def group_mentions(text: str, mentions: list[Mention]) -> list[Group]:
                 groups.append(Group("same" if same else "conflict", [m, nxt]))
                 i += 2
                 continue
+            if _APPOSITION.match(between) and _clock_on_a_weekday(m) and nxt.precision == "day":
+                # "at midnight on Sunday (March 9)": one moment, its day told twice (and weighed
+                # as a weekday against a date where the two disagree)
+                same = m.value[:10] == nxt.value[:10]
+                groups.append(Group("same" if same else "conflict", [m, nxt]))
+                i += 2
+                continue
             if ((_RANGE_JOIN.match(between) and _RANGE_OPEN.search(text[max(0, m.start - 12) : m.start])
                     or _DASH_JOIN.match(between) and _runs_on(m, nxt))
                     and not _MOVED_FROM.search(text, max(0, m.start - 60), m.start)
@@ -167,6 +174,21 @@ def _names_day(m: Mention) -> bool:
     return weekday_of(m) is not None or m.precision == "day" or bool(m.spec.get("impossible"))
 
 
+def _weekday_index(m: Mention) -> int | None:
+    """0..6 for a weekday alone ("Friday") or a time of day on one ("at midnight on Sunday")."""
+    wd = weekday_of(m)
+    if wd is None and _clock_on_a_weekday(m):
+        hit = _WEEKDAY.match(str(m.spec["weekday"]))
+        wd = _WEEKDAY_INDEX[hit.group(1).lower()] if hit else None
+    return wd
+
+
+def _clock_on_a_weekday(m: Mention) -> bool:
+    """A time of day given a weekday and no date: "at midnight on Sunday", "10 a.m. Friday"."""
+    spec = m.spec
+    return m.type == "TIME" and "weekday" in spec and not ("day" in spec or "month" in spec or "month_n" in spec)
+
+
 def fmt_day(d: date) -> str:
     return f"{d:%B} {d.day}, {d.year}"
 
@@ -188,7 +210,7 @@ def resolve_conflict(
     ``others`` are the article's other day mentions with their sentence kind,
     used as independent support.
     """
-    weekday_m = next((m for m in group.mentions if weekday_of(m) is not None), None)
+    weekday_m = next((m for m in group.mentions if _weekday_index(m) is not None), None)
     dated = [m for m in group.mentions if m is not weekday_m]
     quoted = text[slice(*group.span(text))]
     if weekday_m is None or not dated or day_of(dated[0].value) is None:
@@ -199,7 +221,7 @@ def resolve_conflict(
             f"the first one."
         )
     explicit = day_of(dated[0].value)
-    wd = weekday_of(weekday_m)
+    wd = _weekday_index(weekday_m)
     # The weekday's reading: the day with that name nearest to the explicit date.
     offset = (wd - explicit.weekday() + 7) % 7
     near = explicit + timedelta(days=offset if offset <= 3 else offset - 7)
