@@ -165,3 +165,12 @@ def test_the_commas_of_a_removed_date_do_not_double():
     c = "the stranglings of Natalie Pearman, 16, in 1992, and Michelle Bettles, 22"
     at = c.index("1992")
     assert make_title(c, [(at, at + 4)]) == "The stranglings of Natalie Pearman, 16, and Michelle Bettles, 22"
+
+
+def test_over_before_a_span_is_a_signal_but_not_after_a_verb():
+    c = "Qatar's prime minister met Hamas leaders in Doha over the weekend and said a deal was near"
+    at = c.index("the weekend")
+    assert make_title(c, [(at, at + 11)]).startswith("Qatar's prime minister met Hamas leaders in Doha and said")
+    c = "Italy is due to take over in February the leadership of the force"
+    at = c.index("February")
+    assert make_title(c, [(at, at + 8)]) == "Italy is due to take over the leadership of the force"

@@ -26,6 +26,8 @@ _SIGNALS = (
     "as late as", "starting", "beginning", "ending",
 )
 _SIGNAL_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(_SIGNALS)})\s+)+$", re.IGNORECASE)
+_OVER_END = re.compile(r"(?:^|\s)over\s$")
+_OVER_A_SPAN = re.compile(r"(?i)the\s|(?:past|next|coming|last)\s")
 _INTO_END = re.compile(r"(?:^|\s)into\s*$")
 _SIGNAL_WORDS = frozenset(w for signal in _SIGNALS for w in signal.split())
 _JOINER = re.compile(r"^[\s,]*(?:(?:and|or|to|through|until|till|then)\b|[-–—])?[\s,]*$", re.I)
@@ -172,6 +174,10 @@ def make_title(
             if _JOINER.match(before):  # "in April and May": nothing left between the dates
                 before = ""
         before = _drop_signal(before)
+        if before.endswith("over ") and _OVER_A_SPAN.match(clause, s) and _OVER_END.search(before):
+            # "met Hamas leaders in Doha over the weekend": "over" a span is a signal; before
+            # a name ("take over in February") it is a verb's
+            before = _drop_signal(before[: _OVER_END.search(before).start() + 1])
         if i == len(spans) - 1 and not clause[e:].strip(" .,;:") and before.rstrip().endswith("into"):
             # "overnight into Tuesday" at the end; within the clause "into" is no signal
             # ("turned the vacations into winter breaks")
