@@ -14,6 +14,24 @@ def _data(name: str) -> dict:
     return json.loads(resources.files("timeline.events").joinpath("data", name).read_text("utf-8"))
 
 
+def _least_cpu(make, text):
+    """(least CPU time of three runs of ``make(text)``, its result), with the cyclic garbage
+    collector paused: a collection of the whole test process's objects would be timed too."""
+    import gc
+    import time
+
+    spent = []
+    gc.disable()
+    try:
+        for _ in range(3):
+            t0 = time.process_time()
+            made = make(text)
+            spent.append(time.process_time() - t0)
+    finally:
+        gc.enable()
+    return min(spent), made
+
+
 @pytest.mark.parametrize("text,iso3", _data("countries.json")["examples"])
 def test_country_examples(text, iso3):
     assert iso3 in find_actors(text)[1]
@@ -148,9 +166,7 @@ def test_a_bare_word_that_may_not_be_the_person_is_not_taken_for_them(text):
 
 def test_many_people_named_again_by_surname_cost_linear_time():
     """Each surname is looked for in one pass over the text, not one pass per person."""
-    import gc
     import string
-    import time
 
     from timeline.events.actors import ActorIndex
 
@@ -162,20 +178,10 @@ def test_many_people_named_again_by_surname_cost_linear_time():
         return " ".join(f"President Ivan {s} spoke. {s} left." for s in names(n))
 
     def cost(n):
-        """The least CPU time of three runs, with the cyclic garbage collector paused: a
-        collection of the whole test process's objects would be timed too."""
         text = article(n)
-        spent = []
-        gc.disable()
-        try:
-            for _ in range(3):
-                t0 = time.process_time()
-                index = ActorIndex(text)
-                spent.append(time.process_time() - t0)
-        finally:
-            gc.enable()
+        spent, index = _least_cpu(ActorIndex, text)
         assert len(index.people) == 2 * n  # every surname found again
-        return min(spent)
+        return spent
 
     cost(10)  # (the tables load once)
     small, big = cost(1000), cost(4000)
@@ -260,9 +266,7 @@ def test_the_text_s_own_meaning_of_a_known_short_form_wins():
 
 
 def test_many_defined_names_cost_linear_time():
-    import gc
     import string
-    import time
 
     from timeline.events.actors import defined_names
 
@@ -274,17 +278,9 @@ def test_many_defined_names_cost_linear_time():
 
     def cost(n):
         text = article(n)
-        spent = []
-        gc.disable()
-        try:
-            for _ in range(3):
-                t0 = time.process_time()
-                index = ActorIndex(text)
-                spent.append(time.process_time() - t0)
-        finally:
-            gc.enable()
+        spent, index = _least_cpu(ActorIndex, text)
         assert len(defined_names(text)) == n and len(index.places) == 3 * n  # name, (short), short
-        return min(spent)
+        return spent
 
     cost(10)
     small, big = cost(500), cost(2000)

@@ -171,6 +171,13 @@ def test_a_date_in_what_was_said_takes_the_words_said_as_its_clause():
     assert clause_of(s, 0, sat, sat + 8, spans).text.startswith("President Volodymyr Zelenskiy said")
 
 
+def _clause_at(sentence: str, date: str, *others: str):
+    """The clause of ``date`` in ``sentence`` (a sentence at offset 0), ``others`` being the
+    sentence's other dates."""
+    spans = [(sentence.index(d), sentence.index(d) + len(d)) for d in (date, *others)]
+    return clause_of(sentence, 0, *spans[0], sorted(spans))
+
+
 @pytest.mark.parametrize(
     "sentence,clause",
     [
@@ -190,8 +197,7 @@ def test_a_date_in_what_was_said_takes_the_words_said_as_its_clause():
     ],
 )
 def test_the_first_names_of_a_list_belong_to_the_clause(sentence, clause):
-    date = re.search(r"Aug\. 28|Tuesday|Saturday|Monday", sentence)
-    got = clause_of(sentence, 0, date.start(), date.end(), [date.span()])
+    got = _clause_at(sentence, re.search(r"Aug\. 28|Tuesday|Saturday|Monday", sentence).group())
     assert got.text == clause
     assert sentence[got.start:got.end] == got.text
 
@@ -207,8 +213,7 @@ def test_the_first_names_of_a_list_belong_to_the_clause(sentence, clause):
     ],
 )
 def test_a_participle_after_the_opening_noun_phrase_tells_of_it(sentence, date, subject, clause):
-    at = sentence.index(date)
-    got = clause_of(sentence, 0, at, at + len(date), [(at, at + len(date))])
+    got = _clause_at(sentence, date)
     assert got.subject == subject
     if clause is not None:
         assert got.text == clause
@@ -217,8 +222,7 @@ def test_a_participle_after_the_opening_noun_phrase_tells_of_it(sentence, date, 
 def test_a_relative_clause_after_a_bare_date_says_more_of_the_date_so_the_fact_is_before():
     s = ("Trump has previously set deadlines for Russia to agree to a ceasefire, most recently "
          "on 8 August, which passed without new US sanctions.")
-    at = s.index("8 August")
-    got = clause_of(s, 0, at, at + 8, [(at, at + 8)])
+    got = _clause_at(s, "8 August")
     assert got.text.startswith("Trump has previously set deadlines")
     assert "which passed" not in got.text
 
@@ -226,8 +230,7 @@ def test_a_relative_clause_after_a_bare_date_says_more_of_the_date_so_the_fact_i
 def test_a_piece_opened_by_and_after_a_bare_date_adds_another_thing_so_the_fact_is_before():
     s = ("The incident came a week after two similar collisions, on Aug. 19 and Aug. 25, and days "
          "before diplomats are due to meet in Manila.")
-    a, b = s.index("Aug. 19"), s.index("Aug. 25")
-    got = clause_of(s, 0, a, a + 7, [(a, a + 7), (b, b + 7)])
+    got = _clause_at(s, "Aug. 19", "Aug. 25")
     assert got.text.startswith("The incident came") and "due to meet" not in got.text
 
 
@@ -245,17 +248,13 @@ def test_a_piece_opened_by_and_after_a_bare_date_adds_another_thing_so_the_fact_
     ],
 )
 def test_a_name_set_off_by_commas_does_not_cut_the_clause(sentence, date, starts):
-    at = sentence.index(date)
-    got = clause_of(sentence, 0, at, at + len(date), [(at, at + len(date))])
-    assert got.text.startswith(starts)
+    assert _clause_at(sentence, date).text.startswith(starts)
 
 
 def test_a_place_s_country_after_a_comma_goes_on_with_the_clause():
     s = ("The assembly approved a plan to withdraw the troops in Diwaniya, Iraq by the end of the "
          "year after a long mandate.")
-    at = s.index("the end of the year")
-    got = clause_of(s, 0, at, at + 19, [(at, at + 19)])
-    assert got.text.startswith("The assembly approved a plan")
+    assert _clause_at(s, "the end of the year").text.startswith("The assembly approved a plan")
 
 
 @pytest.mark.parametrize(
@@ -269,6 +268,4 @@ def test_a_place_s_country_after_a_comma_goes_on_with_the_clause():
     ],
 )
 def test_a_verb_after_an_apposition_takes_the_opening_noun_phrase_as_subject(sentence, date, subject):
-    at = sentence.index(date)
-    got = clause_of(sentence, 0, at, at + len(date), [(at, at + len(date))])
-    assert got.subject == subject
+    assert _clause_at(sentence, date).subject == subject
