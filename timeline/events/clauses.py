@@ -115,7 +115,7 @@ def _is_bare_name(piece: str) -> bool:
     words = piece.replace(",", " ").split()
     return (not _NOT_A_SUBJECT.match(piece.lstrip()) and words[0].lower() not in _NOT_NAMES
             and not words[-1].endswith("ly")
-            and not any(len(w) > 4 and w.isupper() for w in words))  # "JAKARTA, ...": a dateline
+            and not _DATELINE_WORDS.search(piece))  # "JAKARTA, ...": a dateline
 
 
 # A piece that goes on with the clause before an apposition: a lower-case word that opens
@@ -301,6 +301,44 @@ def _pieces(
     return masked, tuple(zip(cuts[::2], cuts[1::2], strict=True))
 
 
+def _across_commas(sentence_text: str, segments, index: int, seg_s: int, seg_e: int,
+                   body: str) -> tuple[int, int]:
+    """(index, start) of the clause's first piece, taking in the pieces before a comma that
+    belong to it: the first names of a list, a name set off by commas, a place's country."""
+    if index > 0 and _LIST_TAIL.match(sentence_text, seg_s):
+        # "Britain, France and Germany triggered ...": the names before the comma open the
+        # same list, so they belong to the clause (and to its title).
+        while (index > 0 and sentence_text[segments[index - 1][1]] == ","
+               and _is_bare_name(sentence_text[segments[index - 1][0]:segments[index - 1][1]])):
+            index -= 1
+            seg_s = segments[index][0]
+    elif (index >= 2 and seg_s == segments[index][0] and _GOES_ON.match(sentence_text, seg_s)
+          and sentence_text[segments[index - 1][1]] == "," and sentence_text[segments[index - 2][1]] == ","
+          and _NAME_APPOSITION.match(sentence_text, segments[index - 1][0], segments[index - 1][1])
+          and not _is_attribution(body)):
+        # "rammed its ship, the BRP Teresa Magbanua, three times ... on Saturday", "met his
+        # counterpart, Emmanuel Macron, in Paris on Tuesday": a name set off by commas only
+        # names what comes before; the clause goes on across it.
+        index -= 2
+        seg_s = segments[index][0]
+    elif (index >= 1 and seg_s == segments[index][0] and sentence_text[segments[index - 1][1]] == ","
+          and _PLACE_TAIL.match(sentence_text, seg_s, seg_e)
+          and _PLACE_BEFORE.search(sentence_text, segments[index - 1][0], segments[index - 1][1])):
+        # "withdraw the troops in Diwaniya, Iraq by the end of the year": a place's country
+        # or state after the comma goes on with the clause before
+        index -= 1
+        seg_s = segments[index][0]
+    elif (index >= 1 and seg_s == segments[index][0] and seg_e > segments[index][1]
+          and sentence_text[segments[index - 1][1]] == ","
+          and _NAME_APPOSITION.match(sentence_text, seg_s, segments[index][1])
+          and not _is_bare_name(sentence_text[segments[index - 1][0]:segments[index - 1][1]])):
+        # "met his counterpart, Emmanuel Macron, in Paris on Tuesday", where the date's own
+        # piece was too short to stand alone and took in the name before it
+        index -= 1
+        seg_s = segments[index][0]
+    return index, seg_s
+
+
 def clause_of(
     sentence_text: str,
     sentence_start: int,
@@ -369,37 +407,7 @@ def clause_of(
             else:
                 break
         index = first
-    if index > 0 and _LIST_TAIL.match(sentence_text, seg_s):
-        # "Britain, France and Germany triggered ...": the names before the comma open the
-        # same list, so they belong to the clause (and to its title).
-        while (index > 0 and sentence_text[segments[index - 1][1]] == ","
-               and _is_bare_name(sentence_text[segments[index - 1][0]:segments[index - 1][1]])):
-            index -= 1
-            seg_s = segments[index][0]
-    elif (index >= 2 and seg_s == segments[index][0] and _GOES_ON.match(sentence_text, seg_s)
-          and sentence_text[segments[index - 1][1]] == "," and sentence_text[segments[index - 2][1]] == ","
-          and _NAME_APPOSITION.match(sentence_text, segments[index - 1][0], segments[index - 1][1])
-          and not _is_attribution(body)):
-        # "rammed its ship, the BRP Teresa Magbanua, three times ... on Saturday", "met his
-        # counterpart, Emmanuel Macron, in Paris on Tuesday": a name set off by commas only
-        # names what comes before; the clause goes on across it.
-        index -= 2
-        seg_s = segments[index][0]
-    elif (index >= 1 and seg_s == segments[index][0] and sentence_text[segments[index - 1][1]] == ","
-          and _PLACE_TAIL.match(sentence_text, seg_s, seg_e)
-          and _PLACE_BEFORE.search(sentence_text, segments[index - 1][0], segments[index - 1][1])):
-        # "withdraw the troops in Diwaniya, Iraq by the end of the year": a place's country
-        # or state after the comma goes on with the clause before
-        index -= 1
-        seg_s = segments[index][0]
-    elif (index >= 1 and seg_s == segments[index][0] and seg_e > segments[index][1]
-          and sentence_text[segments[index - 1][1]] == ","
-          and _NAME_APPOSITION.match(sentence_text, seg_s, segments[index][1])
-          and not _is_bare_name(sentence_text[segments[index - 1][0]:segments[index - 1][1]])):
-        # "met his counterpart, Emmanuel Macron, in Paris on Tuesday", where the date's own
-        # piece was too short to stand alone and took in the name before it
-        index -= 1
-        seg_s = segments[index][0]
+    index, seg_s = _across_commas(sentence_text, segments, index, seg_s, seg_e, body)
     subject = ""
     told_by = False
     head = sentence_text[seg_s:seg_e].lstrip()
