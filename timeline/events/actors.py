@@ -538,8 +538,9 @@ class ActorIndex:
         by_surname: dict[str, str] = {}
         for name in full:
             by_surname.setdefault(name.split()[-1], name)
+        codes = {a.name: a.iso3 for a in self.places if a.kind == "person"}
         self.people = [
-            Actor(p.start, p.end, by_surname.get(p.name, p.name), "person", p.iso3)
+            Actor(p.start, p.end, (name := by_surname.get(p.name, p.name)), "person", codes.get(name, p.iso3))
             if " " not in p.name
             else p
             for p in people
