@@ -16,15 +16,17 @@ import bisect
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 from .matching import ASCII_NON_WORD_TO_SPACE, FOLDS_TO_ASCII
 
 
-@dataclass(frozen=True, slots=True)
-class Actor:
+class Actor(NamedTuple):
+    """One mention of an actor. (A named tuple: an article has hundreds, and a tuple is made
+    several times quicker than a frozen dataclass.)"""
+
     start: int
     end: int
     name: str          # normalized: "North Korea", "European Union", "Josep Borrell"
@@ -350,12 +352,7 @@ def defined_names(text: str) -> list[tuple[int, int, str, str]]:
     product (GDP)", "Indian Standard Time (IST)" and "WASHINGTON (AP)" are no actors.
     """
     out = []
-    at = text.find("(")
-    while at >= 0:
-        m = _SHORT_FORM.match(text, at)
-        at = text.find("(", at + 1)
-        if m is None:
-            continue
+    for m in _SHORT_FORM.finditer(text):
         short = m.group(1)
         if sum(c.isupper() for c in short) < 2:
             continue

@@ -10,13 +10,15 @@ evidence shown to a user is exactly what the article says.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .matching import FOLDS_TO_ASCII
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """A sentence of the text, by offsets, and the kind of passage it is. (A named tuple: an article
+    has dozens, and a tuple is made several times quicker than a frozen dataclass.)"""
+
     start: int
     end: int
     text: str
