@@ -225,3 +225,19 @@ def test_last_and_the_month_just_past_is_the_year_before_with_doubt():
     # Other months are the latest before publication, as they were.
     assert only_date("The elections took place last July.", "2006-11-22") == "2006-07"
     assert only_date("He was elected last November.", "2006-11-22") == "2005-11"
+
+
+@pytest.mark.parametrize(
+    "text,published,value",
+    [
+        # "since" a date puts it behind publication, even a date just ahead in the calendar
+        ("The ceasefire has been in force since November 27.", "2025-10-14", "2024-11-27"),
+        ("It was the largest one-day fall since the May curbs.", "1997-04-13", "1996-05"),
+        ("Cases had risen by 80 percent since January, she said.", "2006-11-10", "2006-01"),
+    ],
+)
+def test_since_a_date_without_its_year_is_behind_publication(text, published, value):
+    from timeline import tag
+
+    [m] = [m for m in tag(text, published=published) if m.type == "DATE"]
+    assert m.value == value

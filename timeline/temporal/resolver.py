@@ -540,6 +540,15 @@ class _Context:
         return None
 
 
+def _year_tense(spec: dict, text: str, m: Mention, get_tense) -> str | None:
+    """The tense a year is inferred by: "since" a date puts it behind the publication, even
+    one just ahead in the calendar ("has been in force since November 27", in October, is
+    last November), where a plain past tense may still mean a date just ahead."""
+    if spec.get("signal") == "since" or _SINCE_THE.search(text, max(0, m.start - 12), m.start):
+        return "since"
+    return get_tense()
+
+
 def _infer_year(month: int, day: int | None, anchor: date, tense: str | None) -> tuple[int, bool]:
     """Year of a month (and day) given without one; True when it is not the anchor's year.
 
@@ -558,6 +567,8 @@ def _infer_year(month: int, day: int | None, anchor: date, tense: str | None) ->
         future, past = here + 12, here
     if tense is None:  # news mostly reports what happened, unless the date is just ahead
         choice = future if future < 3 else past
+    elif tense == "since":
+        choice = past  # a start already behind us
     elif tense == "past":
         choice = future if (future < 2.5 and -past >= 8) else past
     else:
@@ -810,7 +821,7 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
                 if told is not None:
                     y, inferred = told, True
                 elif direction is None:
-                    y, inferred = _infer_year(mo, d, anchor, get_tense())
+                    y, inferred = _infer_year(mo, d, anchor, _year_tense(spec, text, m, get_tense))
                 else:
                     y = _year_of_relative_month(mo, anchor, direction)
                     inferred = mo == anchor.month and direction != 0
@@ -887,7 +898,7 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
                         f'as {y}, since the month just past is mostly called "last month".')
                     m.confidence = min(m.confidence, 0.6)
             else:
-                y, _ = _infer_year(mo, None, anchor, get_tense())
+                y, _ = _infer_year(mo, None, anchor, _year_tense(spec, text, m, get_tense))
             m.anchor = "published"
             m.spec["relative"] = True
             m.spec["year_inferred"] = True
