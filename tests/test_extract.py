@@ -602,3 +602,30 @@ def test_a_weekday_after_a_call_for_an_event_is_shown_as_doubtful():
     assert any("June 27, 2024" in w for w in row["warnings"])
     calm = _only("The president called for calm on Thursday.", "2024-06-24")
     assert calm["date_value"] == "2024-06-20" and calm["warnings"] == []
+
+
+@pytest.mark.parametrize(
+    "text,value,precision",
+    [
+        ("The vote will take place in two weeks' time.", "2025-10-28", "day"),
+        ("He said the new lineup will be announced in two weeks.", "2025-10-28", "day"),
+        ("The court will rule in two months.", "2025-12", "month"),
+    ],
+)
+def test_in_an_amount_of_time_ahead_is_about_that_far_from_publication(text, value, precision):
+    row = _only(text, "2025-10-14")
+    assert (row["date_value"], row["precision"], row["date_mod"], row["status"]) == (
+        value, precision, "APPROX", "planned")
+    assert any("counted from the publication date" in w for w in row["warnings"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bridge was built in two weeks.",                       # how long, in the past
+        "China will grow fast in the next five years.",             # a span
+        "It will be the first visit by top Chinese leaders to this South Asian country in ten years.",
+    ],
+)
+def test_in_an_amount_of_time_that_is_how_long_is_no_date(text):
+    assert _rows(text, "2025-10-14") == []

@@ -24,7 +24,7 @@ from ..document import Document
 from ..temporal.calendar import PRECISION_RANK, week_of_month
 from ..temporal.intervals import value_bounds
 from ..temporal.mention import Mention
-from ..temporal.resolver import ahead_of_between, called_for_between
+from ..temporal.resolver import ahead_of_between, called_for_between, tense_near
 from .actors import ActorIndex, country_name, names_and_countries
 from .anchors import event_nouns, find_anchor_event, find_anchor_phrase
 from .categories import classify
@@ -234,6 +234,14 @@ def _weigh_dateline(ev: Event, g: Group, datelines: list[Mention], published) ->
 _HORIZON_UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year"}
 _PERIOD = re.compile(r"P(\d+)([DWMY])")
 _COMING = re.compile(r"(?i)\bcoming\s+(days|weeks|months)\b")
+# "in two weeks' time"
+_TIME_AFTER = re.compile(r"['’]?\s+time\b")
+# "in the next three years", "in the first ten days": a span, not a day that far ahead
+_SPAN_WORDS = re.compile(r"(?i)\b(?:the|past|last|previous|preceding|next|coming|first|following)\b")
+# "his first trip to Europe in five years", "the highest level in two months": how long since
+_LOOKS_BACK = re.compile(
+    r"(?i)\b(?:first|only|highest|lowest|biggest|largest|smallest|worst|best|strongest|weakest|"
+    r"deadliest|heaviest|fastest|slowest|most|least|longest|shortest|record|second|third)\b[^,.;]{0,80}\bin\s+$")
 # "within the past five years" looks back; "within the five-year plan" names a plan.
 _NOT_AHEAD = re.compile(r"(?i)\b(?:past|last|previous|preceding)\b|\w-(?:year|month|week|day)\b")
 
@@ -262,6 +270,25 @@ def _horizon(text: str, m: Mention, published) -> Mention:
         out.spec["within"] = True  # (any day from publication on: see _event)
         out.warnings.append(f'"{out.text}" is counted from the publication date: on or before '
                             f"{fmt_day(last)}.")
+        return out
+    if (amount and str(m.spec.get("signal", "")).lower() == "in" and not _SPAN_WORDS.search(m.text)
+            and not _LOOKS_BACK.search(text, max(0, m.start - 100), m.start)
+            and (_TIME_AFTER.match(text, m.end) or tense_near(text, m.start, m.end) == "future")):
+        # "will vote in two weeks' time", "is due to be signed in three days": that far from
+        # publication, about (a duration in the past, "built in two weeks", stays one)
+        unit = _HORIZON_UNITS[amount.group(2)]
+        day = _shift(pub, unit, int(amount.group(1)))
+        if day is None:
+            return m
+        precision = {"day": "day", "week": "day", "month": "month", "year": "year"}[unit]
+        value = day.isoformat() if precision == "day" else (
+            f"{day:%Y-%m}" if precision == "month" else f"{day:%Y}")
+        start = m.spec.get("signal_start", m.start)
+        end = _TIME_AFTER.match(text, m.end).end() if _TIME_AFTER.match(text, m.end) else m.end
+        out = Mention(start, end, text[start:end], "DATE", value, precision, "APPROX", m.rule,
+                      "published", 0.8, spec=dict(m.spec))
+        out.warnings.append(f'"{out.text}" is counted from the publication date: about '
+                            f"{fmt_day(day) if precision == 'day' else value}.")
         return out
     if m.value == "FUTURE_REF" and _COMING.search(m.text):
         out = Mention(m.start, m.end, m.text, "DATE", pub.isoformat(), "approximate", "AFTER",
