@@ -629,3 +629,19 @@ def test_in_an_amount_of_time_ahead_is_about_that_far_from_publication(text, val
 )
 def test_in_an_amount_of_time_that_is_how_long_is_no_date(text):
     assert _rows(text, "2025-10-14") == []
+
+
+def test_a_file_photo_caption_dates_the_photo_and_says_so():
+    text = ("EU agrees new sanctions package against Russia\n\n"
+            "FILE PHOTO: European Commission President Ursula von der Leyen speaks during a news "
+            "conference in Brussels, Belgium, March 21, 2024. REUTERS/Yves Herman/File Photo\n\n"
+            "BRUSSELS, June 23 (Reuters) - European Union governments agreed on Monday a 14th "
+            "package of sanctions against Russia, the Belgian EU presidency said.\n\n"
+            "The package will enter into force once published in the Official Journal, expected "
+            "later this week.")
+    rows = {r["date_text"]: r for r in _rows(text, "2024-06-24T14:00:00Z")}
+    photo = rows["March 21, 2024"]
+    assert photo["confidence"] <= 0.6 and any("file photo" in w for w in photo["warnings"])
+    assert "Ursula von der Leyen" in photo["actors"] and "Ursula" not in photo["actors"]
+    assert rows["Monday"]["warnings"] == []
+    assert rows["later this week"]["status"] == "planned"

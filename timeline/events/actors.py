@@ -90,7 +90,7 @@ def _names_regex() -> re.Pattern:
 # on ("Obama-backed").
 # Lower-case parts of a full name: "George W. Bush", "Nuri al-Maliki", "Osama bin Laden",
 # "Dominique de Villepin", "Jaap de Hoop Scheffer"; a regnal number ends one ("Abdullah II").
-_PARTICLES = r"(?:(?:al|el|bin|ibn|bint|de|del|della|di|da|du|van|von|der|den|la|le)[\s-])"
+_PARTICLES = r"(?:(?:al|el|bin|ibn|bint|de|del|della|di|da|du|van|von|der|den|la|le)[\s-])+"  # "von der"
 _NAME_TOKEN = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’](?:[A-Z][a-z]+|[a-z]{2,3}(?![a-z])))?"
 # Words that make a "name" after a title an organization: "General Motors Corp.".
 _NOT_PERSON = frozenset(
@@ -542,10 +542,15 @@ class ActorIndex:
             else p
             for p in people
         ]
-        if people and any(a.kind == "person" for a in self.places):
-            # a known person named with a title is found twice: once is enough
+        known_people = [a for a in self.places if a.kind == "person"]
+        if people and known_people:
+            # a known person named with a title is found twice: once is enough, and the
+            # known name is the whole one ("President Ursula von der Leyen", not "Ursula")
             spans = {(p.start, p.end) for p in people}
             self.places = [a for a in self.places if a.kind != "person" or (a.start, a.end) not in spans]
+            self.people = [p for p in self.people if not any(
+                a.start <= p.start and p.end <= a.end and (a.start, a.end) != (p.start, p.end)
+                for a in known_people)]
         if by_surname:
             self.people = sorted(self.people + _bare_surnames(text, by_surname, self.people),
                                  key=lambda a: a.start)

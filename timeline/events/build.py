@@ -136,6 +136,8 @@ def build_events(doc: Document, mentions: list[Mention]) -> list[Event]:
             ev = _event(text, s, g, spans, others, published, actors, days)
             if ev is not None:
                 _weigh_dateline(ev, g, datelines, published)
+                if s.kind == "caption":
+                    _weigh_file_photo(text, s, ev)
                 if prev is not None:
                     _run_forward(ev, g, prev, days, published)
                 own.append(ev)
@@ -211,6 +213,20 @@ def _is_dateline(text: str, s: Sentence, m: Mention) -> bool:
     return bool(
         _DATELINE_PLACE.match(text[s.start : m.start]) and _DATELINE_END.match(text, m.end, s.end)
     )
+
+
+def _weigh_file_photo(text: str, s: Sentence, ev: Event) -> None:
+    """A file photo's caption dates the photo, an event of its own that may be years old and
+    is not what the article reports: shown, with the doubt said."""
+    line_end = text.find("\n", s.end)
+    if _FILE_PHOTO.search(text, s.start, len(text) if line_end < 0 else line_end):
+        ev.warn(f'"{ev.date_text}" comes from the caption of a file photo: it dates the photo, '
+                "not the news.")
+        ev.confidence *= FILE_PHOTO_FACTOR
+
+
+_FILE_PHOTO = re.compile(r"(?i)\bfile\s+(?:photo|picture|image)\b")
+FILE_PHOTO_FACTOR = 0.6
 
 
 def _weigh_dateline(ev: Event, g: Group, datelines: list[Mention], published) -> None:
@@ -501,6 +517,11 @@ def _event(
         # "Leaders met ahead of Thursday's summit": the verb has happened, the summit,
         # which is what is dated, has not.
         cued = ("planned", "ahead-of")
+    if (str(first.spec.get("when", "")).lower() == "later" and first.spec.get("dir") == "this"
+            and (cued is None or cued[0] in ("happened", "ongoing"))):
+        # "expected later this week": the rest of a period under way is still to come,
+        # whatever participle stands near ("once published, expected later this week")
+        cued = ("planned", "later-this")
     cue = cued[0]
     attributive = _attributive(text, g_start, g_end, spans, s.end)
     if attributive:
