@@ -103,7 +103,8 @@ def build_events(doc: Document, mentions: list[Mention]) -> list[Event]:
     by_sentence = {i: [_horizon(text, m, published) for m in ms] for i, ms in by_sentence.items()}
 
     eligible: dict[int, list[Mention]] = {
-        i: [m for m in ms if (m.start, m.end) not in dateline_spans and _names_event(text, m)]
+        i: _without_told_weeks(text, [m for m in ms if (m.start, m.end) not in dateline_spans
+                                      and _names_event(text, m)])
         for i, ms in by_sentence.items()
     }
     groups = {
@@ -213,6 +214,22 @@ def _is_dateline(text: str, s: Sentence, m: Mention) -> bool:
     return bool(
         _DATELINE_PLACE.match(text[s.start : m.start]) and _DATELINE_END.match(text, m.end, s.end)
     )
+
+
+def _without_told_weeks(text: str, ms: list[Mention]) -> list[Mention]:
+    """``ms`` less a week right after the days it places ("from Tuesday to Thursday next week",
+    "on Friday this week"): the days are the event, the week only tells which they are."""
+    if len(ms) < 2:
+        return ms
+    out = [ms[0]]
+    for m in ms[1:]:
+        before = out[-1]
+        if m.precision == "week" and not text[before.end:m.start].strip() and (
+                week := value_bounds(m.value)) and (days := value_bounds(before.value.split("/")[-1])) and (
+                week[0] <= days[0] and days[1] <= week[1]):
+            continue
+        out.append(m)
+    return out
 
 
 def _weigh_file_photo(text: str, s: Sentence, ev: Event) -> None:
@@ -537,7 +554,7 @@ def _event(
             warnings = [w for w in warnings if not w.startswith(f'"{first.text}" could be ')] + [note]
 
     weekday = first if len(g.mentions) == 1 and weekday_of(first) is not None else g.notes.get("weekday")
-    if g.kind != "conflict" and start is not None and weekday is not None:
+    if g.kind != "conflict" and start is not None and weekday is not None and not weekday.spec.get("week_named"):
         value, note = _weigh_weekday(weekday, value, cue, published)
         if note:
             start, end = days.bounds(value)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from .calendar import PRECISION_RANK, fmt, parse_value, shift, week_of_month
@@ -1402,9 +1402,40 @@ def resolve(text: str, mentions: list[Mention], published) -> list[Mention]:
             parsed = parse_value(m.value)
             if parsed and parsed[1] == "day":
                 ctx.anchor = parsed[0]
+    _days_of_a_named_week(text, mentions)
     _check_apposition(text, mentions, anchor)
     _times_take_the_day_beside(text, mentions)
     return mentions
+
+
+_WEEKDAY_JOIN = re.compile(r"^\s*(?:,|-|–|to|through|till|until|and|or)?\s*$", re.IGNORECASE)
+
+
+def _days_of_a_named_week(text: str, mentions: list[Mention]) -> None:
+    """ "on Friday this week", "from Tuesday to Thursday next week": the weekdays are the days of
+    the week named right after them (counted alone, "Thursday" could be today)."""
+    for k, week in enumerate(mentions):
+        if not (week.precision == "week" and week.spec.get("kind") == "relative"
+                and str(week.spec.get("unit", "")).lower() == "week" and k > 0):
+            continue
+        bounds = parse_value(week.value)
+        if bounds is None:
+            continue
+        monday = bounds[0]
+        end = week.start
+        for day in reversed(mentions[:k]):
+            if not (day.spec.get("weekday_only") and _WEEKDAY_JOIN.match(text[day.end:end])):
+                break
+            index = _WEEKDAYS.get(str(day.spec.get("weekday", "")).lower()[:3])
+            if index is None:
+                break
+            _set(day, (monday + timedelta(days=index)).isoformat(), "day")
+            day.anchor = "mention"
+            day.spec["week_named"] = True  # (no tense moves it to another week)
+            end = day.start
+
+
+_WEEKDAYS = {name: i for i, name in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))}
 
 
 def _week_of_month(m: Mention) -> None:
