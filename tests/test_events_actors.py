@@ -285,3 +285,16 @@ def test_many_defined_names_cost_linear_time():
     cost(10)
     small, big = cost(500), cost(2000)
     assert big < max(small, 0.02) * 8
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("Bilateral trade reached 171.9 billion U.S. dollars in 2023.", []),
+        ("The US dollar rose against the Japanese yen.", []),
+        ("Japan won the match.", ["Japan"]),                   # "won" the verb, not the currency
+        ("The U.S. imposed sanctions on dollar transfers.", ["United States"]),
+    ],
+)
+def test_a_country_naming_a_currency_is_no_actor(text, names):
+    assert find_actors(text)[0] == names

@@ -213,6 +213,10 @@ def find_countries_and_orgs(text: str) -> list[Actor]:
     surname that the text also gives another person ("Dennis Blair" is not Tony Blair)."""
     table = _names()
     found = list(_names_trie_regex().finditer(text))
+    if found and any(map(text.lower().__contains__, _CURRENCY_AFTER_NEEDS)):
+        # "171.9 billion U.S. dollars", "Hong Kong dollars": a currency, not the country
+        found = [m for m in found
+                 if not (table[m.group()][1] == "country" and _CURRENCY_AFTER.match(text, m.end()))]
     forms = [m.group() for m in found]
     bare = _surname_forms().intersection(forms)
     if bare:
@@ -224,6 +228,16 @@ def find_countries_and_orgs(text: str) -> list[Actor]:
             kept = [(m, f) for m, f in zip(found, forms, strict=True) if f not in others]
             found, forms = [m for m, _ in kept], [f for _, f in kept]
     return [Actor(m.start(), m.end(), *table[f]) for m, f in zip(found, forms, strict=True)]
+
+
+_CURRENCY_AFTER = re.compile(r"\s+(?:dollars?|yuan|yen|euros?|rupees?|roubles?|rubles?|pesos?|francs?|"
+                             r"dinars?|rials?|riyals?|lira|shekels?|ringgit|baht|rand|kronor|kroner|krona|currency)\b")
+# ("won" and "pounds" are left out: "Japan won", "Britain pounds the rebels".) One of these
+# strings stands in every currency _CURRENCY_AFTER finds (lower-cased): a text without any
+# needs no look after each name.
+_CURRENCY_AFTER_NEEDS = ("dollar", "yuan", "yen", "euro", "rupee", "ruble", "rouble", "peso",
+                         "franc", "dinar", "rial", "riyal", "lira", "shekel", "ringgit", "baht", "rand",
+                         "kron", "currency")
 
 
 def _after_a_given_name(text: str, at: int) -> bool:
