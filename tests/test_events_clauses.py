@@ -269,3 +269,11 @@ def test_a_place_s_country_after_a_comma_goes_on_with_the_clause():
 )
 def test_a_verb_after_an_apposition_takes_the_opening_noun_phrase_as_subject(sentence, date, subject):
     assert _clause_at(sentence, date).subject == subject
+
+
+def test_a_verb_after_a_bare_date_takes_the_opening_noun_phrase_as_subject():
+    got = _clause_at("The last major quake in the region, in 2016, killed four people near Bagan.", "2016")
+    assert got.subject == "The last major quake in the region"
+    # a pronoun or a phrase of manner is no subject a title could show
+    assert _clause_at("There, in June 2008, contracted the coach.", "June 2008").subject == ""
+    assert _clause_at("Together with the vice-president, in 1993, forced the resignation.", "1993").subject == ""

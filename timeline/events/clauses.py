@@ -95,7 +95,8 @@ _PREDICATE_START = re.compile(
 # interview", "During the retreat", "Commenting on the research").
 _NOT_A_SUBJECT = re.compile(
     r"(?:In|On|At(?!\s+(?:least|most)\b)|During|After|Before|For|With|By|From|Under|Despite|According|Since|Until|As|"
-    r"When|While|If|Although|Though)\b|\w+ing\b")
+    r"When|While|If|Although|Though|Together|Along|Alongside|Among|Amid|Unlike|Like|Through|"
+    r"Throughout|Over|Against|Without|Within|Across|Ahead|Apart|Besides|Including)\b|\w+ing\b")
 # The end of a list of names opening a piece: "France and Germany", "the US and Japan".
 _NAME = r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
 _LIST_TAIL = re.compile(rf"\s*{_NAME}\s+(?:and|or)\s+{_NAME}\b")
@@ -135,6 +136,10 @@ _PARTICIPLE_START = re.compile(
     r"concluded|created|formed|established|passed|introduced|unveiled|struck|sealed)\b")
 
 
+# An opening that names nothing a title could show: "There", "It", "He", "This".
+_PRONOUN_OPENING = re.compile(r"(?:There|It|He|She|They|We|I|This|That|These|Those)\b")
+
+
 def _participle_of_subject(sentence_text: str, segments, seg_s: int, seg_e: int) -> bool:
     """Whether the piece at ``[seg_s, seg_e)``, the sentence's second, opens with a past
     participle that tells of the opening piece, a subject ("The accord, signed in 1994, ...")."""
@@ -149,10 +154,10 @@ def _verb_of_subject(sentence_text: str, segments, seg_s: int, seg_e: int) -> bo
         sentence_text[segments[0][0]:segments[0][1]].strip())
 
 
-def _is_subject(piece: str) -> bool:
+def _is_subject(piece: str, most: int = 6) -> bool:
     """Whether the sentence's opening piece may be a subject: a short capitalized phrase, not
     one of place, time or manner."""
-    return (0 < len(piece.split()) <= 6 and piece[:1].isupper() and not _NOT_A_SUBJECT.match(piece)
+    return (0 < len(piece.split()) <= most and piece[:1].isupper() and not _NOT_A_SUBJECT.match(piece)
             and not _DATELINE_WORDS.search(piece))
 
 
@@ -438,6 +443,13 @@ def clause_of(
             # "Kim, the party's hopeful, said that ...": the telling's subject, unless the
             # date belongs to what was told (below)
             told_by = predicate.group(1) is not None
+    elif (index > 0 and seg_s == segments[index][0] and seg_e > segments[index][1]
+          and _PAST_VERB_START.match(sentence_text, segments[index][1] + 2)
+          and _is_subject(opening := sentence_text[segments[0][0]:segments[0][1]].strip(), most=8)
+          and len(opening.split()) >= 2 and not _PRONOUN_OPENING.match(opening)):
+        # "The last major quake in the region, in 2016, killed four people": the date's piece
+        # took in the verb after it, whose subject opens the sentence
+        subject = opening
     if seg_s <= ds and (not subject or told_by):
         # "Zelenskiy said on Saturday that Kyiv would present its plan ... on Dec. 18-19":
         # the date belongs to what was said, which is the clause.
