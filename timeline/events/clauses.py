@@ -96,7 +96,7 @@ _PREDICATE_START = re.compile(
 _NOT_A_SUBJECT = re.compile(
     r"(?:In|On|At(?!\s+(?:least|most)\b)|During|After|Before|For|With|By|From|Under|Despite|According|Since|Until|As|"
     r"When|While|If|Although|Though|Together|Along|Alongside|Among|Amid|Unlike|Like|Through|"
-    r"Throughout|Over|Against|Without|Within|Across|Ahead|Apart|Besides|Including)\b|\w+ing\b")
+    r"Throughout|Against|Without|Within|Across|Ahead|Apart|Besides|Including)\b|\w+ing\b")
 # The end of a list of names opening a piece: "France and Germany", "the US and Japan".
 _NAME = r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
 _LIST_TAIL = re.compile(rf"\s*{_NAME}\s+(?:and|or)\s+{_NAME}\b")
