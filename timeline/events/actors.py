@@ -209,35 +209,38 @@ def _title_starts(text: str) -> list[int]:
 
 def find_countries_and_orgs(text: str) -> list[Actor]:
     """Country, organization and known people's mentions: the leftmost, longest
-    non-overlapping forms, exactly what ``_names_regex().finditer(text)`` finds, less a known
-    surname that the text also gives another person ("Dennis Blair" is not Tony Blair)."""
+    non-overlapping forms, exactly what ``_names_regex().finditer(text)`` finds, less a
+    country that names a currency ("U.S. dollars") and a known surname that the text also
+    gives another person ("Dennis Blair" is not Tony Blair)."""
     table = _names()
-    found = list(_names_trie_regex().finditer(text))
-    if found and any(map(text.lower().__contains__, _CURRENCY_AFTER_NEEDS)):
-        # "171.9 billion U.S. dollars", "Hong Kong dollars": a currency, not the country
-        found = [m for m in found
-                 if not (table[m.group()][1] == "country" and _CURRENCY_AFTER.match(text, m.end()))]
-    forms = [m.group() for m in found]
-    bare = _surname_forms().intersection(forms)
+    surnames = _surname_forms()
+    out: list[Actor] = []
+    bare: list[int] = []  # where known surnames stand in ``out``
+    for m in _names_trie_regex().finditer(text):
+        form = m.group()
+        entry = table[form]
+        if (entry[1] == "country" and text.startswith(_CURRENCY_STARTS, m.end() + 1)
+                and _CURRENCY_AFTER.match(text, m.end())):
+            continue  # "171.9 billion U.S. dollars", "Swiss francs": a currency, not the country
+        if form in surnames:
+            bare.append(len(out))
+        out.append(Actor(m.start(), m.end(), *entry))
     if bare:
         # A known surname after another given name anywhere ("Dennis Blair") leaves every
         # bare use of it in the text doubtful: none is read as the known person.
-        others = {f for m, f in zip(found, forms, strict=True)
-                  if f in bare and _after_a_given_name(text, m.start())}
+        others = {text[out[i].start:out[i].end] for i in bare if _after_a_given_name(text, out[i].start)}
         if others:
-            kept = [(m, f) for m, f in zip(found, forms, strict=True) if f not in others]
-            found, forms = [m for m, _ in kept], [f for _, f in kept]
-    return [Actor(m.start(), m.end(), *table[f]) for m, f in zip(found, forms, strict=True)]
+            out = [a for a in out if text[a.start:a.end] not in others]
+    return out
 
 
-_CURRENCY_AFTER = re.compile(r"\s+(?:dollars?|yuan|yen|euros?|rupees?|roubles?|rubles?|pesos?|francs?|"
+_CURRENCY_AFTER = re.compile(r"[ \u00a0](?:dollars?|yuan|yen|euros?|rupees?|roubles?|rubles?|pesos?|francs?|"
                              r"dinars?|rials?|riyals?|lira|shekels?|ringgit|baht|rand|kronor|kroner|krona|currency)\b")
-# ("won" and "pounds" are left out: "Japan won", "Britain pounds the rebels".) One of these
-# strings stands in every currency _CURRENCY_AFTER finds (lower-cased): a text without any
-# needs no look after each name.
-_CURRENCY_AFTER_NEEDS = ("dollar", "yuan", "yen", "euro", "rupee", "ruble", "rouble", "peso",
-                         "franc", "dinar", "rial", "riyal", "lira", "shekel", "ringgit", "baht", "rand",
-                         "kron", "currency")
+# ("won" and "pounds" are left out: "Japan won", "Britain pounds the rebels".) Every match
+# starts, after its blank, with one of these: a string test spares the regex most names.
+_CURRENCY_STARTS = ("dollar", "yuan", "yen", "euro", "rupee", "rouble", "ruble", "peso", "franc",
+                    "dinar", "rial", "riyal", "lira", "shekel", "ringgit", "baht", "rand", "kron",
+                    "currency")
 
 
 def _after_a_given_name(text: str, at: int) -> bool:

@@ -312,7 +312,9 @@ def _across_commas(sentence_text: str, segments, index: int, seg_s: int, seg_e: 
                    body: str) -> tuple[int, int]:
     """(index, start) of the clause's first piece, taking in the pieces before a comma that
     belong to it: the first names of a list, a name set off by commas, a place's country."""
-    if index > 0 and _LIST_TAIL.match(sentence_text, seg_s):
+    if index == 0 or sentence_text[segments[index - 1][1]] != ",":
+        return index, seg_s  # (each rule below joins across a comma)
+    if _LIST_TAIL.match(sentence_text, seg_s):
         # "Britain, France and Germany triggered ...": the names before the comma open the
         # same list, so they belong to the clause (and to its title).
         while (index > 0 and sentence_text[segments[index - 1][1]] == ","
