@@ -21,6 +21,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from .matching import ASCII_NON_WORD_TO_SPACE, FOLDS_TO_ASCII
+from .words import SENTENCE_ADVERBS
 
 
 class Actor(NamedTuple):
@@ -265,14 +266,13 @@ def _titles_lower() -> tuple[str, ...]:
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z-]*)[ \u00a0]$")
-_NOT_GIVEN_NAMES = frozenset("""a an the in on at for but and or nor when after before as if while
-    since until unless with by from to under of over about against between during without within
-    like than that this these those his her its their our my your both says said told asked
-    meanwhile however also then where why how what who whom which whose new old former late acting
-    chancellor premier although though because once yet so now today yesterday tomorrow still even
-    only indeed instead thus hence therefore besides moreover furthermore nevertheless nonetheless
-    finally earlier later last next first then there here all some many most several such every
-    each no not perhaps maybe whether unlike despite amid among upon via per dear thanks""".split())
+_NOT_GIVEN_NAMES = SENTENCE_ADVERBS | frozenset("""a an the in on at for but and or nor when after
+    before as if while since until unless with by from to under of over about against between
+    during without within like than that this these those his her its their our my your both says
+    said told asked where why how what who whom which whose new old former late acting chancellor
+    premier although though because once so tomorrow even only last all some many most several
+    such every each no not perhaps maybe whether unlike despite amid among upon via per dear
+    thanks""".split())
 
 
 @lru_cache(maxsize=1)

@@ -24,6 +24,7 @@ from typing import NamedTuple
 from ..temporal.rules import required_strings
 from ..temporal.tagger import trie_pattern
 from .matching import CaselessRule, fold
+from .words import SENTENCE_ADVERBS
 
 # Clause separators, in this order of preference at a place:
 #   [,;:]\s+  |  \s+[–—-]+\s+  |  \s*[–—]\s*(?=[A-Z])  |  \s+and\s+(?=will|would|...)
@@ -101,11 +102,6 @@ _NOT_A_SUBJECT = re.compile(
 _NAME = r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
 _LIST_TAIL = re.compile(rf"\s*{_NAME}\s+(?:and|or)\s+{_NAME}\b")
 _BARE_NAME = re.compile(rf"\s*{_NAME},?\s*$")
-# Capitalized words that open a sentence without naming anything.
-_NOT_NAMES = frozenset("""however meanwhile separately still yet also instead nevertheless
-    nonetheless moreover furthermore therefore thus hence yesterday today now then later earlier
-    overall indeed again elsewhere here there otherwise besides finally first second third
-    next similarly likewise previously""".split())
 
 
 def _is_bare_name(piece: str) -> bool:
@@ -114,7 +110,7 @@ def _is_bare_name(piece: str) -> bool:
     if not _BARE_NAME.match(piece):
         return False
     words = piece.replace(",", " ").split()
-    return (not _NOT_A_SUBJECT.match(piece.lstrip()) and words[0].lower() not in _NOT_NAMES
+    return (not _NOT_A_SUBJECT.match(piece.lstrip()) and words[0].lower() not in SENTENCE_ADVERBS
             and not words[-1].endswith("ly")
             and not _DATELINE_WORDS.search(piece))  # "JAKARTA, ...": a dateline
 

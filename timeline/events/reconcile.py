@@ -22,6 +22,7 @@ from datetime import date, datetime, timedelta
 from ..temporal.intervals import value_bounds
 from ..temporal.mention import Mention
 from ..temporal.resolver import PUT_OFF_VERBS
+from ..temporal.rules import tables
 from .event import Event
 
 _WEEKDAY = re.compile(r"(?i)^(?:on\s+)?(mon|tues|wednes|thurs|fri|satur|sun)day$")
@@ -178,8 +179,8 @@ def _weekday_index(m: Mention) -> int | None:
     """0..6 for a weekday alone ("Friday") or a time of day on one ("at midnight on Sunday")."""
     wd = weekday_of(m)
     if wd is None and _clock_on_a_weekday(m):
-        hit = _WEEKDAY.match(str(m.spec["weekday"]))
-        wd = _WEEKDAY_INDEX[hit.group(1).lower()] if hit else None
+        iso = tables()["weekdays"].get(str(m.spec["weekday"]).lower().rstrip("."))
+        wd = iso - 1 if iso else None
     return wd
 
 

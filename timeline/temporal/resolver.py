@@ -544,9 +544,12 @@ def _year_tense(spec: dict, text: str, m: Mention, get_tense) -> str | None:
     """The tense a year is inferred by: "since" a date puts it behind the publication, even
     one just ahead in the calendar ("has been in force since November 27", in October, is
     last November), where a plain past tense may still mean a date just ahead."""
-    if spec.get("signal") == "since" or _SINCE_THE.search(text, max(0, m.start - 12), m.start):
-        return "since"
-    return get_tense()
+    return "since" if _after_since(spec, text, m) else get_tense()
+
+
+def _after_since(spec: dict, text: str, m: Mention) -> bool:
+    """Whether the date follows "since" ("since March", "since the May curbs")."""
+    return spec.get("signal") == "since" or _SINCE_THE.search(text, max(0, m.start - 12), m.start) is not None
 
 
 def _infer_year(month: int, day: int | None, anchor: date, tense: str | None) -> tuple[int, bool]:
@@ -633,7 +636,7 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
 
     def get_tense():
         nonlocal tense
-        if spec.get("signal") == "since" or _SINCE_THE.search(text, max(0, m.start - 12), m.start):
+        if _after_since(spec, text, m):
             return "past"  # "since March", "since the May curbs": a start already behind us
         if tense is None and _ahead_of_before(text, m.start):
             tense = "future"  # "met ahead of Thursday's summit": the summit is still to come
@@ -1426,16 +1429,14 @@ def _days_of_a_named_week(text: str, mentions: list[Mention]) -> None:
         for day in reversed(mentions[:k]):
             if not (day.spec.get("weekday_only") and _WEEKDAY_JOIN.match(text[day.end:end])):
                 break
-            index = _WEEKDAYS.get(str(day.spec.get("weekday", "")).lower()[:3])
-            if index is None:
+            iso = _weekday(day.spec)
+            if iso is None:
                 break
-            _set(day, (monday + timedelta(days=index)).isoformat(), "day")
+            _set(day, (monday + timedelta(days=iso - 1)).isoformat(), "day")
             day.anchor = "mention"
             day.spec["week_named"] = True  # (no tense moves it to another week)
             end = day.start
 
-
-_WEEKDAYS = {name: i for i, name in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))}
 
 
 def _week_of_month(m: Mention) -> None:

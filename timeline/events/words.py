@@ -1,0 +1,10 @@
+"""Word lists more than one part of the event builder reads."""
+
+from __future__ import annotations
+
+#: Capitalized words that open a sentence without naming anything ("However, ...",
+#: "Meanwhile, ..."): no list item, subject or given name.
+SENTENCE_ADVERBS = frozenset("""however meanwhile separately still yet also instead nevertheless
+    nonetheless moreover furthermore therefore thus hence yesterday today now then later earlier
+    overall indeed again elsewhere here there otherwise besides finally first second third
+    next similarly likewise previously""".split())
