@@ -21,7 +21,7 @@ from functools import lru_cache
 import pandas as pd
 
 from ..document import Document
-from ..temporal.calendar import PRECISION_RANK, week_of_month
+from ..temporal.calendar import PRECISION_RANK, fmt, week_of_month
 from ..temporal.intervals import value_bounds
 from ..temporal.mention import Mention
 from ..temporal.resolver import ahead_of_between, called_for_between, tense_near
@@ -306,18 +306,17 @@ def _horizon(text: str, m: Mention, published) -> Mention:
         return out
     if (amount and str(m.spec.get("signal", "")).lower() == "in" and not _SPAN_WORDS.search(m.text)
             and not _LOOKS_BACK.search(text, max(0, m.start - 100), m.start)
-            and (_TIME_AFTER.match(text, m.end) or tense_near(text, m.start, m.end) == "future")):
+            and ((time_after := _TIME_AFTER.match(text, m.end)) or tense_near(text, m.start, m.end) == "future")):
         # "will vote in two weeks' time", "is due to be signed in three days": that far from
         # publication, about (a duration in the past, "built in two weeks", stays one)
         unit = _HORIZON_UNITS[amount.group(2)]
         day = _shift(pub, unit, int(amount.group(1)))
         if day is None:
             return m
-        precision = {"day": "day", "week": "day", "month": "month", "year": "year"}[unit]
-        value = day.isoformat() if precision == "day" else (
-            f"{day:%Y-%m}" if precision == "month" else f"{day:%Y}")
+        precision = "day" if unit == "week" else unit
+        value = fmt(day, precision)
         start = m.spec.get("signal_start", m.start)
-        end = _TIME_AFTER.match(text, m.end).end() if _TIME_AFTER.match(text, m.end) else m.end
+        end = time_after.end() if time_after else m.end
         out = Mention(start, end, text[start:end], "DATE", value, precision, "APPROX", m.rule,
                       "published", 0.8, spec=dict(m.spec))
         out.warnings.append(f'"{out.text}" is counted from the publication date: about '
@@ -1224,7 +1223,6 @@ def _counted_back(
     allowed, precision = _COUNTED_FROM[phrase.unit]
     if base.precision not in allowed:
         return None
-    from ..temporal.calendar import fmt
 
     from_day = base.start.date()
     day = _shift(from_day, phrase.unit, phrase.sign * phrase.n)
@@ -1282,7 +1280,6 @@ def _counted(phrase, anchor: Event | None) -> tuple[str, str, str, None] | None:
     precision = "day" if unit in ("day", "week") else ("month" if unit == "month" else "month")
     if anchor.precision not in ("day", "week", "month"):
         precision = "year"
-    from ..temporal.calendar import fmt
 
     return fmt(day, precision), precision, "APPROX" if unit in ("year", "decade") else "", None
 

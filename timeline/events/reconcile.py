@@ -21,8 +21,7 @@ from datetime import date, datetime, timedelta
 
 from ..temporal.intervals import value_bounds
 from ..temporal.mention import Mention
-from ..temporal.resolver import PUT_OFF_VERBS
-from ..temporal.rules import tables
+from ..temporal.resolver import PUT_OFF_VERBS, iso_weekday
 from .event import Event
 
 _WEEKDAY = re.compile(r"(?i)^(?:on\s+)?(mon|tues|wednes|thurs|fri|satur|sun)day$")
@@ -179,7 +178,7 @@ def _weekday_index(m: Mention) -> int | None:
     """0..6 for a weekday alone ("Friday") or a time of day on one ("at midnight on Sunday")."""
     wd = weekday_of(m)
     if wd is None and _clock_on_a_weekday(m):
-        iso = tables()["weekdays"].get(str(m.spec["weekday"]).lower().rstrip("."))
+        iso = iso_weekday(m.spec)
         wd = iso - 1 if iso else None
     return wd
 

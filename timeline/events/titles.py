@@ -174,14 +174,15 @@ def make_title(
             if _JOINER.match(before):  # "in April and May": nothing left between the dates
                 before = ""
         before = _drop_signal(before)
-        if before[-5:] == "over " and _OVER_A_SPAN.match(clause, s) and _OVER_END.search(before):
+        if before[-5:] == "over " and _OVER_A_SPAN.match(clause, s) and (over := _OVER_END.search(before)):
             # "met Hamas leaders in Doha over the weekend": "over" a span is a signal; before
             # a name ("take over in February") it is a verb's
-            before = _drop_signal(before[: _OVER_END.search(before).start() + 1])
-        if "into" in before[-6:] and i == len(spans) - 1 and not clause[e:].strip(" .,;:"):
+            before = _drop_signal(before[: over.start() + 1])
+        if ("into" in before[-6:] and i == len(spans) - 1 and not clause[e:].strip(" .,;:")
+                and (into := _INTO_END.search(before))):
             # "overnight into Tuesday" at the end; within the clause "into" is no signal
             # ("turned the vacations into winter breaks")
-            before = _drop_signal(before.rstrip()[:-4] + " ") if _INTO_END.search(before) else before
+            before = _drop_signal(before[: into.start()] + " ")
         parts.append(before)
         pos = e
     parts.append(_drop_possessive(clause[pos:]) if date_spans else clause[pos:])

@@ -19,7 +19,7 @@ from .mention import Mention
 from .numbers import parse_number, parse_spoken_year
 from .published import dateline as _dateline
 from .rules import tables
-from .tagger import _may_end_with
+from .tagger import _RANGE_GAP, _may_end_with
 
 _PREC_OF_UNIT = {
     "second": "second", "minute": "minute", "hour": "hour", "day": "day", "night": "day",
@@ -355,7 +355,8 @@ def _year(spec: dict) -> int | None:
     return None
 
 
-def _weekday(spec: dict) -> int | None:
+def iso_weekday(spec: dict) -> int | None:
+    """ISO number (Monday 1) of the weekday a mention's reading names, or None."""
     w = spec.get("weekday")
     if not w:
         return None
@@ -809,7 +810,7 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
         return
 
     # Explicit or partly explicit calendar fields.
-    y, mo, d, wd = _year(spec), _month(spec), _day(spec), _weekday(spec)
+    y, mo, d, wd = _year(spec), _month(spec), _day(spec), iso_weekday(spec)
     if mo:
         if d:
             inferred = False
@@ -1252,7 +1253,7 @@ def _weigh_base(m: Mention, ctx: _Context, unit: str, count: Callable[[date], da
             break
         if other.value == last.value or other.precision != last.precision:
             continue
-        if _RANGE_BETWEEN.match(ctx.text, other.end, last.start):
+        if _RANGE_GAP.match(ctx.text[other.end:last.start]):
             continue  # "from May 7 to May 9": one span, the anaphor counts from its end
         parsed = parse_value(other.value)
         if parsed is None:
@@ -1265,9 +1266,6 @@ def _weigh_base(m: Mention, ctx: _Context, unit: str, count: Callable[[date], da
             f'"{m.text}" is counted from "{last.text}", the date named last before it; the same '
             f'sentence names "{other.text}" too, which would make it {alternative}.')
         return
-
-
-_RANGE_BETWEEN = re.compile(r"\s*(?:-|–|—|to|through|until|till|and)\s*$", re.IGNORECASE)
 
 
 def _weigh_distance(m: Mention, ctx: _Context) -> None:
@@ -1354,7 +1352,7 @@ def _check_apposition(text: str, ms: list[Mention], anchor: date | None = None) 
         if not parsed or parsed[1] != "day":
             continue
         day = parsed[0]
-        wd = _weekday(a.spec)
+        wd = iso_weekday(a.spec)
         if wd and wd != day.isoweekday():
             _weekday_conflict(a, b, day, wd, a.text, anchor)
             a.spec["conflict_with"] = (b.start, b.end)
@@ -1429,7 +1427,7 @@ def _days_of_a_named_week(text: str, mentions: list[Mention]) -> None:
         for day in reversed(mentions[:k]):
             if not (day.spec.get("weekday_only") and _WEEKDAY_JOIN.match(text[day.end:end])):
                 break
-            iso = _weekday(day.spec)
+            iso = iso_weekday(day.spec)
             if iso is None:
                 break
             _set(day, (monday + timedelta(days=iso - 1)).isoformat(), "day")
