@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from timeline import tag
@@ -256,3 +258,53 @@ def test_weekdays_before_a_named_week_are_days_of_that_week(text, values):
 
     days = [m.value for m in tag(text, published="2024-11-28") if m.precision == "day"]
     assert days == values
+
+
+@pytest.mark.parametrize(
+    "text,published,values",
+    [
+        # news copy: a Friday story names today "Friday"; the day listed after it is tomorrow
+        ("The coalition said it hoped to give a new government to the country after electing a "
+         "successor late Friday or early Saturday.", "1997-04-18", ["1997-04-18", "1997-04-19"]),
+        ("Some 87,000 black pearls were to be put on show in Papeete on Friday and Saturday before "
+         "being auctioned.", "1997-04-04", ["1997-04-04", "1997-04-05"]),
+        # a Saturday story: the Friday listed before today is yesterday, not next week's
+        ("Pyongyang's emissaries twice failed to show up for meetings here -- scheduled Friday and "
+         "Saturday -- to hear their reply.", "1997-04-19", ["1997-04-18", "1997-04-19"]),
+        # read as past, the last day listed holds and the ones before it are counted back
+        ("After the first round of voting held last Wednesday and Tuesday's run-offs, the NDP won "
+         "112 seats.", "2005-11-17", ["2005-11-09", "2005-11-15"]),
+    ],
+)
+def test_weekdays_listed_together_are_one_stretch_in_order(text, published, values):
+    from timeline import tag
+
+    days = [m for m in tag(text, published=published) if m.precision == "day"]
+    assert [m.value for m in days] == values
+    moved = [m for m in days if m.warnings]
+    assert len(moved) == 1 and moved[0].confidence <= 0.8
+    assert 'is listed with "' in moved[0].warnings[0] and "read alone it would be" in moved[0].warnings[0]
+
+
+def test_weekdays_already_in_order_are_left_as_read():
+    from timeline import tag
+
+    text = "Fighting continued on Wednesday and Thursday, officials said on Friday."
+    days = tag(text, published="1997-04-18")
+    assert [(m.value, m.warnings, m.confidence) for m in days] == [
+        ("1997-04-16", [], 1.0), ("1997-04-17", [], 1.0), ("1997-04-18", [], 1.0)]
+
+
+@pytest.mark.parametrize("published", ["1997-04-23", "2006-12-26"])
+def test_a_list_of_weekdays_is_days_not_a_weekday_and_its_date(published):
+    """ "on Sunday, Monday and Tuesday" is three days; a weekday beside a weekday is never
+    read as "Friday (November 2)", a day told twice that may contradict itself."""
+    from timeline import extract
+
+    text = "The survey of 1,129 voters on Sunday, Monday and Tuesday indicated a shift in mood."
+    rows = extract(text, published=published)
+    assert list(rows.date_text) == ["Sunday", "Monday", "Tuesday"]
+    assert all(len(w) == 0 for w in rows.warnings) and (rows.confidence == 1.0).all()
+    days = [d.date() for d in rows.start]
+    assert [d.strftime("%A") for d in days] == ["Sunday", "Monday", "Tuesday"]
+    assert days[1] - days[0] == days[2] - days[1] == timedelta(days=1)

@@ -553,7 +553,8 @@ def _event(
             warnings = [w for w in warnings if not w.startswith(f'"{first.text}" could be ')] + [note]
 
     weekday = first if len(g.mentions) == 1 and weekday_of(first) is not None else g.notes.get("weekday")
-    if g.kind != "conflict" and start is not None and weekday is not None and not weekday.spec.get("week_named"):
+    if (g.kind != "conflict" and start is not None and weekday is not None
+            and not weekday.spec.get("week_named") and not weekday.spec.get("listed")):
         value, note = _weigh_weekday(weekday, value, cue, published)
         if note:
             start, end = days.bounds(value)

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from ..temporal.calendar import day_words
 from ..temporal.intervals import value_bounds
 from ..temporal.mention import Mention
 from ..temporal.resolver import PUT_OFF_VERBS, iso_weekday
@@ -163,11 +164,11 @@ def _same_day_kind(a: Mention, b: Mention) -> bool:
     """Two mentions side by side that each name one day: "Friday (November 1, 2024)".
 
     A date the calendar lacks ("Friday (February 30, 2024)") still names one day as
-    written: paired with its weekday it is one doubtful event, not two.
+    written: paired with its weekday it is one doubtful event, not two. Two weekdays side by
+    side are a list ("Saturday, Sunday and Monday"), two days.
     """
-    return (_names_day(a) and _names_day(b)) and (
-        weekday_of(a) is not None or weekday_of(b) is not None
-    )
+    wa, wb = weekday_of(a), weekday_of(b)
+    return _names_day(a) and _names_day(b) and (wa is not None or wb is not None) and (wa is None or wb is None)
 
 
 def _names_day(m: Mention) -> bool:
@@ -189,8 +190,7 @@ def _clock_on_a_weekday(m: Mention) -> bool:
     return m.type == "TIME" and "weekday" in spec and not ("day" in spec or "month" in spec or "month_n" in spec)
 
 
-def fmt_day(d: date) -> str:
-    return f"{d:%B} {d.day}, {d.year}"
+fmt_day = day_words
 
 
 def _pub_day(published) -> date | None:

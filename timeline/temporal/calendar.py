@@ -39,6 +39,11 @@ def shift(d: date, unit: str, n: int) -> date:
     raise ValueError(unit)
 
 
+def day_words(d: date) -> str:
+    """A day as a reader writes it: "April 19, 1997"."""
+    return f"{d:%B} {d.day}, {d.year}"
+
+
 def fmt(d: date, precision: str) -> str:
     """The TIMEX3 value of the period of ``precision`` that contains ``d``."""
     if precision == "day":

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from .calendar import PRECISION_RANK, fmt, parse_value, shift, week_of_month
+from .calendar import PRECISION_RANK, day_words, fmt, parse_value, shift, week_of_month
 from .mention import Mention
 from .numbers import parse_number, parse_spoken_year
 from .published import dateline as _dateline
@@ -1037,7 +1037,7 @@ _TOD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
 def _weekday_conflict(a: Mention, b: Mention, day: date, wd: int, wd_text: str | None,
                       anchor: date | None = None) -> None:
-    names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    names = _WEEKDAY_NAMES
     verb = "is" if anchor is not None and day > anchor else "was"  # (a day still to come "is")
     msg = (f'The text says "{wd_text or names[wd - 1]}", but {day.strftime("%B")} {day.day}, '
            f"{day.year} {verb} a {names[day.isoweekday() - 1]}.")
@@ -1341,9 +1341,10 @@ def _set_value(spec: dict) -> str:
 
 
 def _check_apposition(text: str, ms: list[Mention], anchor: date | None = None) -> None:
-    """A weekday set beside an explicit date must agree with it ("Friday (November 2, 2024)")."""
+    """A weekday set beside an explicit date must agree with it ("Friday (November 2, 2024)").
+    (Another weekday beside it is a list, "Saturday, Sunday and Monday", never the same day.)"""
     for a, b in zip(ms, ms[1:], strict=False):
-        if not (a.spec.get("weekday_only") and b.type in ("DATE", "TIME")):
+        if not (a.spec.get("weekday_only") and b.type in ("DATE", "TIME")) or b.spec.get("weekday_only"):
             continue
         gap = text[a.end : b.start]
         if not _APPOSITION_GAP.fullmatch(gap):
@@ -1405,6 +1406,7 @@ def resolve(text: str, mentions: list[Mention], published) -> list[Mention]:
                 ctx.anchor = parsed[0]
     _days_of_a_named_week(text, mentions)
     _check_apposition(text, mentions, anchor)
+    _weekdays_listed_together(text, mentions, ctx.anchor)
     _times_take_the_day_beside(text, mentions)
     return mentions
 
@@ -1435,6 +1437,67 @@ def _days_of_a_named_week(text: str, mentions: list[Mention]) -> None:
             day.spec["week_named"] = True  # (no tense moves it to another week)
             end = day.start
 
+
+
+# What joins weekdays listed together: "Friday and Saturday", "late Friday or early Saturday",
+# "Saturday, Sunday and Monday", "Friday, and on Saturday". (A range, "Tuesday to Thursday", is
+# one mention already.)
+_WEEKDAY_LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or))(?:\s+on)?\s*", re.IGNORECASE)
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _weekdays_listed_together(text: str, mentions: list[Mention], anchor: date | None) -> None:
+    """Weekdays listed together are days of one stretch, in the order given.
+
+    Each weekday alone is read by the tense near it, and two read alone can fall in different
+    weeks: "electing a successor late Friday or early Saturday", in a Friday story, would be
+    today and last Saturday. Where the days read alone are not in order within a week, the one
+    that is the publication day holds (news names today by its weekday), or else the last one
+    when they were read as past, the first when read as ahead; the others are placed from it.
+    Each day so moved says so and is less sure.
+    """
+    if anchor is None:
+        return
+    run: list[Mention] = []
+    for m in [*mentions, None]:
+        listed = m is not None and _listable_weekday(m)
+        if listed and run and _WEEKDAY_LIST_GAP.fullmatch(text, run[-1].end, m.start):
+            run.append(m)
+            continue
+        if len(run) > 1:
+            _place_in_order(run, anchor)
+        run = [m] if listed else []
+
+
+def _listable_weekday(m: Mention) -> bool:
+    return (bool(m.spec.get("weekday_only")) and not m.spec.get("week_named") and not m.spec.get("conflict_with")
+            and m.precision == "day" and iso_weekday(m.spec) is not None and parse_value(m.value[:10]) is not None)
+
+
+def _place_in_order(run: list[Mention], anchor: date) -> None:
+    days = [parse_value(m.value[:10])[0] for m in run]
+    if all(b > a for a, b in zip(days, days[1:], strict=False)) and (days[-1] - days[0]).days < 7:
+        return
+    if anchor in days:
+        k = days.index(anchor)
+    else:
+        k = len(run) - 1 if days[0] <= anchor else 0
+    placed = list(days)
+    for i in range(k + 1, len(run)):  # each later day: the first such weekday after the one before
+        placed[i] = placed[i - 1] + timedelta(days=(iso_weekday(run[i].spec) - placed[i - 1].isoweekday() - 1) % 7 + 1)
+    for i in range(k - 1, -1, -1):  # each earlier day: the last such weekday before the one after
+        placed[i] = placed[i + 1] - timedelta(days=(placed[i + 1].isoweekday() - iso_weekday(run[i].spec) - 1) % 7 + 1)
+    held = run[k]
+    for m, was, day in zip(run, days, placed, strict=True):
+        m.spec["listed"] = True  # (no tense moves one of them to another week)
+        if day == was:
+            continue
+        m.value = day.isoformat() + m.value[10:]
+        m.confidence = min(m.confidence, 0.8)
+        m.warnings.append(
+            f'"{m.text}" is listed with "{held.text}", so it is taken as {_WEEKDAY_NAMES[day.weekday()]}, '
+            f"{day_words(day)}, the days listed together being one stretch in the order given; "
+            f"read alone it would be {day_words(was)}.")
 
 
 def _week_of_month(m: Mention) -> None:
