@@ -272,8 +272,8 @@ def test_weekdays_before_a_named_week_are_days_of_that_week(text, values):
         ("Pyongyang's emissaries twice failed to show up for meetings here -- scheduled Friday and "
          "Saturday -- to hear their reply.", "1997-04-19", ["1997-04-18", "1997-04-19"]),
         # read as past, the last day listed holds and the ones before it are counted back
-        ("After the first round of voting held last Wednesday and Tuesday's run-offs, the NDP won "
-         "112 seats.", "2005-11-17", ["2005-11-09", "2005-11-15"]),
+        ("Fighting raged in the north on Friday and Sunday, officials said.", "2006-12-09",
+         ["2006-12-01", "2006-12-03"]),
     ],
 )
 def test_weekdays_listed_together_are_one_stretch_in_order(text, published, values):
@@ -286,13 +286,20 @@ def test_weekdays_listed_together_are_one_stretch_in_order(text, published, valu
     assert 'is listed with "' in moved[0].warnings[0] and "read alone it would be" in moved[0].warnings[0]
 
 
-def test_weekdays_already_in_order_are_left_as_read():
+@pytest.mark.parametrize(
+    "text,values",
+    [
+        ("Fighting continued on Wednesday and Thursday, officials said on Friday.",
+         ["1997-04-16", "1997-04-17", "1997-04-18"]),
+        # the latest first, counting back from today
+        ("Following are statements made Friday and Thursday by the lawyer.", ["1997-04-18", "1997-04-17"]),
+    ],
+)
+def test_weekdays_already_in_order_are_left_as_read(text, values):
     from timeline import tag
 
-    text = "Fighting continued on Wednesday and Thursday, officials said on Friday."
     days = tag(text, published="1997-04-18")
-    assert [(m.value, m.warnings, m.confidence) for m in days] == [
-        ("1997-04-16", [], 1.0), ("1997-04-17", [], 1.0), ("1997-04-18", [], 1.0)]
+    assert [(m.value, m.warnings, m.confidence) for m in days] == [(v, [], 1.0) for v in values]
 
 
 @pytest.mark.parametrize("published", ["1997-04-23", "2006-12-26"])

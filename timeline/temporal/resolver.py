@@ -1451,7 +1451,8 @@ def _weekdays_listed_together(text: str, mentions: list[Mention], anchor: date |
 
     Each weekday alone is read by the tense near it, and two read alone can fall in different
     weeks: "electing a successor late Friday or early Saturday", in a Friday story, would be
-    today and last Saturday. Where the days read alone are not in order within a week, the one
+    today and last Saturday. (A list may give the latest day first, "statements made Friday and
+    Thursday", each a day or two before the last.) Where the days read alone are neither, the one
     that is the publication day holds (news names today by its weekday), or else the last one
     when they were read as past, the first when read as ahead; the others are placed from it.
     Each day so moved says so and is less sure.
@@ -1476,8 +1477,11 @@ def _listable_weekday(m: Mention) -> bool:
 
 def _place_in_order(run: list[Mention], anchor: date) -> None:
     days = [parse_value(m.value[:10])[0] for m in run]
-    if all(b > a for a, b in zip(days, days[1:], strict=False)) and (days[-1] - days[0]).days < 7:
-        return
+    steps = [(b - a).days for a, b in zip(days, days[1:], strict=False)]
+    if all(step > 0 for step in steps) and sum(steps) < 7:
+        return  # in order within a week
+    if all(-2 <= step < 0 for step in steps):
+        return  # the latest first, each a day or two before the one listed before it: "made Friday and Thursday"
     if anchor in days:
         k = days.index(anchor)
     else:
