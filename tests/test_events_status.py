@@ -154,6 +154,8 @@ def _cue_status_one_by_one(clause, signal=None, at=None):
                 return rule.status, rule.name
             continue
         for m in rule.regex.finditer(clause):
+            if rule.before_date and (m.start() >= at or re.match(r"[\w.]+(?:\s[\w.]+)?['’]s\b", clause[at:])):
+                continue
             distance = at - m.end() if m.end() <= at else max(m.start() - at, 0)
             if m.start() > at and _LATER_CLAUSE.search(clause, at, m.start()):
                 distance += 1_000_000
@@ -268,3 +270,33 @@ def test_past_cue_governs_is_that_of_the_rules_regexes():
     for clause in clauses:
         for at in {0, len(clause), len(clause) // 2, rng.randrange(len(clause) + 1)}:
             assert past_cue_governs(clause, at) == plain(clause, at), (clause, at)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Police could not confirm the report on Tuesday.",  # "could" as the past of "can"
+        "The attack could have been prevented in May.",
+        "In May the government resigned.",  # the month, not the modal
+    ],
+)
+def test_a_possibility_is_not_read_where_there_is_none(clause):
+    assert cue_status(clause, None)[1] != "possible"
+
+
+@pytest.mark.parametrize(
+    "clause,date_text",
+    [
+        ("a dumping incident in August could reach into the millions of dollars", "August"),
+        ("Police barred the road on Saturday and workers could be seen tidying the route", "Saturday"),
+        ("O'Neal may miss two to four weeks with a sprained ankle during Thursday's team loss", "Thursday"),
+    ],
+)
+def test_a_possibility_speaks_only_for_a_date_after_it(clause, date_text):
+    assert cue_status(clause, None, clause.index(date_text))[1] != "possible"
+    assert cue_status("Officials said Sudan could join in March.", None, 34) == ("planned", "possible")
+
+
+def test_may_the_name_is_no_possibility():
+    clause = "May did not surrender to the police until the afternoon of Nov. 17."
+    assert cue_status(clause, None, clause.index("Nov."))[1] != "possible"

@@ -108,8 +108,10 @@ def _stem(word: str) -> str:
     return word[:-1] if word.endswith("s") and len(word) > 3 else word
 
 
-def find_anchor_event(phrase: AnchorPhrase, events: list[Event]) -> Event | None:
-    """The dated event the phrase refers to, or None."""
+def find_anchor_event(phrase: AnchorPhrase, events: list[Event], happened: bool = False) -> Event | None:
+    """The dated event the phrase refers to, or None. What ``happened`` after an event
+    follows one that has happened too, not one still to come ("Following his talks with Wu
+    Yi, he met ...", after "The next round of talks will be held in May")."""
     noun = re.compile(rf"(?i)\b{re.escape(_stem(phrase.noun))}s?\b")
     place = re.compile(rf"\b{re.escape(phrase.place)}\b") if phrase.place else None
 
@@ -117,7 +119,8 @@ def find_anchor_event(phrase: AnchorPhrase, events: list[Event]) -> Event | None
         blob = " ".join([e.evidence, e.title, *e.support])
         return bool((place and place.search(blob)) or noun.search(blob))
 
-    dated = [e for e in events if e.start is not None and e.precision != "approximate"]
+    dated = [e for e in events if e.start is not None and e.precision != "approximate"
+             and not (happened and phrase.mod == "AFTER" and e.status in ("planned", "target"))]
     before = [e for e in dated if e.sentence_end <= phrase.start and matches(e)]
     if before:
         return max(before, key=lambda e: e.sentence_start)

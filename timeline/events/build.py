@@ -1057,7 +1057,12 @@ def _anchored_event(
     phrase = find_anchor_phrase(s.text, s.start)
     if phrase is None:
         return None
-    anchor = find_anchor_event(phrase, events)
+    rest = s.text[phrase.end - s.start :].lstrip(" ,")
+    rest_start = s.end - len(rest)
+    clause = clause_of(s.text, s.start, rest_start, rest_start + 1, [])
+    # The date is open-ended on one side, so only the wording can tell the status.
+    status, status_warnings = decide_status(clause.full, None, None, None, published)
+    anchor = find_anchor_event(phrase, events, happened=status == "happened")
     counted = _counted(phrase, anchor)
     if counted is not None:
         # "Two years after the invasion": the anchor's date moved by the amount.
@@ -1090,11 +1095,6 @@ def _anchored_event(
     if counted is None:
         precision, mod = "approximate", phrase.mod
         start, end = (when, None) if phrase.mod == "AFTER" else (None, when)
-    rest = s.text[phrase.end - s.start :].lstrip(" ,")
-    rest_start = s.end - len(rest)
-    clause = clause_of(s.text, s.start, rest_start, rest_start + 1, [])
-    # The date is open-ended on one side, so only the wording can tell the status.
-    status, status_warnings = decide_status(clause.full, None, None, None, published)
     names, codes = names_and_countries(
         actors.within(clause.start, clause.end) + actors.within(s.start, s.end)
     )

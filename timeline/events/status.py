@@ -30,6 +30,9 @@ class StatusRule:
     examples: tuple
     # A signal rule applies only where this matches the clause too (None: always).
     requires: re.Pattern | None = None
+    # A cue that speaks only for a date after it: "could join in March", but not "a dumping
+    # incident in August could cost millions".
+    before_date: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -46,6 +49,7 @@ def status_rules() -> tuple[StatusRule, ...]:
                 signals=tuple(r.get("signals", ())),
                 examples=tuple(tuple(e) for e in r.get("examples", ())),
                 requires=re.compile(r["requires"], re.IGNORECASE) if r.get("requires") else None,
+                before_date=bool(r.get("before_date")),
             )
         )
     return tuple(out)
@@ -80,6 +84,8 @@ def cue_status(
 
 
 _AHEAD = frozenset({"planned", "target"})
+# A date that opens a possessive: "Thursday's loss", "Wednesday night's game".
+_POSSESSIVE_DATE = re.compile(r"[\w.]+(?:\s[\w.]+)?['’]s\b")
 
 
 def _tally_wording(requires: re.Pattern, clause: str, at: int | None) -> bool:
@@ -137,6 +143,11 @@ def _nearest_cue(
             break  # a cue at the date: later rules could only tie, and ties go to the earlier
         for m in matcher.finditer(clause, low, words):
             start, end = m.span()
+            if rule.before_date and (start >= at or _POSSESSIVE_DATE.match(clause, at)):
+                # (a later match starts later still; "may miss two weeks with an ankle sprained
+                # during Thursday's loss": a date's own event, told in a possessive, was not
+                # what the cue says may come)
+                break
             distance = at - end if end <= at else max(start - at, 0)
             if start > at and _LATER_CLAUSE.search(clause, at, start):
                 # "told his squad Friday they must ...", "said Tuesday that ... would":
