@@ -114,3 +114,49 @@ def test_a_programme_or_paper_named_like_a_date_is_no_date(text):
 )
 def test_a_capitalized_today_that_opens_a_sentence_is_a_date(text, date_text):
     assert [m.text for m in tag(text, published="2006-11-28")] == [date_text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His research formed the basis for the Long March CZ-2F rocket that carried Yang Liwei into orbit.",
+        "Protesters marked Bloody Sunday in Derry.",
+        "The Black September group claimed the attack.",
+        "Candidates campaigned hard before Super Tuesday.",
+        "Soviet tanks crushed the Prague Spring.",
+        "Veterans of the Great October Revolution marched.",
+    ],
+)
+def test_a_name_that_holds_a_date_word_dates_nothing(text):
+    assert tag(text, published="2006-11-15") == []
+
+
+def test_the_name_leaves_the_dates_beside_it():
+    text = "Egypt and Syria attacked Israel in the October War of 1973, and marked it on Sunday."
+    assert [(m.text, m.value) for m in tag(text, published="2006-11-15")] == [
+        ("1973", "1973"), ("Sunday", "2006-11-12")]
+
+
+@pytest.mark.parametrize(
+    "text,date_text",
+    [
+        ("Security was tightened after the September 11 attacks.", "September 11"),
+        ("The 9/11 commission said the attacks could have been prevented.", "9/11"),
+        ("He was held for six years after the Sept. 11 attacks on the United States.", "Sept. 11"),
+    ],
+)
+def test_the_september_11_attacks_are_of_2001(text, date_text):
+    row = extract(text, published="2006-11-15").iloc[0]
+    assert (row.date_text, row.date_value, row.precision) == (date_text, "2001-09-11", "day")
+    assert row.confidence == 1.0 and len(row.warnings) == 0
+
+
+def test_an_event_named_by_its_day_alone_may_be_of_an_earlier_year():
+    text = "He spoke on the anniversary of the June 4 crackdown."
+    row = extract(text, published="2006-11-15").iloc[0]
+    assert row.date_value == "2006-06-04"  # the publication's year, as for any month and day ...
+    assert row.confidence <= 0.6  # ... but shown as a guess
+    assert any("names an event by its day" in w for w in row.warnings)
+    # a day that names no such event keeps the usual doubt only
+    row = extract("The May 29 general elections were peaceful.", published="2006-11-15").iloc[0]
+    assert row.confidence == 0.9 and not any("names an event" in w for w in row.warnings)

@@ -65,6 +65,12 @@ INFERRED_YEAR_FACTOR = 0.9
 # A guessed year kept against the tense (see _weigh_inferred_year): a real doubt.
 TORN_YEAR_FACTOR = 0.7
 RIVAL_YEAR_FACTOR = 0.7
+# An event named by its day alone ("the September 11 attacks", "the June 4 crackdown") is as
+# often one remembered from an earlier year as one of the publication's year.
+REMEMBERED_FACTOR = 0.6
+_REMEMBERED_EVENT = re.compile(
+    r"(?i)\b(?:attacks?|bombings?|blasts?|crackdown|massacre|uprising|coup|revolution|riots?|killings?|"
+    r"tragedy|disaster|earthquake|quake|tsunami|explosions?|assassination|hijackings?|war)\b")
 _EARLIEST = pd.Timestamp.min.date() + timedelta(days=1)
 _LATEST = pd.Timestamp.max.date() - timedelta(days=1)
 APPROXIMATE_CONFIDENCE = 0.5
@@ -619,6 +625,10 @@ def _event(
             warnings.append(f'The text names {rival} just after "{text[g_start:g_end]}"; the year '
                             f"may be {rival}.")
             conf *= RIVAL_YEAR_FACTOR
+        elif attributive and told is None and _REMEMBERED_EVENT.search(attributive, len(text[g_start:g_end])):
+            warnings.append(f'"{attributive}" names an event by its day, and such an event may be one of '
+                            f"an earlier year: the text does not say which.")
+            conf *= REMEMBERED_FACTOR
 
     # "since last April's offensive": the signal belongs to the offensive, not the date.
     status, status_warnings = decide_status(
@@ -1042,6 +1052,8 @@ def _year_inferred(mentions: list[Mention], value: str) -> bool:
     if not _YEAR_MONTH.match(value):
         # A season without a year ("in the spring") is as much a guess as a month.
         return _SEASON_VALUE.match(value) is not None and any(m.spec.get("year_inferred") for m in mentions)
+    if any(m.spec.get("kind") == "ref" for m in mentions):
+        return False  # "the September 11 attacks": the name gives the year
     written = " ".join(m.text for m in mentions)
     if _YEAR_FROM_CONTEXT.search(written):  # "last November" names its year
         return False

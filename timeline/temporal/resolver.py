@@ -624,7 +624,7 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
     text = ctx.text
 
     if kind == "ref":
-        _set(m, spec["value"], None)
+        _set(m, spec["value"], spec.get("precision"))  # (a named event's day has one)
         return
     if kind == "duration":
         _set(m, _duration_value(spec), None)
