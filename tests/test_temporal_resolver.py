@@ -315,3 +315,44 @@ def test_a_list_of_weekdays_is_days_not_a_weekday_and_its_date(published):
     days = [d.date() for d in rows.start]
     assert [d.strftime("%A") for d in days] == ["Sunday", "Monday", "Tuesday"]
     assert days[1] - days[0] == days[2] - days[1] == timedelta(days=1)
+
+
+@pytest.mark.parametrize(
+    "year,day",
+    [(1998, "1998-04-12"), (2000, "2000-04-23"), (2006, "2006-04-16"), (2007, "2007-04-08"),
+     (2019, "2019-04-21"), (2024, "2024-03-31"), (2025, "2025-04-20"), (2038, "2038-04-25")],
+)
+def test_easter_is_the_gregorian_computus(year, day):
+    from timeline.temporal.calendar import easter
+
+    assert easter(year).isoformat() == day
+
+
+def test_thanksgiving_is_the_fourth_thursday_of_november():
+    from timeline.temporal.calendar import moving_day, thanksgiving
+
+    assert [thanksgiving(y).isoformat() for y in (2005, 2006, 2026)] == ["2005-11-24", "2006-11-23", "2026-11-26"]
+    assert moving_day("thanksgiving+1", 2006).isoformat() == "2006-11-24"  # Black Friday
+
+
+@pytest.mark.parametrize(
+    "text,published,value",
+    [
+        ("Pilgrims will gather in Jerusalem on Good Friday.", "2007-03-20", "2007-04-06"),
+        # a year moved by the tense moves the day with it: Easter 2006 was April 16
+        ("The fighting stopped over Easter.", "2007-03-20", "2006-04-16"),
+        ("Churches were packed on Easter Sunday last year.", "2007-03-20", "2006-04-16"),
+        ("Stores opened early on Black Friday 2005.", "2006-03-01", "2005-11-25"),
+        ("Ash Wednesday falls early this year.", "2008-01-10", "2008-02-06"),
+    ],
+)
+def test_holidays_that_move_are_dated_in_their_year(text, published, value):
+    from timeline import extract
+
+    [row] = extract(text, published=published).itertuples()
+    assert row.date_value == value
+
+
+def test_names_that_hold_a_moving_holiday_are_no_date():
+    assert [m.text for m in tag("The 1998 Good Friday Agreement ended the conflict.")] == ["1998"]
+    assert tag("Tourists flew to Easter Island.", published="2007-03-20") == []

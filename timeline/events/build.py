@@ -21,7 +21,7 @@ from functools import lru_cache
 import pandas as pd
 
 from ..document import Document
-from ..temporal.calendar import PRECISION_RANK, fmt, week_of_month
+from ..temporal.calendar import PRECISION_RANK, fmt, moving_day, week_of_month
 from ..temporal.intervals import value_bounds
 from ..temporal.mention import Mention
 from ..temporal.resolver import ahead_of_between, called_for_between, tense_near
@@ -596,10 +596,14 @@ def _event(
             why = ("the year the text gives the thing it names" if first.spec.get("year_told_after")
                    else "the year named earlier in the text")
         else:
+            weighed = value
             value, why, torn = _weigh_inferred_year(
                 value, cue, start, end, published, cued[1] if cued else None,
                 governs=cue != "happened" or past_cue_governs(wording, at),
                 told=own_verb_tense(text, g_start, s))
+            if value[:4] != weighed[:4] and first.spec.get("moving"):
+                # "stopped over Easter": last year's Easter is another day than this year's
+                value = moving_day(first.spec["moving"], int(value[:4])).isoformat() + value[10:]
             if torn:
                 conf *= TORN_YEAR_FACTOR
             if (why == "the publication date" and precision == "month" and published is not None

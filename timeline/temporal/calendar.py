@@ -39,6 +39,34 @@ def shift(d: date, unit: str, n: int) -> date:
     raise ValueError(unit)
 
 
+def easter(year: int) -> date:
+    """Western Easter Sunday of ``year`` (the anonymous Gregorian computus)."""
+    a, (b, c) = year % 19, divmod(year, 100)
+    d, e = divmod(b, 4)
+    g = (b - (b + 8) // 25 + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    weekday = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * weekday) // 451
+    month, day = divmod(h + weekday - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def thanksgiving(year: int) -> date:
+    """The United States' Thanksgiving: the fourth Thursday of November."""
+    first = date(year, 11, 1)
+    return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+
+_MOVING_BASES = {"easter": easter, "thanksgiving": thanksgiving}
+
+
+def moving_day(rule: str, year: int) -> date:
+    """The day a holiday that moves falls on in ``year``, from its rule: "easter-2" is Good Friday."""
+    base, sign, days = re.fullmatch(r"([a-z]+)([+-])(\d+)", rule).groups()
+    return _MOVING_BASES[base](year) + timedelta(days=int(days) * (1 if sign == "+" else -1))
+
+
 def day_words(d: date) -> str:
     """A day as a reader writes it: "April 19, 1997"."""
     return f"{d:%B} {d.day}, {d.year}"

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from .calendar import PRECISION_RANK, day_words, fmt, parse_value, shift, week_of_month
+from .calendar import PRECISION_RANK, day_words, fmt, moving_day, parse_value, shift, week_of_month
 from .mention import Mention
 from .numbers import parse_number, parse_spoken_year
 from .published import dateline as _dateline
@@ -294,19 +294,38 @@ _HOLIDAY_PLURAL = re.compile(r"\b(year|valentine|women)s\b")
 
 
 def _holiday(spec: dict) -> tuple[int, int] | None:
-    """(month, day) of a holiday on a fixed day: "Christmas Eve" -> (12, 24)."""
+    """(month, day) of a holiday: "Christmas Eve" -> (12, 24); one that moves, in the year
+    the spec has written or is read in (``holiday_year``): "Good Friday" of 2007 -> (4, 6)."""
     name = spec.get("holiday")
-    return _holiday_day(name) if name else None
+    if not name:
+        return None
+    rule = _moving_holiday(name)
+    if rule is None:
+        return _holiday_day(name)
+    year = _year(spec) or spec.get("holiday_year")
+    if year is None:
+        return None
+    day = moving_day(rule, year)
+    return day.month, day.day
+
+
+def _holiday_key(name: str) -> str:
+    # "New Year's Eve", "New Years Eve", "St. Valentine's Day": the table's "new year eve", "valentine day"
+    key = re.sub(r"['’]s\b|['’]|\b(?:st\.?|saint)\s", " ", name.lower())
+    return " ".join(_HOLIDAY_PLURAL.sub(r"\1", key).split())
 
 
 @lru_cache(maxsize=256)
 def _holiday_day(name: str) -> tuple[int, int] | None:
     """(month, day) of the holiday named ``name`` as written (asked for its month, then its day)."""
-    # "New Year's Eve", "New Years Eve", "St. Valentine's Day": the table's "new year eve", "valentine day"
-    key = re.sub(r"['’]s\b|['’]|\b(?:st\.?|saint)\s", " ", name.lower())
-    key = " ".join(_HOLIDAY_PLURAL.sub(r"\1", key).split())
-    month_day = tables()["holidays"].get(key)
+    month_day = tables()["holidays"].get(_holiday_key(name))
     return (int(month_day[:2]), int(month_day[3:])) if month_day else None
+
+
+@lru_cache(maxsize=64)
+def _moving_holiday(name: str) -> str | None:
+    """The rule of a holiday that moves ("easter-2" for "Good Friday"), or None."""
+    return tables()["moving_holidays"].get(_holiday_key(name))
 
 
 def _month(spec: dict) -> int | None:
@@ -770,6 +789,10 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
         return
 
     if kind == "month_of_relative_year":
+        moving = spec.get("holiday") and _moving_holiday(spec["holiday"])
+        if moving and anchor is None:
+            _set(m, "", None)  # (which day it is depends on the year, which nothing gives)
+            return
         mo = _month(spec)
         if anchor is None:
             _set(m, f"XXXX-{mo:02d}", "month")
@@ -785,6 +808,9 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
         else:
             y = anchor.year + (_direction(spec) or 0)
             m.anchor = "published"
+        if moving:
+            spec["holiday_year"] = y  # "Easter Sunday last year": that year's Easter
+            mo = _month(spec)
         d = spec.get("day") or spec.get("dayb") or _day(spec)
         if d:  # "April 1 next year", "Christmas Eve last year"
             try:
@@ -810,6 +836,9 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
         return
 
     # Explicit or partly explicit calendar fields.
+    moving = spec.get("holiday") and _moving_holiday(spec["holiday"])
+    if moving and anchor is not None:
+        spec.setdefault("holiday_year", anchor.year)  # (its day this year, to weigh which year)
     y, mo, d, wd = _year(spec), _month(spec), _day(spec), iso_weekday(spec)
     if mo:
         if d:
@@ -840,11 +869,13 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
                 m.spec["relative"] = True
                 m.spec["year_inferred"] = True
             try:
-                day = date(y, mo, d)
+                day = moving_day(moving, y) if moving else date(y, mo, d)
             except ValueError:
                 _impossible(m)
                 return
             _set(m, day.isoformat(), "day")
+            if moving:
+                m.spec["moving"] = moving  # (a year weighed again later moves the day too)
             two_days = (spec.get("sep") or "").strip().lower() == "and" and not _BETWEEN_BEFORE.search(
                 text[max(0, m.start - 9) : m.start])
             if two_days:  # "on April 7 and 9": two days, not the days between
