@@ -356,3 +356,15 @@ def test_holidays_that_move_are_dated_in_their_year(text, published, value):
 def test_names_that_hold_a_moving_holiday_are_no_date():
     assert [m.text for m in tag("The 1998 Good Friday Agreement ended the conflict.")] == ["1998"]
     assert tag("Tourists flew to Easter Island.", published="2007-03-20") == []
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("A group of lenders has extended Control Data's revolving loans through January.", "1990-01"),
+        ("The bank extended the credit line through March 31.", "1990-03-31"),
+    ],
+)
+def test_a_term_extended_through_a_date_runs_ahead(text, value):
+    [m] = tag(text, published="1989-10-30")
+    assert m.value == value

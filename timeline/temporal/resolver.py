@@ -182,15 +182,16 @@ _MARKER_WORDS = _FUTURE_WORDS | _PAST_WORDS | {w for w, _nxt in _FUTURE_PAIRS | 
 PUT_OFF_VERBS = (r"(?:postpon|delay|defer|extend|mov|push|put\s+off|puts\s+off|putting\s+off|reschedul|"
                  r"adjourn|brought\s+forward|bring\s+forward|brings\s+forward)")
 # A verb that puts something off to the date after it: "was postponed until February 15",
-# "extended the deadline to March 31", "moved the summit to December 10".
+# "extended the deadline to March 31", "moved the summit to December 10", "extended its
+# loans through January".
 _PUT_OFF_TO = re.compile(
     rf"(?i)\b{PUT_OFF_VERBS}\w*"
-    r"(?:\s+(?!(?:to|until|till|for|into)\b)[\w'’-]+){0,4}?\s+(?:back\s+)?(?:to|until|till|for|into)"
+    r"(?:\s+(?!(?:to|until|till|for|into|through|thru)\b)[\w'’-]+){0,4}?\s+(?:back\s+)?(?:to|until|till|for|into|through|thru)"
     r"\s+(?:the\s+)?(?:(?:early|mid|late|end\s+of|middle\s+of|beginning\s+of|start\s+of)[-\s]+)?$")
 
 
 # The words a _PUT_OFF_TO match ends with, before whitespace or "-" only.
-_PUT_OFF_LAST_WORDS = ("to", "until", "till", "for", "into", "the", "early", "mid", "late", "of")
+_PUT_OFF_LAST_WORDS = ("to", "until", "till", "for", "into", "through", "thru", "the", "early", "mid", "late", "of")
 
 
 def _put_off_before(text: str, start: int) -> bool:
