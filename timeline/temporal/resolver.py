@@ -1493,7 +1493,9 @@ def _weekdays_listed_together(text: str, mentions: list[Mention], anchor: date |
         return
     run: list[Mention] = []
     for m in [*mentions, None]:
-        listed = m is not None and _listable_weekday(m)
+        listed = m is not None and "weekday_only" in m.spec and _listable_weekday(m)
+        if not (listed or run):
+            continue  # (most mentions: no weekday, and none before it to close)
         if listed and run and _WEEKDAY_LIST_GAP.fullmatch(text, run[-1].end, m.start):
             run.append(m)
             continue
