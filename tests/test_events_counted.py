@@ -199,3 +199,28 @@ def test_no_date_is_worked_out_from_a_date_that_may_be_another_events(text, phra
     table = extract(text, published="2024-10-10")
     counted = table[table.date_text == phrase]
     assert (counted.date_value == "").all()  # absent, or listed without a date
+
+
+@pytest.mark.parametrize(
+    "text,base,value",
+    [
+        ("On Wednesday, the president will travel to Paris, a day after meeting his Chinese counterpart.",
+         "Wednesday", "1997-04-15"),  # next Wednesday (it will travel), less a day
+        ("On Monday, the rebels seized the town, two days after government troops withdrew.",
+         "Monday", "1997-04-05"),
+    ],
+)
+def test_a_phrase_ending_the_main_clause_counts_from_the_date_that_opens_the_sentence(text, base, value):
+    [counted] = _phrases(text)
+    assert counted.base.text == base
+    rows = extract(text, published=PUBLISHED)
+    row = rows[rows.date_text == counted.text].iloc[0]
+    assert row.date_value == value and row.confidence == 0.9
+
+
+@pytest.mark.parametrize("text", [
+    "In 2010, the law took effect two years after it was signed.",  # no comma sets the phrase off
+    "On Monday, troops said in 2010 that the town fell, two days after the siege ended.",  # two dates
+])
+def test_only_a_set_off_phrase_after_the_one_opening_date_counts_from_it(text):
+    assert _phrases(text) == []

@@ -368,3 +368,17 @@ def test_names_that_hold_a_moving_holiday_are_no_date():
 def test_a_term_extended_through_a_date_runs_ahead(text, value):
     [m] = tag(text, published="1989-10-30")
     assert m.value == value
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("Voting ends at 8 p.m. (1800 GMT) on Sunday.", "2025-06-22T20:00"),
+        ("Polls open at 7 a.m. on Thursday.", "2025-06-19T07:00"),
+    ],
+)
+def test_a_clocks_p_m_does_not_end_the_clause_its_tense_is_read_in(text, value):
+    from timeline import extract
+
+    row = extract(text, published="2025-06-18").iloc[0]
+    assert (row.date_value, row.status) == (value, "planned")

@@ -229,6 +229,11 @@ _BETWEEN = re.compile(
 
 
 _LEADING_BLANKS = re.compile(r"\s*")
+# Before a date that opens a sentence, and after it (the comma that sets it off), and the
+# comma that sets off a phrase at the end of the main clause.
+_OPENS = re.compile(r"\s*(?:(?i:on|by)\s+)?")
+_SET_OFF = re.compile(r"\s*,")
+_COMMA_BEFORE = re.compile(r",\s*\Z")
 
 
 def _base(
@@ -245,6 +250,12 @@ def _base(
         last = mentions[k - 1]
         gap = text[last.end : start]
         if _BETWEEN.fullmatch(gap):
+            return last
+        if (k == 1 or mentions[k - 2].end <= s.start) and _OPENS.fullmatch(text, s.start, last.start) and (
+                _SET_OFF.match(text, last.end) and _COMMA_BEFORE.search(text, last.end, start)):
+            # "On Wednesday, the president will travel to Paris, a day after meeting his Chinese
+            # counterpart": a date that opens the sentence dates its main clause, which the
+            # phrase, set off by a comma at its end, counts from.
             return last
         return None
     if _LEADING_BLANKS.match(s.text).end() != m.start("phrase"):

@@ -101,11 +101,26 @@ def _clause_start(text: str, lo: int, hi: int) -> int:
         k = j
         while k > lo and text[k - 1].isalpha():
             k -= 1
-        word = text[k:j]
-        if (len(word) == 1 and word.isupper()) or word in _ABBREV:
+        if _abbreviation(text, k, j):
             i = j
             continue
         return j + 1
+
+
+def _abbreviation(text: str, k: int, j: int) -> bool:
+    """Whether the stop at ``j`` after the word text[k:j] ends an abbreviation, not a sentence:
+    an initial ("P."), a title ("Mr."), or a clock's "a.m."/"p.m." that the sentence runs on
+    after ("at 8 p.m. (1800 GMT) on Sunday", "10 a.m. on Friday")."""
+    word = text[k:j]
+    if (len(word) == 1 and word.isupper()) or word in _ABBREV:
+        return True
+    if word in ("m", "M") and k >= 2 and text[k - 1] == "." and text[k - 2] in "apAP":
+        nxt = _NEXT_CHAR.match(text, j + 1)
+        return nxt is not None and (nxt.group(1).islower() or nxt.group(1) in "(,")
+    return False
+
+
+_NEXT_CHAR = re.compile(r"\s*(\S)")
 
 
 def _clause_end(text: str, lo: int, hi: int) -> int:
@@ -124,8 +139,7 @@ def _clause_end(text: str, lo: int, hi: int) -> int:
         k = j
         while k > lo and text[k - 1].isalpha():
             k -= 1
-        word = text[k:j]
-        if (len(word) == 1 and word.isupper()) or word in _ABBREV:
+        if _abbreviation(text, k, j):
             i = j + 1
             continue
         return j
