@@ -363,3 +363,17 @@ def test_word_character_is_isalnum_or_underscore():
     for i in range(sys.maxunicode + 1):
         c = chr(i)
         assert bool(word.match(c)) == (c.isalnum() or c == "_"), hex(i)
+
+
+@pytest.mark.parametrize(
+    "text,value,mod",
+    [
+        ("The region was devastated in the mid-1990s.", "199", "MID"),
+        ("It was rebuilt in the early 2000s.", "200", "START"),
+        ("Reforms began in the late 19th century.", "18", "END"),
+        ("It happened in the 1990s.", "199", None),
+    ],
+)
+def test_the_part_of_a_decade_or_century_is_its_modifier(text, value, mod):
+    [m] = tag(text, published="2025-06-18")
+    assert (m.value, m.mod) == (value, mod)

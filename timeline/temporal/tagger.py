@@ -334,7 +334,13 @@ def _to_mention(text: str, c) -> Mention:
     s, e, rule, m = c
     spec = dict(rule.fixed)
     spec.update({k: v for k, v in m.groupdict().items() if v is not None})
-    return Mention(start=s, end=e, text=text[s:e], type=rule.type, value="", rule=rule.name, spec=spec)
+    # "the mid-1990s", "the late 19th century": the part of a decade or century is its modifier.
+    part = spec.get("part")
+    mod = _PART_MOD.get(part.lower()) if part and _PERIOD_KEYS.intersection(spec) else None
+    return Mention(start=s, end=e, text=text[s:e], type=rule.type, value="", rule=rule.name, spec=spec, mod=mod)
+
+
+_PERIOD_KEYS = frozenset(("decade", "decade2", "sdecade", "century"))
 
 
 def _extend_left(text: str, m: Mention) -> None:
