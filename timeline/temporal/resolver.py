@@ -840,6 +840,10 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
         ctx.last = (date(y, mo, 1), "month")
         return
 
+    if kind in ("day_of_relative_month", "ordinal_day"):
+        _resolve_day_of_month(m, ctx, kind, get_tense)
+        return
+
     if kind == "quarter_of_relative_year":
         q = _quarter(spec)
         if anchor is None:
@@ -1550,6 +1554,38 @@ def _place_in_order(run: list[Mention], anchor: date) -> None:
             f'"{m.text}" is listed with "{held.text}", so it is taken as {_WEEKDAY_NAMES[day.weekday()]}, '
             f"{day_words(day)}, the days listed together being one stretch in the order given; "
             f"read alone it would be {day_words(was)}.")
+
+
+def _resolve_day_of_month(m: Mention, ctx: _Context, kind: str, get_tense) -> None:
+    """ "the 12th of this month"; "on the 15th" alone, of the month the tense points to: this
+    month's if that day is past and the tense is (or the day is ahead and so is the tense),
+    else the month before or after. A day alone is a guess, and says so."""
+    anchor = ctx.anchor
+    d = _day(m.spec)
+    if anchor is None or not d:
+        _set(m, "", None)
+        return
+    first = anchor.replace(day=1)
+    if kind == "day_of_relative_month":
+        month = shift(first, "month", {"this": 0, "last": -1, "next": 1}[m.spec["dir"].lower()])
+    else:
+        ahead = get_tense() == "future" or (get_tense() is None and 0 < d - anchor.day <= 7)
+        if ahead:
+            month = first if d >= anchor.day else shift(first, "month", 1)
+        else:
+            month = first if d <= anchor.day else shift(first, "month", -1)
+    try:
+        day = month.replace(day=d)
+    except ValueError:
+        _impossible(m)
+        return
+    _set(m, day.isoformat(), "day")
+    m.anchor = "published"
+    ctx.last = (day, "day")
+    if kind == "ordinal_day":
+        m.confidence = min(m.confidence, 0.7)
+        m.warnings.append(f'"{m.text}" gives only the day of the month; {day_words(day)} is taken from '
+                          f"the tense and the publication date.")
 
 
 def _week_of_month(m: Mention) -> None:

@@ -96,6 +96,7 @@ _MAX_LEFT = 40
 _REACH = {
     "month": (24, 40), "weekday": (24, 32), "numeric": (32, 24), "spoken": (32, 40),
     "unit": (40, 28), "season": (28, 32), "deictic": (28, 28), "holiday": (24, 40),
+    "ordinal": (24, 28),
 }
 _PLAIN_START = frozenset("ABCDEFGHIJKLMNOPRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")  # no digit, no "Q"
 
