@@ -174,3 +174,30 @@ def test_over_before_a_span_is_a_signal_but_not_after_a_verb():
     c = "Italy is due to take over in February the leadership of the force"
     at = c.index("February")
     assert make_title(c, [(at, at + 8)]) == "Italy is due to take over the leadership of the force"
+
+
+def test_he_is_the_person_the_sentence_before_opens_with():
+    from timeline import extract
+
+    text = ("Yasser Arafat led the Palestinians for decades. Arafat was besieged by the Israeli army in "
+            "his compound in Ramallah in 2002. He died in a hospital in France on November 11, 2004.")
+    rows = extract(text, published="2006-11-11")
+    row = rows[rows.date_text == "November 11, 2004"].iloc[0]
+    assert row.title.startswith("Yasser Arafat died in a hospital")
+    assert "Yasser Arafat" in row.actors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the sentence before opens with no person
+        "The foreign minister said talks with Prime Minister Chaowalit went well. He was holding talks on Friday.",
+        # it names two people: "He" could be either
+        "Arafat met Ehud Barak at Camp David. He left the talks on July 25, 2000.",
+    ],
+)
+def test_he_stays_he_where_the_sentence_before_does_not_say_who(text):
+    from timeline import extract
+
+    row = extract(text, published="2006-11-11").iloc[-1]
+    assert row.title.startswith("He ")

@@ -24,6 +24,12 @@ from .matching import ASCII_NON_WORD_TO_SPACE, FOLDS_TO_ASCII
 from .words import SENTENCE_ADVERBS
 
 
+# Two capitalized words in a row, as a person's first and last name are written.
+_TWO_NAMES = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")
+# What may stand before the name that opens a sentence: blanks and an opening quote.
+_OPENING = re.compile(r"[\s\"“‘']*")
+
+
 class Actor(NamedTuple):
     """One mention of an actor. (A named tuple: an article has hundreds, and a tuple is made
     several times quicker than a frozen dataclass.)"""
@@ -574,6 +580,21 @@ class ActorIndex:
 
         self._all = sorted(self.places + self.people, key=lambda a: (a.start, a.end))
         self._starts = [a.start for a in self._all]
+
+    def opening_person(self, start: int, end: int) -> Actor | None:
+        """The person whose name opens the sentence ``[start, end)`` ("Arafat was besieged"), if
+        the sentence names no other person; else None."""
+        named = self.within(start, end)
+        found = [a for a in named if a.kind == "person"]
+        if not found or any(a.name != found[0].name for a in found):
+            return None
+        if not _OPENING.fullmatch(self.text, start, found[0].start):
+            return None
+        # A name the index does not know ("Arafat met Ehud Barak"): "He" could be that one.
+        for m in _TWO_NAMES.finditer(self.text, found[0].end, end):
+            if not any(a.start <= m.start() < a.end for a in named):
+                return None
+        return found[0]
 
     def within(self, start: int, end: int) -> list[Actor]:
         """Actors whose mention lies inside ``[start, end)``, in text order."""

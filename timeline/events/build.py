@@ -62,6 +62,7 @@ _DATELINE_END = re.compile(r"\s*(?:\([A-Z][^)]{0,40}\)\s*(?:[-–—:]+\s*)?|[-�
 _DATELINE_PLACE = re.compile(r"^[A-Z][\w .'’/-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?,\s*$")
 
 INFERRED_YEAR_FACTOR = 0.9
+_PERSONAL_PRONOUNS = frozenset(("He", "She"))
 # A guessed year kept against the tense (see _weigh_inferred_year): a real doubt.
 TORN_YEAR_FACTOR = 0.7
 RIVAL_YEAR_FACTOR = 0.7
@@ -142,6 +143,8 @@ def build_events(doc: Document, mentions: list[Mention]) -> list[Event]:
             )
             ev = _event(text, s, g, spans, others, published, actors, days)
             if ev is not None:
+                if i and ev.title.split(" ", 1)[0] in _PERSONAL_PRONOUNS:
+                    _name_the_pronoun(ev, sentences[i - 1], actors)
                 _weigh_dateline(ev, g, datelines, published)
                 if s.kind == "caption":
                     _weigh_file_photo(text, s, ev)
@@ -161,6 +164,20 @@ def build_events(doc: Document, mentions: list[Mention]) -> list[Event]:
 
     events = merge_captions(events)
     return sorted(events, key=lambda e: (e.sentence_start, e.char_start))
+
+
+def _name_the_pronoun(ev: Event, before: Sentence, actors: ActorIndex) -> None:
+    """ "Arafat was besieged ... He died in a hospital in France": a title that opens with
+    "He" or "She" takes the name of the person the sentence before opens with, where that
+    sentence names no other person (a subject further back, or one of two, is left as "He")."""
+    person = actors.opening_person(before.start, before.end)
+    if person is None:
+        return
+    ev.title = person.name + ev.title[ev.title.index(" "):]
+    if person.name not in ev.actors:
+        ev.actors = [person.name, *ev.actors]
+        if person.iso3 and person.iso3 not in ev.countries:
+            ev.countries = [person.iso3, *ev.countries]
 
 
 _PAGE_WORD = re.compile(
