@@ -23,7 +23,6 @@ from typing import NamedTuple
 from .matching import ASCII_NON_WORD_TO_SPACE, FOLDS_TO_ASCII
 from .words import SENTENCE_ADVERBS
 
-
 # Two capitalized words in a row, as a person's first and last name are written.
 _TWO_NAMES = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")
 # What may stand before the name that opens a sentence: blanks and an opening quote.
