@@ -337,6 +337,12 @@ def _holiday_day(name: str) -> tuple[int, int] | None:
     return (int(month_day[:2]), int(month_day[3:])) if month_day else None
 
 
+def _moving_rule(spec: dict) -> str | None:
+    """The rule of the holiday that moves the spec names, if it names one."""
+    name = spec.get("holiday")
+    return _moving_holiday(name) if name else None
+
+
 @lru_cache(maxsize=64)
 def _moving_holiday(name: str) -> str | None:
     """The rule of a holiday that moves ("easter-2" for "Good Friday"), or None."""
@@ -804,7 +810,7 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
         return
 
     if kind == "month_of_relative_year":
-        moving = spec.get("holiday") and _moving_holiday(spec["holiday"])
+        moving = _moving_rule(spec)
         if moving and anchor is None:
             _set(m, "", None)  # (which day it is depends on the year, which nothing gives)
             return
@@ -855,7 +861,7 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
         return
 
     # Explicit or partly explicit calendar fields.
-    moving = spec.get("holiday") and _moving_holiday(spec["holiday"])
+    moving = _moving_rule(spec)
     if moving and anchor is not None:
         spec.setdefault("holiday_year", anchor.year)  # (its day this year, to weigh which year)
     y, mo, d, wd = _year(spec), _month(spec), _day(spec), iso_weekday(spec)
@@ -1083,6 +1089,7 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
 _DECADE_WORD = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
                 "seventies": 70, "eighties": 80, "nineties": 90}
 _TOD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def _weekday_conflict(a: Mention, b: Mention, day: date, wd: int, wd_text: str | None,
@@ -1493,7 +1500,6 @@ def _days_of_a_named_week(text: str, mentions: list[Mention]) -> None:
 # "Saturday, Sunday and Monday", "Friday, and on Saturday". (A range, "Tuesday to Thursday", is
 # one mention already.)
 _WEEKDAY_LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or))(?:\s+on)?\s*", re.IGNORECASE)
-_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def _weekdays_listed_together(text: str, mentions: list[Mention], anchor: date | None) -> None:
