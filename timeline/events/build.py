@@ -173,7 +173,7 @@ def _name_the_pronoun(ev: Event, before: Sentence, actors: ActorIndex) -> None:
     person = actors.opening_person(before.start, before.end)
     if person is None:
         return
-    ev.title = person.name + ev.title[ev.title.index(" "):]
+    ev.title = person.name + ev.title[len(ev.title.split(" ", 1)[0]):]  # ("He" alone, too)
     if person.name not in ev.actors:
         ev.actors = [person.name, *ev.actors]
         if person.iso3 and person.iso3 not in ev.countries:
