@@ -1517,15 +1517,13 @@ def _weekdays_listed_together(text: str, mentions: list[Mention], anchor: date |
         return
     run: list[Mention] = []
     for m in [*mentions, None]:
-        listed = m is not None and "weekday_only" in m.spec and _listable_weekday(m)
-        if not (listed or run):
-            continue  # (most mentions: no weekday, and none before it to close)
-        if listed and run and _WEEKDAY_LIST_GAP.fullmatch(text, run[-1].end, m.start):
+        weekday = m is not None and "weekday_only" in m.spec
+        if weekday and run and _WEEKDAY_LIST_GAP.fullmatch(text, run[-1].end, m.start):
             run.append(m)
             continue
-        if len(run) > 1:
+        if len(run) > 1 and all(map(_listable_weekday, run)):
             _place_in_order(run, anchor)
-        run = [m] if listed else []
+        run = [m] if weekday else []
 
 
 def _listable_weekday(m: Mention) -> bool:
