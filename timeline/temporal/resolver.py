@@ -32,7 +32,7 @@ _OUT_PRECISION = {"weekend": "week", "half": "month", "second": "minute"}
 # --------------------------------------------------------------------------- tense
 
 _FUTURE_WORDS = frozenset(
-    "will won't wo shall 'll planning planned expected expects expect scheduled due upcoming next "
+    "will won't wo shall 'll planning planned expected expects expect scheduled slated due upcoming next "
     "coming ahead forecast forecasts predicted predicts would intends intend aims aim hopes "
     "targets target targeted effective payable "
     # The present of a schedule speaks of what is to come: "voting begins on Sunday".
