@@ -157,7 +157,9 @@ def _cue_status_one_by_one(clause, signal=None, at=None):
             if rule.before_date and (m.start() >= at or re.match(r"[\w.]+(?:\s[\w.]+)?['’]s\b", clause[at:])):
                 continue
             distance = at - m.end() if m.end() <= at else max(m.start() - at, 0)
-            if m.start() > at and _LATER_CLAUSE.search(clause, at, m.start()):
+            if m.start() > at and (_LATER_CLAUSE.search(clause, at, m.start()) or re.match(
+                    r"(?i)(?:said|says|told|added|stated)\b", clause[m.start():])
+                    and "," in clause[at:m.start()]):
                 distance += 1_000_000
             if best is None or (distance, order) < best:
                 best, found = (distance, order), rule

@@ -75,13 +75,16 @@ def test_halves(text, value):
 def _tense_near_plain(text, start, end):
     """tense_near as first written: _marker asked about every word."""
     from timeline.temporal.resolver import (
-        _PASSIVE_AUX,
+        _NO_PLAN_BEFORE_TO_BE,
+        _OWN_CLAUSE_OPENS,
         _PAST_WORDS,
+        _STARTING_BEFORE,
         _TOKEN,
         DETERMINERS,
         _clause_end,
         _clause_start,
         _marker,
+        _passive,
     )
 
     def adjective(words, i):
@@ -89,13 +92,22 @@ def _tense_near_plain(text, start, end):
         return i > 0 and w.endswith("ed") and w not in _PAST_WORDS and words[i - 1].lower() in DETERMINERS
 
     lo = _clause_start(text, max(0, start - 120), start)
-    words = _TOKEN.findall(text, lo, start)
+    if _STARTING_BEFORE.search(text, max(lo, start - 20), start):
+        return "future"
+    own = _OWN_CLAUSE_OPENS.search(text, max(lo, start - 60), start)
+    words = _TOKEN.findall(text, own.end() if own else lo, start)
     for i in range(len(words) - 1, -1, -1):
         nxt = words[i + 1].lower() if i + 1 < len(words) else None
         found = _marker(words[i], nxt)
-        if found == "past" and i > 0 and words[i - 1].lower() in _PASSIVE_AUX:
+        if found == "past" and _passive(words, i):
             continue
         if found == "past" and adjective(words, i):
+            continue
+        if found == "future" and nxt == "to" and i + 2 < len(words) and words[i + 2].lower() in ("blame", "have"):
+            continue
+        if found == "future" and nxt == "to" and i > 1 and words[i - 1].lower() == "been" and words[i - 2].lower() == "had":
+            return "past"
+        if found == "future" and words[i].lower() == "to" and i > 0 and words[i - 1].lower() in _NO_PLAN_BEFORE_TO_BE:
             continue
         if found:
             return found
@@ -266,8 +278,8 @@ def test_weekdays_before_a_named_week_are_days_of_that_week(text, values):
         # news copy: a Friday story names today "Friday"; the day listed after it is tomorrow
         ("The coalition said it hoped to give a new government to the country after electing a "
          "successor late Friday or early Saturday.", "1997-04-18", ["1997-04-18", "1997-04-19"]),
-        ("Some 87,000 black pearls were to be put on show in Papeete on Friday and Saturday before "
-         "being auctioned.", "1997-04-04", ["1997-04-04", "1997-04-05"]),
+        ("Some 87,000 black pearls went on show in Papeete on Friday and Saturday before being "
+         "auctioned.", "1997-04-04", ["1997-04-04", "1997-04-05"]),
         # a Saturday story: the Friday listed before today is yesterday, not next week's
         ("Pyongyang's emissaries twice failed to show up for meetings here -- scheduled Friday and "
          "Saturday -- to hear their reply.", "1997-04-19", ["1997-04-18", "1997-04-19"]),
@@ -293,6 +305,9 @@ def test_weekdays_listed_together_are_one_stretch_in_order(text, published, valu
          ["1997-04-16", "1997-04-17", "1997-04-18"]),
         # the latest first, counting back from today
         ("Following are statements made Friday and Thursday by the lawyer.", ["1997-04-18", "1997-04-17"]),
+        # "were to be": what was arranged, ahead: today and tomorrow as read
+        ("Some 87,000 black pearls were to be put on show in Papeete on Friday and Saturday before being "
+         "auctioned.", ["1997-04-18", "1997-04-19"]),
     ],
 )
 def test_weekdays_already_in_order_are_left_as_read(text, values):
@@ -382,3 +397,41 @@ def test_a_clocks_p_m_does_not_end_the_clause_its_tense_is_read_in(text, value):
 
     row = extract(text, published="2025-06-18").iloc[0]
     assert (row.date_value, row.status) == (value, "planned")
+
+
+@pytest.mark.parametrize(
+    "text,published,value",
+    [
+        # what was arranged, told in the past, is ahead
+        ("He confirmed that most of the troops were to arrive on Tuesday.", "1997-04-13", "1997-04-15"),
+        ("Senior diplomats were to meet Wednesday in New York.", "1997-04-15", "1997-04-16"),
+        # what is yet to be done
+        ("Annan told the BBC in an interview to be broadcast Monday.", "2006-12-03", "2006-12-04"),
+        ("The poll, to be published in the paper Friday, put Labour on 52 percent.", "1997-04-03", "1997-04-04"),
+        # a plain future beside the date, which a passive nearer to it does not undo
+        ("The score will be officially presented and played by Florian Birsak on Friday, it said.",
+         "2006-12-27", "2006-12-29"),
+        # but a future in another clause does not reach into a relative clause's past
+        ("On Tuesday Rangers will play Motherwell, who drew at home to Celtic on Saturday.", "2006-12-31",
+         "2006-12-30"),
+        # the present of travel, the start of a period
+        ("US Defense Secretary William Cohen flies into Tokyo on Monday.", "1997-04-06", "1997-04-07"),
+        ("The team faces the Indians in a four-day match starting Thursday.", "2006-12-05", "2006-12-07"),
+        # a telling set off after the date is the telling's tense, not the date's
+        ("Investors awaited economic data due for release Thursday, brokers said.", "1997-04-23", "1997-04-24"),
+        # but a plan that fell through, or was only supposed, is behind
+        ("Voting had been due to end Sunday, but had to be extended.", "1997-04-15", "1997-04-13"),
+        ("Refugees were supposed to be airlifted out on Friday, but rebels blocked the move.",
+         "1997-04-21", "1997-04-18"),
+        # a date that opens a clause of its own takes that clause's verb
+        ("He was to be followed by Chirac, who on his arrival late Friday called for more aid.",
+         "2005-12-03", "2005-12-02"),
+        ("They want the truce extended and on Sunday, the Brigades gave Israel two weeks.", "2006-12-04",
+         "2006-12-03"),
+    ],
+)
+def test_the_tense_beside_a_weekday_says_which_week(text, published, value):
+    from timeline import extract
+
+    rows = extract(text, published=published)
+    assert rows.iloc[-1].date_value == value  # (the weekday in question is the sentence's last date)

@@ -577,7 +577,8 @@ def _event(
 
     weekday = first if len(g.mentions) == 1 and weekday_of(first) is not None else g.notes.get("weekday")
     if (g.kind != "conflict" and start is not None and weekday is not None
-            and not weekday.spec.get("week_named") and not weekday.spec.get("listed")):
+            and not weekday.spec.get("week_named") and not weekday.spec.get("listed")
+            and not (weekday.spec.get("ahead_by_tense") and cue == "happened")):
         value, note = _weigh_weekday(weekday, value, cue, published)
         if note:
             start, end = days.bounds(value)

@@ -112,6 +112,9 @@ _LATER_CLAUSE = re.compile(
     r"(?i)\b(?:that|which|who|whom|whose|if|when|while|because|although|though|they|he|she"
     r"|we|you|it)\b")
 _FAR = 1_000_000
+# A telling set off after the date ("data due for release Thursday, brokers said"): its tense
+# is the telling's.
+_TELLING_AFTER = re.compile(r"(?i)(?:said|says|told|added|stated)\b")
 
 
 def _governing_cue(clause: str, at: int | None) -> str | None:
@@ -149,7 +152,8 @@ def _nearest_cue(
                 # what the cue says may come)
                 break
             distance = at - end if end <= at else max(start - at, 0)
-            if start > at and _LATER_CLAUSE.search(clause, at, start):
+            if start > at and (_LATER_CLAUSE.search(clause, at, start) or _TELLING_AFTER.match(clause, start)
+                               and "," in clause[at:start]):
                 # "told his squad Friday they must ...", "said Tuesday that ... would":
                 # a cue in a later clause speaks for the date only if none comes before.
                 distance += _FAR

@@ -41,13 +41,16 @@ _FUTURE_WORDS = frozenset(
     # as often a noun or an adjective: "the start of the consultation", "open for trade")
     "begin resume convene expire conclude "
     # ... as does the plain present of a visit or meeting: "the leaders meet Monday".
-    "meet meets visits travels arrives hosts".split()
+    "meet meets visits travels arrives hosts flies leaves departs".split()
 )
 _FUTURE_PAIRS = frozenset({
     ("going", "to"), ("is", "to"), ("are", "to"), ("set", "to"), ("plans", "to"), ("plan", "to"),
     ("set", "for"), ("slated", "for"), ("slated", "to"), ("poised", "to"), ("takes", "place"),
     # "Voters go (head) to the polls on Sunday": the plain present of a vote to come.
     ("go", "to"), ("goes", "to"), ("head", "to"), ("heads", "to"), ("polls", "open"), ("polls", "close"),
+    # What was arranged, told in the past: "were to arrive on Tuesday", "was to return Monday";
+    # and what is yet to be done to it: "an interview to be broadcast Monday".
+    ("was", "to"), ("were", "to"), ("to", "be"),
 })
 # The present perfect reports what has happened: "which has been on patrol since March".
 _PAST_PAIRS = frozenset({("has", "been"), ("have", "been"), ("'s", "been"), ("'ve", "been")})
@@ -257,16 +260,29 @@ def tense_near(text: str, start: int, end: int) -> str | None:
     """'past', 'future' or None from the words nearest the mention in its clause."""
     lo = _clause_start(text, max(0, start - 120), start)
     words = _TOKEN.findall(text, lo, start)
+    if _STARTING_BEFORE.search(text, max(lo, start - 20), start):
+        return "future"  # "a four-day match starting Thursday", "beginning July 1"
+    own = _OWN_CLAUSE_OPENS.search(text, max(lo, start - 60), start)
+    if own:
+        # "Chirac, who on his arrival late Friday called for ...", "... and on Sunday, the
+        # Brigades gave": the date opens a clause of its own, whose verb comes after it.
+        words = words[len(_TOKEN.findall(text, lo, own.end())):]
     for i in range(len(words) - 1, -1, -1):
         low = words[i].lower()
         if low not in _MARKER_WORDS and not low.endswith("ed"):
             continue
         nxt = words[i + 1].lower() if i + 1 < len(words) else None
         found = _marker(words[i], nxt)
-        if found == "past" and i > 0 and words[i - 1].lower() in _PASSIVE_AUX:
+        if found == "past" and _passive(words, i):
             continue  # a passive participle: the auxiliary before it has the tense
         if found == "past" and _adjective(words, i):
             continue
+        if found == "future" and nxt == "to" and i + 2 < len(words) and words[i + 2].lower() in ("blame", "have"):
+            continue  # "was to blame": no plan; "was to have begun": one that fell through
+        if found == "future" and nxt == "to" and i > 1 and words[i - 1].lower() == "been" and words[i - 2].lower() == "had":
+            return "past"  # "had been due to end Sunday": a plan of the past
+        if found == "future" and low == "to" and i > 0 and words[i - 1].lower() in _NO_PLAN_BEFORE_TO_BE:
+            continue  # "was supposed to be airlifted", "was found to be": no plan ahead
         if found:
             return found
     hi = _clause_end(text, end, min(len(text), end + 80))
@@ -289,6 +305,44 @@ _CALLED_FOR = re.compile(
     r"(?i)\b(?:call(?:s|ed|ing)?\s+for|urg(?:es|ed|ing)|demand(?:s|ed|ing)?)\s+(?:a\s+|an\s+|the\s+|fresh\s+|new\s+)*"
     r"(?:[\w-]+\s+){0,2}(?:strikes?|protests?|rall(?:y|ies)|elections?|polls|votes?|referendum|boycotts?|"
     r"demonstrations?|marches|march|talks|meeting|summit|ceasefire|truce|shutdown|sit-in)\s+(?:on\s+|by\s+|for\s+)?$")
+
+
+# Words before "to be" that make no plan of it: "was supposed to be airlifted", "was found to be".
+_NO_PLAN_BEFORE_TO_BE = frozenset(
+    "supposed meant believed thought said reported found known seemed appeared alleged claimed hoped not "
+    "had".split())
+# A clause the date opens, its verb still to come: "who on his arrival late Friday", "and on
+# Sunday," (a relative pronoun or "and"/"but", then a few words without a verb marker).
+_OWN_CLAUSE_OPENS = re.compile(r"(?i)\b(?:(?:who|which)(?:\s+(?:on|in|at|late|early|earlier|later))?|(?:and|but)\s+(?:on|in|at))"
+                               r"(?:\s+(?:his|her|their|its|the)\s+\w+)?\s*$")
+# The plain future and what was arranged: "will", "were to arrive", "to be broadcast".
+_STRONG_FUTURE = re.compile(r"(?i)\b(?:will|shall|won't|(?:was|were|is|are)\s+to|(?<!had\s)to\s+be)\b|['’]ll\b")
+# Where another clause, with a verb of its own, begins.
+_CLAUSE_WORD = re.compile(r"(?i)\b(?:who|which|that|when|after|before|while|because)\b")
+
+
+def _strong_future_before(text: str, start: int) -> bool:
+    """Whether the clause just before ``start`` speaks in the plain future ("will be officially
+    presented and played by ... on Friday"), with no other clause opening between ("Rangers
+    will play Motherwell, who drew at home on Saturday": not)."""
+    lo = _clause_start(text, max(0, start - 90), start)
+    for m in _CLAUSE_WORD.finditer(text, lo, start):
+        lo = m.end()
+    return _STRONG_FUTURE.search(text, lo, start) is not None
+# The start of a period ahead, just before its date: "starting Thursday", "beginning on July 1".
+_STARTING_BEFORE = re.compile(r"(?i)\b(?:starting|beginning)\s+(?:on\s+|in\s+|from\s+)?$")
+
+
+def _passive(words: list[str], i: int) -> bool:
+    """Whether words[i], a participle, follows "be" or "being", perhaps across adverbs and
+    other participles joined to it: "will be officially presented and played"."""
+    for j in range(i - 1, max(-1, i - 5), -1):
+        w = words[j].lower()
+        if w in _PASSIVE_AUX:
+            return True
+        if not (w.endswith(("ly", "ed", "en")) or w in ("and", "or")):
+            return False
+    return False
 
 
 # Words before which an "-ed" word is an adjective, not a verb: "the troubled country",
@@ -988,6 +1042,10 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
         _set(m, day.isoformat(), "day")
         m.spec["relative"] = True
         m.spec["weekday_only"] = True
+        if direction is None and get_tense() == "future" and _strong_future_before(text, m.start):
+            # "will be officially presented and played by ... on Friday": a plain future beside
+            # the date, which a past participle nearer to it does not undo (the event layer keeps it)
+            m.spec["ahead_by_tense"] = True
         ctx.last = (day, "day")
         if "tod" in spec:
             m.value += "T" + _TOD[spec["tod"].lower()]
