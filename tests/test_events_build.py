@@ -139,3 +139,16 @@ def test_overnight_is_the_night_before_the_day_it_is_told():
     (alone,) = extract("Nine people were arrested overnight following a fight.",
                        published="1997-04-03").itertuples()
     assert alone.date_value == "1997-04-02TNI"
+
+
+def test_a_weekday_read_six_days_back_is_shown_as_doubtful():
+    """ "said Friday" in a Thursday story: last Friday, or tomorrow's local day; the row says so."""
+    from timeline import extract
+
+    row = extract("A senior Saudi official said Friday that the arms race was dangerous.",
+                  published="2006-12-07").iloc[0]
+    assert row.date_value == "2006-12-01" and row.confidence <= 0.7
+    assert any("it may be the coming Friday, December 8, 2006" in w for w in row.warnings)
+    # a weekday a day or two back is no such doubt
+    row = extract("Talks were held on Wednesday.", published="2006-12-07").iloc[0]
+    assert row.confidence == 1.0 and len(row.warnings) == 0

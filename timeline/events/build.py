@@ -62,6 +62,9 @@ _DATELINE_END = re.compile(r"\s*(?:\([A-Z][^)]{0,40}\)\s*(?:[-–—:]+\s*)?|[-�
 _DATELINE_PLACE = re.compile(r"^[A-Z][\w .'’/-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?,\s*$")
 
 INFERRED_YEAR_FACTOR = 0.9
+# A weekday alone read as five or six days back (see _event).
+_FAR_BACK_DAYS = frozenset((5, 6))
+FAR_BACK_FACTOR = 0.7
 _PERSONAL_PRONOUNS = frozenset(("He", "She"))
 # A guessed year kept against the tense (see _weigh_inferred_year): a real doubt.
 TORN_YEAR_FACTOR = 0.7
@@ -592,6 +595,16 @@ def _event(
             warnings.append(f'"{first.text}" may be the day of what was called for rather than of '
                             f"the call: then it would be {ahead:%A}, {fmt_day(ahead)}.")
             conf *= INFERRED_YEAR_FACTOR
+        elif (first.spec.get("weekday_only") and first.anchor == "published" and published is not None
+              and (_pub_day(published) - start.date()).days in _FAR_BACK_DAYS):
+            # Read as five or six days back, a weekday alone is as often the day or two ahead
+            # (measured on the silver news: about half were), or the story's local day ahead of
+            # the publication time's.
+            ahead = start.date() + timedelta(days=7)
+            warnings.append(f'"{first.text}" is read as {start:%A}, {fmt_day(start.date())}, '
+                            f"{(_pub_day(published) - start.date()).days} days before publication; it may be the "
+                            f"coming {ahead:%A}, {fmt_day(ahead)}.")
+            conf *= FAR_BACK_FACTOR
 
     if _counted_from_another_event(first) and not first.spec.get("unanchored"):
         warnings.append(
