@@ -302,3 +302,9 @@ def test_a_possibility_speaks_only_for_a_date_after_it(clause, date_text):
 def test_may_the_name_is_no_possibility():
     clause = "May did not surrender to the police until the afternoon of Nov. 17."
     assert cue_status(clause, None, clause.index("Nov."))[1] != "possible"
+
+
+def test_a_goal_of_the_season_is_no_target():
+    clause = "Sibierski scored his first Premiership goal of the season on Saturday."
+    assert cue_status(clause, "on", clause.index("Saturday"))[0] == "happened"
+    assert cue_status("Its goal is net zero in 2050.", "in", 26)[0] == "target"

@@ -96,7 +96,10 @@ def _tense_near_plain(text, start, end):
         return "future"
     own = _OWN_CLAUSE_OPENS.search(text, max(lo, start - 60), start)
     words = _TOKEN.findall(text, own.end() if own else lo, start)
+    possessive = text.startswith(("'s", "’s"), end)
     for i in range(len(words) - 1, -1, -1):
+        if possessive and words[i].lower() in ("may", "might"):
+            continue
         nxt = words[i + 1].lower() if i + 1 < len(words) else None
         found = _marker(words[i], nxt)
         if found == "past" and _passive(words, i):
@@ -114,6 +117,10 @@ def _tense_near_plain(text, start, end):
     hi = _clause_end(text, end, min(len(text), end + 80))
     words = _TOKEN.findall(text, end, hi)
     for i, w in enumerate(words):
+        if w.lower() in ("that", "which", "who", "whom", "whose"):
+            break
+        if w.lower() in ("may", "might"):
+            continue
         found = _marker(w, words[i + 1].lower() if i + 1 < len(words) else None)
         if found == "past" and adjective(words, i):
             continue
@@ -414,6 +421,15 @@ def test_a_clocks_p_m_does_not_end_the_clause_its_tense_is_read_in(text, value):
         # but a future in another clause does not reach into a relative clause's past
         ("On Tuesday Rangers will play Motherwell, who drew at home to Celtic on Saturday.", "2006-12-31",
          "2006-12-30"),
+        # a possibility before the date looks ahead; one after it, or beside a possessive, does not
+        ("Lugar warned that an operational government might not be finalised until April.", "2005-12-15",
+         "2006-04"),
+        ("O'Neal may miss two weeks with an ankle sprained during Thursday's loss to Indiana.", "2005-11-04",
+         "2005-11-03"),
+        ("The pledge made at Gleneagles in July may not result in a deal.", "2005-11-14", "2005-07"),
+        # a that-clause after the date has its own tense
+        ("Israel's chief of staff Dan Halutz claimed on Tuesday that Tehran would have the knowledge.",
+         "2005-12-14", "2005-12-13"),
         # the present of travel, the start of a period
         ("US Defense Secretary William Cohen flies into Tokyo on Monday.", "1997-04-06", "1997-04-07"),
         ("The team faces the Indians in a four-day match starting Thursday.", "2006-12-05", "2006-12-07"),

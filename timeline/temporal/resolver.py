@@ -152,6 +152,8 @@ def _marker(word: str, nxt: str | None) -> str | None:
     w = word.lower()
     if w in _FUTURE_WORDS or (nxt is not None and (w, nxt) in _FUTURE_PAIRS):
         return "future"
+    if (word == "may" or w == "might") and nxt != "have":
+        return "future"  # "may be handed two more years this weekend" (lower-case: not the month)
     if nxt is not None and (w, nxt) in _PAST_PAIRS:
         return "past"
     if w in _PAST_WORDS or (len(w) > 3 and w.endswith("ed") and w not in _NOT_PAST):
@@ -192,7 +194,7 @@ def _past_perfect(text: str, start: int) -> bool:
 
 # The words _marker can read as a tense (alone or before the next word), besides those in
 # "-ed": any other word (most of them) is passed over without the call.
-_MARKER_WORDS = _FUTURE_WORDS | _PAST_WORDS | {w for w, _nxt in _FUTURE_PAIRS | _PAST_PAIRS}
+_MARKER_WORDS = {"may", "might"} | _FUTURE_WORDS | _PAST_WORDS | {w for w, _nxt in _FUTURE_PAIRS | _PAST_PAIRS}
 
 
 # The stems of the verbs that put something off (or bring it forward) to another date.
@@ -267,9 +269,12 @@ def tense_near(text: str, start: int, end: int) -> str | None:
         # "Chirac, who on his arrival late Friday called for ...", "... and on Sunday, the
         # Brigades gave": the date opens a clause of its own, whose verb comes after it.
         words = words[len(_TOKEN.findall(text, lo, own.end())):]
+    possessive = text.startswith(("'s", "’s"), end)  # "during Thursday's loss": the loss's own time
     for i in range(len(words) - 1, -1, -1):
         low = words[i].lower()
         if low not in _MARKER_WORDS and not low.endswith("ed"):
+            continue
+        if possessive and low in _MAYBE:
             continue
         nxt = words[i + 1].lower() if i + 1 < len(words) else None
         found = _marker(words[i], nxt)
@@ -289,8 +294,10 @@ def tense_near(text: str, start: int, end: int) -> str | None:
     words = _TOKEN.findall(text, end, hi)
     for i, w in enumerate(words):
         low = w.lower()
-        if low not in _MARKER_WORDS and not low.endswith("ed"):
-            continue
+        if low in _CLAUSE_OPENERS:
+            break  # "claiming on Tuesday that Tehran would have ...": that clause's tense is its own
+        if low not in _MARKER_WORDS and not low.endswith("ed") or low in _MAYBE:
+            continue  # (a "may" after the date is the main verb's: "the pledge in July may not")
         found = _marker(w, words[i + 1].lower() if i + 1 < len(words) else None)
         if found == "past" and _adjective(words, i):
             continue
@@ -317,6 +324,9 @@ _OWN_CLAUSE_OPENS = re.compile(r"(?i)\b(?:(?:who|which)(?:\s+(?:on|in|at|late|ea
                                r"(?:\s+(?:his|her|their|its|the)\s+\w+)?\s*$")
 # The plain future and what was arranged: "will", "were to arrive", "to be broadcast".
 _STRONG_FUTURE = re.compile(r"(?i)\b(?:will|shall|won't|(?:was|were|is|are)\s+to|(?<!had\s)to\s+be)\b|['’]ll\b")
+_MAYBE = frozenset(("may", "might"))
+# Words after a date that open a clause of its own, whose verb does not speak for the date.
+_CLAUSE_OPENERS = frozenset(("that", "which", "who", "whom", "whose"))
 # Where another clause, with a verb of its own, begins.
 _CLAUSE_WORD = re.compile(r"(?i)\b(?:who|which|that|when|after|before|while|because)\b")
 
