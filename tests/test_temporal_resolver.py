@@ -427,6 +427,14 @@ def test_a_clocks_p_m_does_not_end_the_clause_its_tense_is_read_in(text, value):
         ("O'Neal may miss two weeks with an ankle sprained during Thursday's loss to Indiana.", "2005-11-04",
          "2005-11-03"),
         ("The pledge made at Gleneagles in July may not result in a deal.", "2005-11-14", "2005-07"),
+        # a weekday naming a scheduled event is the nearest of that name, whatever the verb
+        ("The 72-year-old Talabani leads the coalition contesting Thursday's election.", "2005-12-13",
+         "2005-12-15"),
+        ("The parties on Tuesday put forward bills for Friday's session of the legislature.", "2006-11-07",
+         "2006-11-10"),
+        ("Police arrested two men after Sunday's attack.", "2005-12-13", "2005-12-11"),
+        ("Parties are hitting the roads in the run-up to Sunday's legislative elections.", "1997-04-07",
+         "1997-04-13"),
         # a that-clause after the date has its own tense
         ("Israel's chief of staff Dan Halutz claimed on Tuesday that Tehran would have the knowledge.",
          "2005-12-14", "2005-12-13"),

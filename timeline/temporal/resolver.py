@@ -325,6 +325,11 @@ _OWN_CLAUSE_OPENS = re.compile(r"(?i)\b(?:(?:who|which)(?:\s+(?:on|in|at|late|ea
 # The plain future and what was arranged: "will", "were to arrive", "to be broadcast".
 _STRONG_FUTURE = re.compile(r"(?i)\b(?:will|shall|won't|(?:was|were|is|are)\s+to|(?<!had\s)to\s+be)\b|['’]ll\b")
 _MAYBE = frozenset(("may", "might"))
+# A weekday's possessive naming a scheduled event: "Thursday's election", "Sunday's final".
+_POSSESSIVE_EVENT = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:elections?|polls?|vote|voting|referendum|summit|meeting|talks|session|"
+    r"match|game|final|semi-?final|draw|race|derby|ceremony|inauguration|funeral|deadline|debate|hearing|"
+    r"trial|rally|march|parade|visit|launch|opening|auction|concert|strike|speech|address)\b")
 # Words after a date that open a clause of its own, whose verb does not speak for the date.
 _CLAUSE_OPENERS = frozenset(("that", "which", "who", "whom", "whose"))
 # Where another clause, with a verb of its own, begins.
@@ -1048,7 +1053,15 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
         # A bare weekday counts from the publication (or dateline) day, not from an
         # explicit date mentioned earlier: on TimeBank news that reading is right far
         # more often (measured: anchoring on the last explicit date cost 1.5 value F1).
-        day = _weekday_date(wd, base, direction, get_tense())
+        if (direction is None and m.anchor == "published" and "tod" not in spec and get_tense() != "future"
+                and _POSSESSIVE_EVENT.match(text, m.end)):
+            # "contesting Thursday's election", "after Monday's talks": the event the weekday
+            # names is the nearest of that name, whatever tense the clause's verb has ("in the
+            # run-up to Sunday's elections" is ahead all the same)
+            diff = (wd - base.isoweekday()) % 7
+            day = shift(base, "day", diff if diff <= 3 else diff - 7)
+        else:
+            day = _weekday_date(wd, base, direction, get_tense())
         _set(m, day.isoformat(), "day")
         m.spec["relative"] = True
         m.spec["weekday_only"] = True
