@@ -262,9 +262,13 @@ def tense_near(text: str, start: int, end: int) -> str | None:
     """'past', 'future' or None from the words nearest the mention in its clause."""
     lo = _clause_start(text, max(0, start - 120), start)
     words = _TOKEN.findall(text, lo, start)
-    if _STARTING_BEFORE.search(text, max(lo, start - 20), start):
+    near = text[max(lo, start - 20) : start]
+    if ("tarting" in near or "eginning" in near) and _STARTING_BEFORE.search(text, max(lo, start - 20), start):
         return "future"  # "a four-day match starting Thursday", "beginning July 1"
-    own = _OWN_CLAUSE_OPENS.search(text, max(lo, start - 60), start)
+    # (substring tests first: the searches try every place in their window)
+    near = text[max(lo, start - 60) : start]
+    own = any(map(near.__contains__, _OWN_CLAUSE_NEEDS)) and _OWN_CLAUSE_OPENS.search(
+        text, max(lo, start - 60), start)
     if own:
         # "Chirac, who on his arrival late Friday called for ...", "... and on Sunday, the
         # Brigades gave": the date opens a clause of its own, whose verb comes after it.
@@ -318,6 +322,8 @@ _CALLED_FOR = re.compile(
 _NO_PLAN_BEFORE_TO_BE = frozenset(
     "supposed meant believed thought said reported found known seemed appeared alleged claimed hoped not "
     "had".split())
+# A string every _OWN_CLAUSE_OPENS match holds (in lower case: "Who" and "And" open no such clause).
+_OWN_CLAUSE_NEEDS = ("who", "which", "and on", "and in", "and at", "but on", "but in", "but at")
 # A clause the date opens, its verb still to come: "who on his arrival late Friday", "and on
 # Sunday," (a relative pronoun or "and"/"but", then a few words without a verb marker).
 _OWN_CLAUSE_OPENS = re.compile(r"(?i)\b(?:(?:who|which)(?:\s+(?:on|in|at|late|early|earlier|later))?|(?:and|but)\s+(?:on|in|at))"
