@@ -95,7 +95,7 @@ def _tense_near_plain(text, start, end):
     if _STARTING_BEFORE.search(text, max(lo, start - 20), start):
         return "future"
     own = _OWN_CLAUSE_OPENS.search(text, max(lo, start - 60), start)
-    words = _TOKEN.findall(text, own.end() if own else lo, start)
+    words = [] if own else _TOKEN.findall(text, lo, start)
     possessive = text.startswith(("'s", "’s"), end)
     for i in range(len(words) - 1, -1, -1):
         if possessive and words[i].lower() in ("may", "might"):

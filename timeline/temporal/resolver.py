@@ -261,7 +261,6 @@ def called_for_between(text: str, lo: int, hi: int) -> bool:
 def tense_near(text: str, start: int, end: int) -> str | None:
     """'past', 'future' or None from the words nearest the mention in its clause."""
     lo = _clause_start(text, max(0, start - 120), start)
-    words = _TOKEN.findall(text, lo, start)
     near = text[max(lo, start - 20) : start]
     if ("tarting" in near or "eginning" in near) and _STARTING_BEFORE.search(text, max(lo, start - 20), start):
         return "future"  # "a four-day match starting Thursday", "beginning July 1"
@@ -269,10 +268,10 @@ def tense_near(text: str, start: int, end: int) -> str | None:
     near = text[max(lo, start - 60) : start]
     own = any(map(near.__contains__, _OWN_CLAUSE_NEEDS)) and _OWN_CLAUSE_OPENS.search(
         text, max(lo, start - 60), start)
-    if own:
-        # "Chirac, who on his arrival late Friday called for ...", "... and on Sunday, the
-        # Brigades gave": the date opens a clause of its own, whose verb comes after it.
-        words = words[len(_TOKEN.findall(text, lo, own.end())):]
+    # "Chirac, who on his arrival late Friday called for ...", "... and on Sunday, the Brigades
+    # gave": the date opens a clause of its own, whose verb comes after it; the words before
+    # it (the match ends at the date) are another clause's, and none is read.
+    words = [] if own else _TOKEN.findall(text, lo, start)
     possessive = text.startswith(("'s", "’s"), end)  # "during Thursday's loss": the loss's own time
     for i in range(len(words) - 1, -1, -1):
         low = words[i].lower()
@@ -1181,10 +1180,9 @@ _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satur
 
 def _weekday_conflict(a: Mention, b: Mention, day: date, wd: int, wd_text: str | None,
                       anchor: date | None = None) -> None:
-    names = _WEEKDAY_NAMES
     verb = "is" if anchor is not None and day > anchor else "was"  # (a day still to come "is")
-    msg = (f'The text says "{wd_text or names[wd - 1]}", but {day.strftime("%B")} {day.day}, '
-           f"{day.year} {verb} a {names[day.isoweekday() - 1]}.")
+    msg = (f'The text says "{wd_text or _WEEKDAY_NAMES[wd - 1]}", but {day_words(day)} {verb} a '
+           f"{_WEEKDAY_NAMES[day.isoweekday() - 1]}.")
     for m in (a, b):
         if msg not in m.warnings:
             m.warnings.append(msg)
@@ -1211,8 +1209,8 @@ def _resolve_time(m: Mention, ctx: _Context, kind: str) -> None:
         m.anchor = "published"
         if w == "overnight":
             night = shift(anchor, "day", offset)
-            m.warnings.append(f'"{m.text}" is taken as the night of {night:%A}, {night:%B} {night.day}, '
-                              f"{night.year}, counted from the publication date.")
+            m.warnings.append(f'"{m.text}" is taken as the night of {night:%A}, {day_words(night)}, '
+                              f"counted from the publication date.")
             m.confidence = min(m.confidence, 0.8)
         return
     # Clock time, alone or joined to a date.
