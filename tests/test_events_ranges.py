@@ -69,3 +69,16 @@ def test_a_range_between_dates_of_different_precision_is_as_precise_as_its_finer
     (row,) = extract("The project ran from 2019 until last December.", published="2025-03-12").itertuples()
     assert (row.date_value, row.precision) == ("2019/2024-12", "month")
     assert (row.start, row.end) == (pd.Timestamp("2019-01-01"), pd.Timestamp("2024-12-31"))
+
+
+@pytest.mark.parametrize("text, published, value", [
+    # two months joined by a dash, both without a year: one span, in the end's year
+    ("Income rose 10.3 percent in the January-September period, the commission said.", "2005-11-17",
+     "2005-01/2005-09"),
+    ("The economy grew more than expected in the July-September period.", "2005-11-11", "2005-07/2005-09"),
+    # across New Year
+    ("Output in the December-February quarter is expected to fall.", "2005-11-17", "2005-12/2006-02"),
+])
+def test_two_months_joined_by_a_dash_are_one_span(text, published, value):
+    df = extract(text, published=published)
+    assert df.date_value.tolist() == [value]

@@ -31,6 +31,7 @@ from .categories import classify
 from .clauses import clause_of
 from .counted import CountedPhrase, find_counted, find_counted_ahead, find_retold
 from .event import Event
+from .happened import TENSE, happened_by_wording
 from .reconcile import (
     Group,
     day_of,
@@ -644,6 +645,16 @@ def _event(
                 # said ...", in December: the month's own verb is past, so it is last February.
                 value = f"{int(value[:4]) - 1:04d}{value[4:]}"
                 why = "the tense and the publication date"
+            elif (why == "the publication date" and precision in ("day", "month") and "/" not in value
+                    and published is not None and start.date() > _pub_day(published)
+                    and (by := happened_by_wording(text, g_start, g_end, s, attributive))):
+                # "the January 13 incident", "On Jan. 9, a small jet ... crashed", in December:
+                # what the date names has happened, so it is last January.
+                value = f"{int(value[:4]) - 1:04d}{value[4:]}"
+                if first.spec.get("moving"):
+                    value = moving_day(first.spec["moving"], int(value[:4])).isoformat() + value[10:]
+                why = ("the tense and the publication date" if by == TENSE
+                       else f"the publication date and the {by} it names, which has happened")
         year = value[:4]
         if week_of:
             value, precision = week_of_month(date(int(value[:4]), int(value[5:7]), 1), week_of), "week"

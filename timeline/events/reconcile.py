@@ -147,9 +147,16 @@ def _join_times_to_their_day(groups: list[Group]) -> list[Group]:
 
 
 def _runs_on(a: Mention, b: Mention) -> bool:
-    """Two dates of one kind, the second later: the ends of a range ("2006-2010")."""
-    return (a.type == b.type == "DATE" and a.precision == b.precision and not a.mod and not b.mod
-            and len(a.value) == len(b.value) and a.value < b.value)
+    """Two dates of one kind, the second later: the ends of a range ("2006-2010"). Two
+    months or days whose years are both guesses run on when they come in calendar order
+    ("the January-September period", in November: the range takes the end's year; "the
+    December-February quarter" runs across New Year)."""
+    if not (a.type == b.type == "DATE" and a.precision == b.precision and not a.mod and not b.mod
+            and len(a.value) == len(b.value)):
+        return False
+    if a.spec.get("year_inferred") and b.spec.get("year_inferred") and a.value[4:5] == "-":
+        return a.value[4:] < b.value[4:] or a.value < b.value  # (or across New Year)
+    return a.value < b.value
 
 
 def _same_instant(a: Mention, b: Mention, between: str) -> bool:
