@@ -129,6 +129,20 @@ def test_anchored_event_without_a_match_uses_the_publication_date():
     assert "publication date" in ev.warnings[0] and ev.confidence <= 0.3
 
 
+@pytest.mark.parametrize("text, status", [
+    # the phrase closes its clause: that clause's verb is the event's, not the next clause's
+    ("Dong said controversies were left unresolved after the meeting, and exchanges would continue.",
+     "happened"),
+    ("More than 300 products will go on sale after the announcement, while prices ranged widely.", "planned"),
+    # the phrase opens the sentence: the clause after it is the event
+    ("After the talks, the envoy will travel to Paris.", "planned"),
+    ("Shortly after the talks, the envoy left for Paris.", "happened"),
+])
+def test_an_anchored_event_takes_the_status_of_its_own_clause(text, status):
+    (ev,) = build_events(Document(text, published=date(2006, 11, 24)), [])
+    assert ev.precision == "approximate" and ev.status == status
+
+
 def _anchor_examples():
     raw = resources.files("timeline.events").joinpath("data", "anchors.json").read_text("utf-8")
     return json.loads(raw)["examples"]

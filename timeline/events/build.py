@@ -1109,15 +1109,26 @@ def _year_inferred(mentions: list[Mention], value: str) -> bool:
     return bool(_MONTH_NAME.search(written) and not _YEAR_WRITTEN.search(written))
 
 
+# Words before an "after the talks" phrase that still leave it opening its sentence
+# ("But shortly after the talks, ...").
+_OPENING_WORDS = 2
+
+
 def _anchored_event(
     text: str, s: Sentence, events: list[Event], published, actors: ActorIndex, days: _Days
 ) -> Event | None:
     phrase = find_anchor_phrase(s.text, s.start)
     if phrase is None:
         return None
-    rest = s.text[phrase.end - s.start :].lstrip(" ,")
-    rest_start = s.end - len(rest)
-    clause = clause_of(s.text, s.start, rest_start, rest_start + 1, [])
+    if len(_WORD.findall(text, s.start, phrase.start)) > _OPENING_WORDS:
+        # "Controversies were left unresolved after the meeting, and talks would continue":
+        # the phrase closes its clause, whose verb is the event's.
+        clause = clause_of(s.text, s.start, phrase.start, phrase.end, [(phrase.start, phrase.end)])
+    else:
+        # "After the talks, Wu met ...": the phrase opens the sentence; the clause after it is the event.
+        rest = s.text[phrase.end - s.start :].lstrip(" ,")
+        rest_start = s.end - len(rest)
+        clause = clause_of(s.text, s.start, rest_start, rest_start + 1, [])
     # The date is open-ended on one side, so only the wording can tell the status.
     status, status_warnings = decide_status(clause.full, None, None, None, published)
     anchor = find_anchor_event(phrase, events, happened=status == "happened")
