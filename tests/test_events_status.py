@@ -138,6 +138,11 @@ _LATER_CLAUSE = re.compile(
     r"|we|you|it)\b")
 
 
+def _name(clause, m):
+    """A capitalized one-word match in "-ed" inside the clause: a name ("Khaled"), no cue."""
+    return m.start() > 0 and re.fullmatch(r"[A-Z][a-z]+ed", m.group()) is not None
+
+
 def _cue_status_one_by_one(clause, signal=None, at=None):
     """The plain reading of the rules: every rule's IGNORECASE regex in turn."""
     rules = status_rules()
@@ -150,10 +155,12 @@ def _cue_status_one_by_one(clause, signal=None, at=None):
         if rule.regex is None:
             continue
         if at is None:
-            if rule.regex.search(clause):
+            if any(not _name(clause, m) for m in rule.regex.finditer(clause)):
                 return rule.status, rule.name
             continue
         for m in rule.regex.finditer(clause):
+            if _name(clause, m):
+                continue
             if rule.before_date and (m.start() >= at or re.match(r"[\w.]+(?:\s[\w.]+)?['’]s\b", clause[at:])):
                 continue
             distance = at - m.end() if m.end() <= at else max(m.start() - at, 0)

@@ -84,6 +84,7 @@ def _tense_near_plain(text, start, end):
         _clause_end,
         _clause_start,
         _marker,
+        _name_in_ed,
         _passive,
     )
 
@@ -99,6 +100,8 @@ def _tense_near_plain(text, start, end):
     possessive = text.startswith(("'s", "’s"), end)
     for i in range(len(words) - 1, -1, -1):
         if possessive and words[i].lower() in ("may", "might"):
+            continue
+        if _name_in_ed(words, i):
             continue
         nxt = words[i + 1].lower() if i + 1 < len(words) else None
         found = _marker(words[i], nxt)
@@ -452,6 +455,10 @@ def test_a_clocks_p_m_does_not_end_the_clause_its_tense_is_read_in(text, value):
          "2005-12-03", "2005-12-02"),
         ("They want the truce extended and on Sunday, the Brigades gave Israel two weeks.", "2006-12-04",
          "2006-12-03"),
+        # a noun or a name in "-ed" is no past verb
+        ("Security measures will be imposed to limit bloodshed during Thursday's main event.", "2005-12-12",
+         "2005-12-15"),
+        ("The talks with Khaled on Thursday will decide the matter.", "2005-12-12", "2005-12-15"),
     ],
 )
 def test_the_tense_beside_a_weekday_says_which_week(text, published, value):

@@ -139,13 +139,16 @@ def _nearest_cue(
         if matcher is None or (plain_only and rule.signals):
             continue
         if at is None:
-            if matcher.search(clause, low, words):
+            if matcher.search(clause, low, words) and any(
+                    not _name_in_ed(clause, m) for m in matcher.finditer(clause, low, words)):
                 return rule.status, rule.name
             continue
         if best is not None and best[0] == 0:
             break  # a cue at the date: later rules could only tie, and ties go to the earlier
         for m in matcher.finditer(clause, low, words):
             start, end = m.span()
+            if _name_in_ed(clause, m):
+                continue  # "talks with Khaled on Thursday": a name, not a past verb
             if rule.before_date and (start >= at or _POSSESSIVE_DATE.match(clause, at)):
                 # (a later match starts later still; "may miss two weeks with an ankle sprained
                 # during Thursday's loss": a date's own event, told in a possessive, was not
@@ -162,6 +165,17 @@ def _nearest_cue(
             if end > at:
                 break  # the rule's later matches start later still: none is nearer
     return (found.status, found.name) if found else (None, None)
+
+
+def _name_in_ed(clause: str, m: re.Match) -> bool:
+    """Whether the match is a name in "-ed" ("Khaled", "Mohammed"): one word, capitalized,
+    inside the clause (a verb is capitalized only where its clause begins)."""
+    start, end = m.span()
+    return (start > 0 and clause[start].isupper() and clause.endswith("ed", start, end)
+            and _NAME_IN_ED.fullmatch(clause, start, end) is not None)
+
+
+_NAME_IN_ED = re.compile(r"[A-Z][a-z]+ed")
 
 
 @lru_cache(maxsize=1)

@@ -67,7 +67,9 @@ _NOT_PAST = frozenset(
     # Adjectives, not verbs: "on a still unspecified date in January".
     "unspecified unexpected unnamed unidentified unprecedented undisclosed unconfirmed "
     "unscheduled unannounced unexplained unresolved unelected unarmed unrelated unlimited "
-    "alleged".split()
+    "alleged "
+    # Nouns: "to limit bloodshed during Thursday's vote".
+    "bloodshed watershed seabed hotbed deathbed riverbed flatbed".split()
 )
 _TOKEN = re.compile(r"[A-Za-z']+")
 # Words whose dot does not end a sentence ("Mr. Davison", "P. Davison").
@@ -275,7 +277,7 @@ def tense_near(text: str, start: int, end: int) -> str | None:
     possessive = text.startswith(("'s", "’s"), end)  # "during Thursday's loss": the loss's own time
     for i in range(len(words) - 1, -1, -1):
         low = words[i].lower()
-        if low not in _MARKER_WORDS and not low.endswith("ed"):
+        if low not in _MARKER_WORDS and not low.endswith("ed") or _name_in_ed(words, i):
             continue
         if possessive and low in _MAYBE:
             continue
@@ -339,6 +341,14 @@ _POSSESSIVE_EVENT = re.compile(
 _CLAUSE_OPENERS = frozenset(("that", "which", "who", "whom", "whose"))
 # Where another clause, with a verb of its own, begins.
 _CLAUSE_WORD = re.compile(r"(?i)\b(?:who|which|that|when|after|before|while|because)\b")
+
+
+def _name_in_ed(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` is a name in "-ed" ("Khaled", "Mohammed"), not a past verb: capitalized
+    inside its clause (a capitalized word is a verb only at its start, or in a headline's
+    capitals)."""
+    w = words[i]
+    return i > 0 and w[:1].isupper() and not w.isupper() and w.endswith("ed") and w.lower() not in _PAST_WORDS
 
 
 def _strong_future_before(text: str, start: int) -> bool:
