@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from timeline import extract
 from timeline.events.build import _only_dates
 from timeline.events.sentences import Sentence
 
@@ -152,3 +153,25 @@ def test_a_weekday_read_six_days_back_is_shown_as_doubtful():
     # a weekday a day or two back is no such doubt
     row = extract("Talks were held on Wednesday.", published="2006-12-07").iloc[0]
     assert row.confidence == 1.0 and len(row.warnings) == 0
+
+
+@pytest.mark.parametrize("text, published, value", [
+    # nothing beside the first Thursday says which week; the article's other Thursday does
+    ("Before 15.5 million voters cast their ballots on Thursday, 300,000 Iraqi hospital patients, detainees "
+     "and members of the security forces voted. Security measures will be imposed to limit bloodshed "
+     "during Thursday's main event.", "2005-12-12", "2005-12-15"),
+    ("Williams faces the death penalty unless the governor intervenes before Tuesday. Williams is to be "
+     "executed early Tuesday.", "2005-12-11", "2005-12-13"),
+])
+def test_a_weekday_with_no_tense_of_its_own_is_the_one_the_article_names_elsewhere(text, published, value):
+    df = extract(text, published=published)
+    first = df.iloc[0]
+    assert first.date_value == value and first.status == "planned"
+    assert any("says which week" in w for w in first.warnings)
+
+
+def test_a_weekday_read_by_its_own_tense_keeps_its_week():
+    df = extract("The advance team arrived in Tirana late Tuesday. Another 350 men will embark on Tuesday.",
+                 published="1997-04-09")
+    assert df.date_value.tolist() == ["1997-04-08", "1997-04-15"]
+    assert not any("says which week" in w for ws in df.warnings for w in ws)

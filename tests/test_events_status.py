@@ -315,3 +315,8 @@ def test_a_goal_of_the_season_is_no_target():
     clause = "Sibierski scored his first Premiership goal of the season on Saturday."
     assert cue_status(clause, "on", clause.index("Saturday"))[0] == "happened"
     assert cue_status("Its goal is net zero in 2050.", "in", 26)[0] == "target"
+
+
+def test_a_compound_adjective_is_no_past_tense():
+    clause = "Iraq goes to the polls on Thursday to elect a parliament since the 2003 US-led invasion"
+    assert cue_status(clause, "on", clause.index("Thursday")) == (None, None)

@@ -459,6 +459,12 @@ def test_a_clocks_p_m_does_not_end_the_clause_its_tense_is_read_in(text, value):
         ("Security measures will be imposed to limit bloodshed during Thursday's main event.", "2005-12-12",
          "2005-12-15"),
         ("The talks with Khaled on Thursday will decide the matter.", "2005-12-12", "2005-12-15"),
+        # irregular pasts
+        ("The inquiry heard allegations Thursday that he was detained by soldiers.", "1997-04-09",
+         "1997-04-03"),
+        ("The index shed 113 points during a week of swings, to close on Friday at 3,550.", "1997-04-05",
+         "1997-04-04"),
+        ("Motherwell drew at home to Celtic on Saturday.", "2006-12-31", "2006-12-30"),
     ],
 )
 def test_the_tense_beside_a_weekday_says_which_week(text, published, value):
@@ -466,3 +472,16 @@ def test_the_tense_beside_a_weekday_says_which_week(text, published, value):
 
     rows = extract(text, published=published)
     assert rows.iloc[-1].date_value == value  # (the weekday in question is the sentence's last date)
+
+
+@pytest.mark.parametrize("text, tense", [
+    ("The vote on Thursday follows the US-led invasion.", None),
+    ("the so-called summit on Thursday", None),
+    ("Chavez re-elected on Sunday", "past"),
+])
+def test_a_hyphenated_compound_is_a_verb_only_after_a_verb_prefix(text, tense):
+    from timeline.temporal.resolver import tense_near
+
+    day = next(d for d in ("Thursday", "Sunday") if d in text)
+    start = text.index(day)
+    assert tense_near(text, start, start + len(day)) == tense

@@ -130,6 +130,7 @@ def build_events(doc: Document, mentions: list[Mention]) -> list[Event]:
     ]
 
     events: list[Event] = []
+    weekdays: list[tuple[Event, Mention]] = []  # events dated by a weekday alone, with it
     for i, gs in sorted(groups.items()):
         s = sentences[i]
         if s.kind == "heading":
@@ -154,11 +155,14 @@ def build_events(doc: Document, mentions: list[Mention]) -> list[Event]:
                     _weigh_file_photo(text, s, ev)
                 if prev is not None:
                     _run_forward(ev, g, prev, days, published)
+                if g.kind == "single" and g.mentions[0].spec.get("weekday_only") and ev.start is not None:
+                    weekdays.append((ev, g.mentions[0]))
                 own.append(ev)
                 prev = ev if ev.start is not None else prev
         _night_before_the_telling(own, days)
         events.extend(_with_counted(text, s, eligible[i], own, events, published, actors, days))
 
+    _untensed_weekdays_take_the_named_day(weekdays, days, published)
     for i, s in enumerate(sentences):
         if s.kind == "body" and not groups.get(i):
             ev = _retold_event(text, s, events, published, actors, days) or _anchored_event(
@@ -168,6 +172,47 @@ def build_events(doc: Document, mentions: list[Mention]) -> list[Event]:
 
     events = merge_captions(events)
     return sorted(events, key=lambda e: (e.sentence_start, e.char_start))
+
+
+def _untensed_weekdays_take_the_named_day(
+    weekdays: list[tuple[Event, Mention]], days: _Days, published,
+) -> None:
+    """A weekday whose clause says nothing of its week ("Iraq goes to the polls on Thursday"),
+    read back by default, is the day the article's other mentions of that weekday agree on,
+    a week away ("contesting Thursday's election"): an article speaks of one Thursday."""
+    if len(weekdays) < 2:
+        return
+    # The days each weekday is read as by mentions with words of their own, and one such event per day.
+    named: dict[int, set[date]] = {}
+    witnesses: dict[date, Event] = {}
+    for ev, m in weekdays:
+        if not m.spec.get("untensed"):
+            named.setdefault(ev.start.weekday(), set()).add(ev.start.date())
+            witnesses.setdefault(ev.start.date(), ev)
+    for ev, m in weekdays:
+        if not m.spec.get("untensed") or ev.date_value[:10] != m.value[:10]:
+            continue  # (read by its own words, or moved by the event layer: its reading stands)
+        days_named = named.get(ev.start.weekday(), ())
+        if len(days_named) != 1:
+            continue
+        (day,) = days_named
+        if abs((day - ev.start.date()).days) != 7:
+            continue
+        witness = witnesses[day]
+        ev.date_value = day.isoformat() + ev.date_value[10:]
+        ev.start, ev.end = days.bounds(ev.date_value)
+        far_back = [w for w in ev.warnings if w.startswith(f'"{m.text}" is read as ')]
+        if far_back:  # (the doubt it names is settled; its factor goes with it)
+            ev.warnings = [w for w in ev.warnings if w not in far_back]
+            ev.confidence /= FAR_BACK_FACTOR
+        ev.warn(f'Nothing beside "{m.text}" says which week; it is taken as the {day:%A} the article '
+                f'names elsewhere ("{witness.date_text}": {witness.title}), {fmt_day(day)}.')
+        ev.confidence *= INFERRED_YEAR_FACTOR
+        pub = _pub_day(published) if published is not None else None
+        if pub is not None and day > pub and ev.status in ("happened", "ongoing"):
+            ev.status = "planned"
+        elif pub is not None and day < pub and ev.status in ("planned", "target"):
+            ev.status = "happened"
 
 
 def _name_the_pronoun(ev: Event, before: Sentence, actors: ActorIndex) -> None:

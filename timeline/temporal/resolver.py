@@ -59,10 +59,13 @@ _PAST_PAIRS = frozenset({("has", "been"), ("have", "been"), ("'s", "been"), ("'v
 _PASSIVE_AUX = frozenset({"be", "being"})
 _PAST_WORDS = frozenset(
     "was were had did said told ago last earlier yesterday began held met made took came went gave "
-    "left won lost saw fell rose sold bought paid became found got led ran spoke wrote".split()
+    "left won lost saw fell rose sold bought paid became found got led ran spoke wrote "
+    "heard struck fled fought sent brought built caught kept thought withdrew flew drew threw chose "
+    "drove stood shot broke sought spent swept sank froze overthrew upheld shook knew grew felt meant "
+    "taught shed".split()
 )
 _NOT_PAST = frozenset(
-    "need speed seed feed shed bed red hundred indeed united embed proceed exceed succeed heed "
+    "need speed seed feed bed red hundred indeed united embed proceed exceed succeed heed "
     "bleed breed weed creed greed deed steed tweed sacred naked wicked kindred hatred "
     # Adjectives, not verbs: "on a still unspecified date in January".
     "unspecified unexpected unnamed unidentified unprecedented undisclosed unconfirmed "
@@ -71,7 +74,10 @@ _NOT_PAST = frozenset(
     # Nouns: "to limit bloodshed during Thursday's vote".
     "bloodshed watershed seabed hotbed deathbed riverbed flatbed".split()
 )
-_TOKEN = re.compile(r"[A-Za-z']+")
+# Words, a hyphenated compound as one ("US-led", "so-called": adjectives, not verbs).
+_TOKEN = re.compile(r"[A-Za-z']+(?:-[A-Za-z']+)*")
+# What a verb may start with before a hyphen and still be a verb ("re-elected", "co-hosted").
+_VERB_PREFIXES = frozenset("re co pre de un mis over out counter cross".split())
 # Words whose dot does not end a sentence ("Mr. Davison", "P. Davison").
 _ABBREV = frozenset("Mr Ms Mrs Dr St Jr Sr Gen Sen Rep Gov Corp Inc Co Ltd Lt Col Capt Prof No vs".split())
 
@@ -152,6 +158,10 @@ def _clause_end(text: str, lo: int, hi: int) -> int:
 
 def _marker(word: str, nxt: str | None) -> str | None:
     w = word.lower()
+    if "-" in w:
+        prefix, _, w = w.rpartition("-")
+        if prefix not in _VERB_PREFIXES:
+            return None  # "US-led", "long-awaited": a compound adjective
     if w in _FUTURE_WORDS or (nxt is not None and (w, nxt) in _FUTURE_PAIRS):
         return "future"
     if (word == "may" or w == "might") and nxt != "have":
@@ -1077,6 +1087,8 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
             day = shift(base, "day", diff if diff <= 3 else diff - 7)
         else:
             day = _weekday_date(wd, base, direction, get_tense())
+            if direction is None and m.anchor == "published" and get_tense() is None:
+                m.spec["untensed"] = True  # read back by default: nothing in its clause says which week
         _set(m, day.isoformat(), "day")
         m.spec["relative"] = True
         m.spec["weekday_only"] = True
