@@ -485,3 +485,22 @@ def test_a_hyphenated_compound_is_a_verb_only_after_a_verb_prefix(text, tense):
     day = next(d for d in ("Thursday", "Sunday") if d in text)
     start = text.index(day)
     assert tense_near(text, start, start + len(day)) == tense
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The shops open at 9 a.m. every day.", "XXXX-XX-XXT09:00"),
+    ("He has to return to the prison by 7:00 p.m. every evening.", "XXXX-XX-XXT19:00"),
+    ("Flights leave at 10 p.m. each Friday.", "XXXX-WXX-5T22:00"),
+    ("The curfew runs daily from 6 p.m. until dawn.", "XXXX-XX-XXT18:00"),
+])
+def test_a_clock_time_said_to_recur_is_a_set_and_no_event(text, value):
+    from timeline import extract
+
+    (m,) = [m for m in tag(text, published="1997-04-14") if ":" in m.value]
+    assert (m.type, m.value) == ("SET", value)
+    assert extract(text, published="1997-04-14").empty
+
+
+def test_a_clock_time_beside_each_of_something_else_stays_a_time():
+    (m,) = tag("The ceasefire took effect at midnight, each side said.", published="1997-04-14")
+    assert (m.type, m.value) == ("TIME", "1997-04-14T00:00")

@@ -1572,7 +1572,35 @@ def resolve(text: str, mentions: list[Mention], published) -> list[Mention]:
     _check_apposition(text, mentions, anchor)
     _weekdays_listed_together(text, mentions, ctx.anchor)
     _times_take_the_day_beside(text, mentions)
+    _recurring_times(text, mentions)
     return mentions
+
+
+# A clock time said to recur: "at 9 a.m. every day", "by 7 p.m. every evening", "daily at 8".
+_RECURS_AFTER = re.compile(r"(?i)\s*,?\s*(?:(?:every|each)\s+(?:day|morning|afternoon|evening|night)|daily|nightly)\b")
+_RECURS_BEFORE = re.compile(
+    r"(?i)\b(?:(?:every|each)\s+(?:day|morning|afternoon|evening|night)|daily|nightly)\s+(?:at|from|until|till|by|around|before|after)\s+$")
+_SET_GAP = re.compile(r"\s*(?:,|at|from|on)?\s*")
+
+
+def _recurring_times(text: str, mentions: list[Mention]) -> None:
+    """A clock time that recurs ("the shops open at 9 a.m. every day", "flights leave at 10 p.m.
+    each Friday") is a SET, "XXXX-XX-XXT09:00" (each Friday: "XXXX-WXX-5T22:00"), not a time on
+    the publication day."""
+    for i, m in enumerate(mentions):
+        if m.type != "TIME" or "T" not in m.value or m.value[:4] == "XXXX":
+            continue
+        clock = m.value[m.value.index("T"):]
+        beside = [n for n in (mentions[i - 1] if i else None, mentions[i + 1] if i + 1 < len(mentions) else None)
+                  if n is not None and n.type == "SET"
+                  and _SET_GAP.fullmatch(text, min(m.end, n.end), max(m.start, n.start))]
+        if beside:
+            day = beside[0].value if beside[0].value.startswith("XXXX-WXX-") else "XXXX-XX-XX"
+        elif _RECURS_AFTER.match(text, m.end) or _RECURS_BEFORE.search(text, max(0, m.start - 30), m.start):
+            day = "XXXX-XX-XX"
+        else:
+            continue
+        m.type, m.value = "SET", day + clock
 
 
 _WEEKDAY_JOIN = re.compile(r"^\s*(?:,|-|–|to|through|till|until|and|or)?\s*$", re.IGNORECASE)
