@@ -504,3 +504,18 @@ def test_a_clock_time_said_to_recur_is_a_set_and_no_event(text, value):
 def test_a_clock_time_beside_each_of_something_else_stays_a_time():
     (m,) = tag("The ceasefire took effect at midnight, each side said.", published="1997-04-14")
     assert (m.type, m.value) == ("TIME", "1997-04-14T00:00")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The three sides signed an accord in 2003, the year a regional war ended.", "2003"),
+    ("He was born in March 1975, the year the war began.", "1975"),
+])
+def test_the_year_set_off_after_a_date_is_that_dates_year(text, value):
+    (m,) = [m for m in tag(text, published="2006-12-19") if m.text == "the year"]
+    assert m.value == value
+
+
+def test_the_year_elsewhere_is_still_read_from_publication():
+    (m,) = [m for m in tag("Sales rose in 2003 and fell in the year to March.", published="2006-12-19")
+            if m.text == "the year"]
+    assert m.value == "2006"

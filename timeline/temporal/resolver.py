@@ -1573,7 +1573,21 @@ def resolve(text: str, mentions: list[Mention], published) -> list[Mention]:
     _weekdays_listed_together(text, mentions, ctx.anchor)
     _times_take_the_day_beside(text, mentions)
     _recurring_times(text, mentions)
+    _the_year_in_apposition(text, mentions)
     return mentions
+
+
+_COMMA_GAP = re.compile(r"\s*,\s*")
+
+
+def _the_year_in_apposition(text: str, mentions: list[Mention]) -> None:
+    """ "signed an accord in 2003, the year a regional war ended": "the year" set off right after
+    a date is that date's year, not the publication's."""
+    for a, b in zip(mentions, mentions[1:]):
+        if (b.rule == "the_year" and b.text.lower() == "the year" and a.type == "DATE"
+                and a.value[:4].isdigit() and _COMMA_GAP.fullmatch(text, a.end, b.start)):
+            b.value, b.precision, b.anchor = a.value[:4], "year", "mention"
+            b.spec["kind"] = "anaphoric"
 
 
 # A clock time said to recur: "at 9 a.m. every day", "by 7 p.m. every evening", "daily at 8".
