@@ -1583,7 +1583,7 @@ _COMMA_GAP = re.compile(r"\s*,\s*")
 def _the_year_in_apposition(text: str, mentions: list[Mention]) -> None:
     """ "signed an accord in 2003, the year a regional war ended": "the year" set off right after
     a date is that date's year, not the publication's."""
-    for a, b in zip(mentions, mentions[1:]):
+    for a, b in zip(mentions, mentions[1:], strict=False):
         if (b.rule == "the_year" and b.text.lower() == "the year" and a.type == "DATE"
                 and a.value[:4].isdigit() and _COMMA_GAP.fullmatch(text, a.end, b.start)):
             b.value, b.precision, b.anchor = a.value[:4], "year", "mention"
