@@ -160,3 +160,22 @@ def test_an_event_named_by_its_day_alone_may_be_of_an_earlier_year():
     # a day that names no such event keeps the usual doubt only
     row = extract("The May 29 general elections were peaceful.", published="2006-11-15").iloc[0]
     assert row.confidence == 0.9 and not any("names an event" in w for w in row.warnings)
+
+
+@pytest.mark.parametrize("text", [
+    "Toronto, who shot 43.5 percent from the floor, went on a 19-9 run in the first quarter.",
+    "The Lakers led by 10 at the end of the third quarter.",
+    "Owens beat Hall for a seven-yard touchdown late in the first quarter.",
+    "Chinese Taipei out-scored the South Korean side 14-6 in the fourth quarter to seal a final berth.",
+])
+def test_a_games_quarter_is_no_date(text):
+    assert tag(text, published="2006-11-26") == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Profit rose 5 percent in the first quarter.", "2006-Q1"),
+    ("The club's shares fell 3-1 in the first quarter.", "2006-Q1"),  # a business report's quarter
+    ("Japan's economy grew 0.5 percent in the third quarter of 2006.", "2006-Q3"),
+])
+def test_a_business_quarter_stays_a_date(text, value):
+    assert [m.value for m in tag(text, published="2006-11-26")] == [value]

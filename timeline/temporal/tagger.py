@@ -529,6 +529,31 @@ def _is_title(text: str, c) -> bool:
     return before is not None and before.group(1).lower() not in _NOT_A_NAME
 
 
+# What a game's report holds, and a business report's: "a 19-9 run in the first quarter" is a
+# game's quarter; "profit rose in the first quarter" is the year's.
+_GAME = re.compile(
+    r"(?i)\b(?:rebounds?|assists?|three-pointers?|free[- ]throws?|field[- ]goals?|touchdowns?|quarterback|"
+    r"overtime|half-?time|buzzer|scored|scoring|trailed|the frame|NBA|NFL|play-?offs?|"
+    r"led by \d+|\d{1,3}-\d{1,3}(?:\s+(?:run|lead|win|victory|loss|defeat))?)\b")
+_BUSINESS = re.compile(
+    r"(?i)\b(?:profits?|earnings|revenues?|sales|growth|GDP|econom(?:y|ic)|fiscal|output|exports?|imports?|"
+    r"inflation|unemployment|deficit|year-on-year|income|results|shares|stocks?|dividends?|billion|"
+    r"million|quarterly)\b")
+
+
+def _is_game_period(text: str, c) -> bool:
+    """A quarter without a year in a game's report ("went on a 19-9 run in the first quarter",
+    "led by 10 at the end of the third quarter"): the game's, not the year's."""
+    s, e, _rule, m = c
+    groups = m.groupdict()
+    if not (groups.get("quarter") or groups.get("quarter2")) or any(ch.isdigit() for ch in text[s:e]):
+        return False  # (most matches: no quarter, or one with its year)
+    lo = max(text.rfind(". ", max(0, s - 300), s), text.rfind("\n", max(0, s - 300), s)) + 1
+    hi = text.find(". ", e, e + 300)
+    window = text[lo : hi if hi >= 0 else min(len(text), e + 300)]
+    return _GAME.search(window) is not None and _BUSINESS.search(window) is None
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Stage one: the mentions in ``text`` with their underspecified readings (no values yet)."""
     if not text:
@@ -536,7 +561,8 @@ def find_mentions(text: str) -> list[Mention]:
     # (A match of type NONE is a name that holds a date word, "Long March": it won its
     # place, and is dropped with the shorter readings it beat.)
     ms = [_to_mention(text, c) for c in _select(_candidates(text))
-          if c[2].type != "NONE" and not _is_rate(text, c) and not _is_name(text, c) and not _is_title(text, c)]
+          if c[2].type != "NONE" and not _is_rate(text, c) and not _is_name(text, c) and not _is_title(text, c)
+          and not _is_game_period(text, c)]
     for m in ms:
         _extend_left(text, m)
         _signal(text, m)
