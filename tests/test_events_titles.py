@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from timeline import extract
 from timeline.events import titles
 from timeline.events.clauses import clause_of
 from timeline.events.titles import make_title, noun_phrase_after
@@ -201,3 +202,32 @@ def test_he_stays_he_where_the_sentence_before_does_not_say_who(text):
 
     row = extract(text, published="2006-11-11").iloc[-1]
     assert row.title.startswith("He ")
+
+
+@pytest.mark.parametrize("text, published, title", [
+    ("At least 26 Israeli soldiers have been killed in south Lebanon since April 1996, security sources "
+     "said Friday.", "1997-04-18",
+     "Security sources: At least 26 Israeli soldiers have been killed in south Lebanon"),
+    # (the news has a date of its own, so the telling's date is the telling's event)
+    ("Singapore Airlines will start flying to Russia in March with a service to Moscow, the flag "
+     "carrier said Thursday.", "2005-12-15",
+     "The flag carrier: Singapore Airlines will start flying to Russia with a service to Moscow"),
+    ("The Philippines and the United States are near a decision on the rate for calls, it was announced "
+     "here Wednesday.", "1997-04-16",
+     "The Philippines and the United States are near a decision on the rate…"),
+])
+def test_a_telling_is_labelled_with_what_was_told(text, published, title):
+    df = extract(text, published=published)
+    assert df.iloc[-1].title == title
+
+
+@pytest.mark.parametrize("text, published, title", [
+    # a passive or a clause is no teller
+    ("The bird flu was found in birds in February, and the first case in humans was announced on March 18.",
+     "2006-12-23", "The first case in humans was announced"),
+    ("Police have discovered nine bodies of civilians shot dead near Mussayab, south of the capital, police "
+     "said Tuesday.", "2005-12-06", "Police have discovered nine bodies of civilians shot dead near Mussayab"),
+])
+def test_a_label_that_is_no_mere_telling_is_kept(text, published, title):
+    df = extract(text, published=published)
+    assert df.iloc[-1].title == title

@@ -43,7 +43,7 @@ from .reconcile import (
 )
 from .sentences import Sentence, split_sentences
 from .status import cue_status, decide_status, past_cue_governs
-from .titles import make_title, noun_phrase_after
+from .titles import make_title, noun_phrase_after, told_title
 from .verbs import own_verb_tense, past_verb_before
 
 _DEICTIC_DAY = re.compile(r"(?i)^(?:to|yester)day$|^tomorrow$|^tonight$")
@@ -765,6 +765,10 @@ def _event(
         title = make_title(clause.text, c_spans, clause.subject)
         if not title:  # nothing but the date in its clause: label with the sentence
             title = make_title(s.text, [(a - s.start, b - s.start) for a, b in spans])
+        elif clause.start - s.start > _NEWS_BEFORE_TELLING:
+            # "..., security sources said Friday": the date is the telling's; the label says what was told
+            title = told_title(title, s.text[: clause.start - s.start],
+                               [(a - s.start, b - s.start) for a, b in spans])
         category, _ = classify(clause.full, s.text)
 
     return Event(
@@ -1154,6 +1158,8 @@ def _year_inferred(mentions: list[Mention], value: str) -> bool:
     return bool(_MONTH_NAME.search(written) and not _YEAR_WRITTEN.search(written))
 
 
+# Characters of a sentence before a telling clause ("..., police said Tuesday") that hold its news.
+_NEWS_BEFORE_TELLING = 20
 # Words before an "after the talks" phrase that still leave it opening its sentence
 # ("But shortly after the talks, ...").
 _OPENING_WORDS = 2

@@ -179,7 +179,11 @@ def _last_told_that(masked: str, start: int, end: int) -> re.Match | None:
     return max(_TOLD_THAT.finditer(masked, start, end), key=lambda m: m.start(), default=None)
 
 
-_APPOSITION = re.compile(r"\s*(?:the|a|an)\s", re.IGNORECASE)
+# ... or a place told by where it lies: "south of the capital", "90 km northwest of Nairobi".
+_APPOSITION = re.compile(
+    r"\s*(?:the|a|an|(?:(?:some|about)\s+)?(?:\d[\d,.]*\s+(?:km|kms|kilometres|kilometers|miles)\s+(?:\([^()]*\)\s+)?)?"
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
+    r"south-west|outside|near)(?:\s+of)?)\s", re.IGNORECASE)
 _SUBORDINATE = re.compile(
     r"\s*(?:after|before|when|while|as|because|although|though|since|despite|with|including|"
     r"amid|following)\s", re.IGNORECASE)

@@ -197,3 +197,43 @@ def make_title(
     if lead:
         text = f"{lead}: {text}"
     return _cut(text)
+
+
+# A label that is only the telling ("Security sources said", "The Financial Times reported",
+# "It was announced here"): the news is what comes before it in the sentence.
+_TELLING_ONLY = re.compile(
+    r"(?i)^(?:it\s+(?:was|has\s+been)\s+(?:announced|reported|learned|learnt)|"
+    r"(?P<source>[^,;:]{2,70}?)\s+(?:said|says|reported|reports|told\s+reporters|announced|"
+    r"revealed|added|stated|quoted\s+[^,;:]{1,40}?\s+as\s+saying))(?:\s+(?:here|there|today|tonight|on\s+its\s+website|"
+    r"in\s+a\s+statement|in\s+a\s+report))?$")
+# Words no teller's name holds: "The first case was announced" is a passive, "... euros it
+# reported" a clause, not who told.
+_NOT_IN_SOURCE = frozenset(
+    "was were is are be been being has have had will would could can may might should must it he she "
+    "they we i to".split())
+
+
+def _is_source(source: str) -> bool:
+    words = source.lower().split()
+    return len(words) <= 8 and not _NOT_IN_SOURCE.intersection(words)
+
+
+_NEWS_END = re.compile(r"[\s,;:\-–—\"“”']+$")
+
+
+def told_title(title: str, news: str, date_spans: list[tuple[int, int]]) -> str:
+    """``title`` when it says more than who told; else the news told, led by who told it:
+    "At least 26 Israeli soldiers have been killed ..., security sources said Friday" is
+    labelled "Security sources: At least 26 Israeli soldiers have been killed in south
+    Lebanon ..." rather than "Security sources said". ``news`` is the sentence up to the
+    telling; ``date_spans`` are its dates (offsets into it)."""
+    told = _TELLING_ONLY.match(title)
+    if not told or (told.group("source") and not _is_source(told.group("source"))):
+        return title
+    news = _NEWS_END.sub("", news)
+    label = make_title(news, [(a, b) for a, b in date_spans if b <= len(news)])
+    if len(label.split()) < 3:
+        return title  # (too little news before the telling to label it)
+    source = (told.group("source") or "").strip()
+    return f"{source[:1].upper() + source[1:]}: {label}" if source else label
+
