@@ -545,9 +545,13 @@ def _is_game_period(text: str, c) -> bool:
     """A quarter without a year in a game's report ("went on a 19-9 run in the first quarter",
     "led by 10 at the end of the third quarter"): the game's, not the year's."""
     s, e, _rule, m = c
-    groups = m.groupdict()
-    if not (groups.get("quarter") or groups.get("quarter2")) or any(ch.isdigit() for ch in text[s:e]):
-        return False  # (most matches: no quarter, or one with its year)
+    names = m.re.groupindex
+    if "quarter" not in names and "quarter2" not in names:
+        return False  # (most matches: a rule without a quarter)
+    quarter = (m.group("quarter") if "quarter" in names else None) or (
+        m.group("quarter2") if "quarter2" in names else None)
+    if not quarter or any(ch.isdigit() for ch in text[s:e]):
+        return False  # (no quarter, or one with its year)
     lo = max(text.rfind(". ", max(0, s - 300), s), text.rfind("\n", max(0, s - 300), s)) + 1
     hi = text.find(". ", e, e + 300)
     window = text[lo : hi if hi >= 0 else min(len(text), e + 300)]
