@@ -865,7 +865,12 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
         base_unit = "week" if unit in ("weekend", "fortnight") else ("day" if unit == "night" else unit)
         if unit == "fortnight":
             n *= 2
-        if n != int(n):  # "2 1/2 years ago": months
+        on_day = (spec.get("on_day") or "").lower()
+        if on_day and n == int(n):
+            # "a week ago today", "a year ago yesterday": that very day, so many units back
+            day = anchor if on_day == "today" else shift(anchor, "day", -1)
+            d, prec, m.mod = shift(day, base_unit, -int(n)), "day", None
+        elif n != int(n):  # "2 1/2 years ago": months
             d = shift(anchor, "month", -round(n * 12)) if base_unit == "year" else anchor
         else:
             d = shift(anchor, base_unit, -int(n))
