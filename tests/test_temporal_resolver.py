@@ -465,6 +465,10 @@ def test_a_clocks_p_m_does_not_end_the_clause_its_tense_is_read_in(text, value):
         ("The index shed 113 points during a week of swings, to close on Friday at 3,550.", "1997-04-05",
          "1997-04-04"),
         ("Motherwell drew at home to Celtic on Saturday.", "2006-12-31", "2006-12-30"),
+        # the present of a schedule
+        ("The festival runs from Friday to Sunday.", "2025-03-12", "2025-03-14/2025-03-16"),
+        ("The new tariff takes effect on Saturday.", "2025-03-12", "2025-03-15"),
+        ("The act comes into force on Monday in Northern Ireland.", "2005-12-17", "2005-12-19"),
     ],
 )
 def test_the_tense_beside_a_weekday_says_which_week(text, published, value):

@@ -36,7 +36,7 @@ _FUTURE_WORDS = frozenset(
     "coming ahead forecast forecasts predicted predicts would intends intend aims aim hopes "
     "targets target targeted effective payable "
     # The present of a schedule speaks of what is to come: "voting begins on Sunday".
-    "begins starts opens closes resumes convenes expires ends concludes "
+    "begins starts opens closes resumes convenes expires ends concludes runs "
     # (plural subjects: "talks resume on Tuesday"; not "start", "open", "close", which are
     # as often a noun or an adjective: "the start of the consultation", "open for trade")
     "begin resume convene expire conclude "
@@ -46,6 +46,7 @@ _FUTURE_WORDS = frozenset(
 _FUTURE_PAIRS = frozenset({
     ("going", "to"), ("is", "to"), ("are", "to"), ("set", "to"), ("plans", "to"), ("plan", "to"),
     ("set", "for"), ("slated", "for"), ("slated", "to"), ("poised", "to"), ("takes", "place"),
+    ("takes", "effect"), ("take", "effect"), ("comes", "into"), ("enters", "into"),
     # "Voters go (head) to the polls on Sunday": the plain present of a vote to come.
     ("go", "to"), ("goes", "to"), ("head", "to"), ("heads", "to"), ("polls", "open"), ("polls", "close"),
     # What was arranged, told in the past: "were to arrive on Tuesday", "was to return Monday";
