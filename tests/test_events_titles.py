@@ -231,3 +231,9 @@ def test_a_telling_is_labelled_with_what_was_told(text, published, title):
 def test_a_label_that_is_no_mere_telling_is_kept(text, published, title):
     df = extract(text, published=published)
     assert df.iloc[-1].title == title
+
+
+def test_a_hedge_on_the_date_is_not_the_event():
+    df = extract("Trump said he expected to speak with Putin this week, possibly as early as Thursday.",
+                 published="2025-03-11")
+    assert df.title.tolist() == ["Trump said he expected to speak with Putin"] * 2

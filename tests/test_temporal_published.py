@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from timeline import extract
 from timeline.errors import InputError
 from timeline.temporal.published import find_published, parse_published
 
@@ -150,3 +151,50 @@ def test_a_sentence_with_a_date_is_news_not_a_date_line(text):
 )
 def test_a_date_line_with_page_words_still_dates_the_article(text):
     assert find_published(text) is not None
+
+
+_WIRE = ("KYIV, March 11 (Reuters) - Ukraine said on Tuesday it was ready to accept a U.S. proposal for a "
+         "30-day ceasefire with Russia.\n\nThe war, which began with Russia's full-scale invasion on Feb. 24, "
+         "2022, has killed tens of thousands of soldiers. Leaders are due to meet again next month.")
+
+
+def test_a_dateline_without_its_year_takes_the_latest_year_its_weekday_fits():
+    from datetime import date
+
+    from timeline.temporal.published import dateline_day
+
+    day, why = dateline_day(_WIRE, today=date(2026, 11, 29))
+    # March 11 was a Tuesday in 2025 (and in 2014, before the 2022 the text names)
+    assert day == date(2025, 3, 11)
+    assert '"March 11"' in why and "Tuesday" in why and "2022" in why
+
+
+@pytest.mark.parametrize("text", [
+    _WIRE.replace(" on Tuesday", ""),  # no weekday: nothing settles the year
+    _WIRE.replace("KYIV, March 11 (Reuters) - ", ""),  # no dateline
+])
+def test_without_a_dateline_and_its_weekday_no_day_is_worked_out(text):
+    from timeline.temporal.published import dateline_day
+
+    assert dateline_day(text) is None
+
+
+def test_dates_counted_from_a_worked_out_dateline_say_so_and_the_publication_stays_unknown(monkeypatch):
+    from timeline.temporal import published
+
+    monkeypatch.setattr(published, "_today", lambda: date(2026, 11, 29))
+    df = extract(_WIRE)
+    rows = df.set_index("date_text")
+    assert rows.date_value["Tuesday"] == "2025-03-11"
+    assert rows.date_value["next month"] == "2025-04"
+    assert rows.confidence["next month"] < 0.8
+    assert any("gives no publication date" in w for w in rows.warnings["next month"])
+    # the written date needs no help, and says nothing of it
+    assert rows.confidence["Feb. 24, 2022"] == 1.0 and not len(rows.warnings["Feb. 24, 2022"])
+    assert set(df.published) == {""}
+
+
+def test_a_given_publication_date_is_used_instead_of_the_dateline():
+    df = extract(_WIRE, published="2014-03-12")
+    assert df.set_index("date_text").date_value["Tuesday"] == "2014-03-11"
+    assert not any("gives no publication date" in w for ws in df.warnings for w in ws)

@@ -62,6 +62,12 @@ def _document(text, published=None, source=None) -> Document:
                     published=_published_value(published))
 
 
+def _published_column(doc: Document) -> str:
+    """The ``published`` column: the publication time, "" when unknown (a day worked out
+    from a dateline is no publication time; its events say how it was worked out)."""
+    return "" if doc.meta.get("published_inferred") else _iso(doc.published)
+
+
 def _iso(published) -> str:
     if published is None:
         return ""
@@ -74,7 +80,7 @@ def events_frame(doc: Document) -> pd.DataFrame:
 
     mentions = tag_document(doc)
     events = build_events(doc, mentions)
-    return _events_table(events, doc.source, _iso(doc.published))
+    return _events_table(events, doc.source, _published_column(doc))
 
 
 def _events_table(events: list, source: str, published: str) -> pd.DataFrame:
@@ -149,7 +155,7 @@ def extract_many(docs: Iterable) -> pd.DataFrame:
     for index, item in enumerate(docs):
         doc = _to_document(item, index)
         mentions = tag_document(doc)
-        pub = _iso(doc.published)
+        pub = _published_column(doc)
         rows.extend(e.row(doc.source, pub) for e in build_events(doc, mentions))
     return _table(merge_sources(rows))
 

@@ -75,7 +75,9 @@ _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 # Words that carry no content of their own in a clause around a date.
 _FUNCTION_WORDS = frozenset(
     """a an the on in at by after before since until till during from to of for and or
-    this that last next early late mid end beginning start middle around about""".split()
+    this that last next early late mid end beginning start middle around about
+    possibly probably perhaps maybe""".split()
+    # ("possibly as early as Thursday": a hedge on the date, the fact is in the clause before)
 )
 _RELATIVE = re.compile(r"^(?:who|which|that|where|whose)\b\s*", re.IGNORECASE)
 # A piece that says more about the one before or adds another thing: a relative clause, or

@@ -24,6 +24,8 @@ _SIGNALS = (
     "on", "in", "at", "by", "since", "until", "till", "after", "before", "during", "from",
     "through", "of", "for", "as of", "no later than", "not later than", "as early as",
     "as late as", "starting", "beginning", "ending",
+    # hedges on the date: "possibly as early as Thursday"
+    "possibly", "probably", "perhaps", "maybe",
 )
 _SIGNAL_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(_SIGNALS)})\s+)+$", re.IGNORECASE)
 _OVER_END = re.compile(r"(?:^|\s)over\s$")

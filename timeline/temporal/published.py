@@ -264,3 +264,73 @@ def dateline(text: str) -> tuple[int, int] | None:
         return None
     shift = len(text) - len(text.lstrip())
     return shift + m.start("date"), shift + m.end("date")
+
+
+# How far back a dateline's year is looked for, when nothing in the text bounds it.
+_DATELINE_YEARS_BACK = 30
+_WRITTEN_YEAR = re.compile(r"(?<![\d.,/:-])(1[89]\d\d|20\d\d)(?![\d/:-]|,\d)")
+_LEAD_WEEKDAY = re.compile(
+    r"(?i)\b(?:on\s+|late\s+|early\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!['’]s)")
+
+
+def dateline_day(text: str, today: date | None = None) -> tuple[date, str] | None:
+    """The day a wire dateline without a year ("KYIV, March 11 (Reuters) - Ukraine said on
+    Tuesday ...") most likely is, for a text that states no publication time, with the
+    reason in words; None where the text does not settle it.
+
+    The year is the latest, up to ``today``, in which the dateline's day fell on the weekday
+    the story's first sentence names, and not before a year the text writes ("the invasion
+    on Feb. 24, 2022"): a story is no older than the years it names. Without such a
+    weekday, nothing settles the year, and the dateline is not used.
+    """
+    line = dateline(text)
+    if line is None:
+        return None
+    written = text[line[0] : line[1]]
+    month_day = _month_and_day(written)
+    if month_day is None:
+        return None  # (a dateline with its year is a publication line, found before this)
+    month, day = month_day
+    lead = text[line[1] : line[1] + 400].split(". ", 1)[0]
+    weekday = _LEAD_WEEKDAY.search(lead)
+    if weekday is None:
+        return None
+    wd = _WEEKDAY_INDEX[weekday.group(1).lower()[:3]]
+    today = today or _today()
+    years = [int(y) for y in _WRITTEN_YEAR.findall(text) if int(y) <= today.year]
+    lowest = max(years) if years else today.year - _DATELINE_YEARS_BACK
+    for year in range(today.year, lowest - 1, -1):
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            continue  # (February 29 of a common year)
+        if found <= today and found.weekday() == wd:
+            break
+    else:
+        return None
+    bound = f", and not before {lowest}, the latest year the text names" if years else ""
+    why = (f'The article gives no publication date; its dateline "{written}" is read as '
+           f"{found:%A, %B} {found.day}, {found.year}: the latest year in which that day was the "
+           f'{found:%A} its first sentence names{bound}. Dates counted from publication count from '
+           f"it; give the publication date to be sure.")
+    return found, why
+
+
+def _today() -> date:
+    return date.today()
+
+
+_WEEKDAY_INDEX = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+_MONTH_DAY = re.compile(r"(?i)^\s*(?:([a-z]{3})[a-z]*\.?\s+(\d{1,2})|(\d{1,2})\s+([a-z]{3})[a-z]*\.?)\s*$")
+
+
+def _month_and_day(written: str) -> tuple[int, int] | None:
+    m = _MONTH_DAY.match(written)
+    if m is None:
+        return None
+    abbr = (m.group(1) or m.group(4)).lower()
+    month = tables()["months"].get(abbr)
+    if not month:
+        return None
+    return month, int(m.group(2) or m.group(3))
+

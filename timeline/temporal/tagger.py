@@ -587,7 +587,7 @@ def tag(text: str, published=None) -> list[Mention]:
 
 def tag_document(doc: Document, published=None) -> list[Mention]:
     """Tag a document; sets ``doc.published`` from the text when it was not given."""
-    from .published import locate_published, parse_published
+    from .published import dateline_day, locate_published, parse_published
     from .resolver import resolve
 
     given = published is not None or doc.published is not None
@@ -598,6 +598,11 @@ def tag_document(doc: Document, published=None) -> list[Mention]:
         doc.published = line[0] if line else None
     elif not isinstance(doc.published, date | datetime):
         doc.published = parse_published(doc.published)
+    inferred = None
+    if doc.published is None and (inferred := dateline_day(doc.text)) is not None:
+        # "KYIV, March 11 (Reuters) - Ukraine said on Tuesday": the story's day, its year
+        # worked out; what counts from it says so (the publication time stays unknown).
+        doc.published, doc.meta["published_inferred"] = inferred
     mentions = find_mentions(doc.text)
     if line:
         # The publication line dates the article, not an event in it.
@@ -605,4 +610,13 @@ def tag_document(doc: Document, published=None) -> list[Mention]:
             if line[1] <= m.start and m.end <= line[2]:
                 m.spec["role"] = "published"
     resolve(doc.text, mentions, doc.published)
+    if inferred is not None:
+        for m in mentions:
+            if m.anchor == "published" or m.spec.get("year_inferred"):
+                m.warnings.append(inferred[1])
+                m.confidence *= DATELINE_YEAR_FACTOR
     return mentions
+
+
+# Confidence kept by a date counted from a dateline whose year was worked out.
+DATELINE_YEAR_FACTOR = 0.7
