@@ -469,6 +469,10 @@ def test_a_clocks_p_m_does_not_end_the_clause_its_tense_is_read_in(text, value):
         ("The festival runs from Friday to Sunday.", "2025-03-12", "2025-03-14/2025-03-16"),
         ("The new tariff takes effect on Saturday.", "2025-03-12", "2025-03-15"),
         ("The act comes into force on Monday in Northern Ireland.", "2005-12-17", "2005-12-19"),
+        # a plan told in the past, after the date
+        ("He held talks Friday and on Saturday was scheduled to meet his Thai counterpart.", "1997-04-18",
+         "1997-04-19"),
+        ("The flag was due to return to Italy on Saturday, according to reports.", "2006-11-30", "2006-12-02"),
     ],
 )
 def test_the_tense_beside_a_weekday_says_which_week(text, published, value):

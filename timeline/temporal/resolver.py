@@ -52,6 +52,9 @@ _FUTURE_PAIRS = frozenset({
     # What was arranged, told in the past: "were to arrive on Tuesday", "was to return Monday";
     # and what is yet to be done to it: "an interview to be broadcast Monday".
     ("was", "to"), ("were", "to"), ("to", "be"),
+    # ... and "was scheduled to meet on Saturday", "were due to vote Sunday"
+    ("was", "scheduled"), ("were", "scheduled"), ("was", "due"), ("were", "due"), ("was", "expected"),
+    ("were", "expected"), ("was", "slated"), ("were", "slated"),
 })
 # The present perfect reports what has happened: "which has been on patrol since March".
 _PAST_PAIRS = frozenset({("has", "been"), ("have", "been"), ("'s", "been"), ("'ve", "been")})
