@@ -179,3 +179,9 @@ def test_a_games_quarter_is_no_date(text):
 ])
 def test_a_business_quarter_stays_a_date(text, value):
     assert [m.value for m in tag(text, published="2006-11-26")] == [value]
+
+
+def test_may_opening_a_sentence_before_a_verb_is_no_month():
+    text = '"May be we can have a meeting at the end of January," he said.'
+    assert [m.text for m in tag(text, published="2005-12-10")] == ["the end of January"]
+    assert [m.value for m in tag("May saw record exports.", published="2005-12-10")] == ["2005-05"]

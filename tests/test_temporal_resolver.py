@@ -473,6 +473,12 @@ def test_a_clocks_p_m_does_not_end_the_clause_its_tense_is_read_in(text, value):
         ("He held talks Friday and on Saturday was scheduled to meet his Thai counterpart.", "1997-04-18",
          "1997-04-19"),
         ("The flag was due to return to Italy on Saturday, according to reports.", "2006-11-30", "2006-12-02"),
+        # the present of a fixture
+        ("Fiorentina trail Juventus, who entertain Cagliari on Sunday.", "2005-12-10", "2005-12-11"),
+        ("Benitez's side host bottom club Watford at Anfield on Saturday.", "2006-12-22", "2006-12-23"),
+        ("Other first leg matches kick off on Wednesday.", "2005-11-29", "2005-11-30"),
+        ("Kibaki is in Beijing for a two-day summit opening here Saturday.", "2006-11-03", "2006-11-04"),
+        ("Traders back Thursday's hartal.", "2005-11-29", "2005-12-01"),
     ],
 )
 def test_the_tense_beside_a_weekday_says_which_week(text, published, value):

@@ -41,10 +41,13 @@ _FUTURE_WORDS = frozenset(
     # as often a noun or an adjective: "the start of the consultation", "open for trade")
     "begin resume convene expire conclude "
     # ... as does the plain present of a visit or meeting: "the leaders meet Monday".
-    "meet meets visits travels arrives hosts flies leaves departs".split()
+    "meet meets visits travels arrives hosts flies leaves departs "
+    # ... and of a fixture: "Juventus, who entertain Cagliari on Sunday", "host Watford on Saturday"
+    "host entertain entertains welcome welcomes".split()
 )
 _FUTURE_PAIRS = frozenset({
     ("going", "to"), ("is", "to"), ("are", "to"), ("set", "to"), ("plans", "to"), ("plan", "to"),
+    ("kick", "off"), ("kicks", "off"), ("take", "on"), ("takes", "on"), ("play", "host"), ("plays", "host"),
     ("set", "for"), ("slated", "for"), ("slated", "to"), ("poised", "to"), ("takes", "place"),
     ("takes", "effect"), ("take", "effect"), ("comes", "into"), ("enters", "into"),
     # "Voters go (head) to the polls on Sunday": the plain present of a vote to come.
@@ -278,7 +281,8 @@ def tense_near(text: str, start: int, end: int) -> str | None:
     """'past', 'future' or None from the words nearest the mention in its clause."""
     lo = _clause_start(text, max(0, start - 120), start)
     near = text[max(lo, start - 20) : start]
-    if ("tarting" in near or "eginning" in near) and _STARTING_BEFORE.search(text, max(lo, start - 20), start):
+    if (any(map(near.__contains__, ("tarting", "eginning", "pening")))
+            and _STARTING_BEFORE.search(text, max(lo, start - 20), start)):
         return "future"  # "a four-day match starting Thursday", "beginning July 1"
     # (substring tests first: the searches try every place in their window)
     near = text[max(lo, start - 60) : start]
@@ -350,7 +354,8 @@ _MAYBE = frozenset(("may", "might"))
 _POSSESSIVE_EVENT = re.compile(
     r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:elections?|polls?|vote|voting|referendum|summit|meeting|talks|session|"
     r"match|game|final|semi-?final|draw|race|derby|ceremony|inauguration|funeral|deadline|debate|hearing|"
-    r"trial|rally|march|parade|visit|launch|opening|auction|concert|strike|speech|address)\b")
+    r"trial|rally|march|parade|visit|launch|opening|auction|concert|strike|speech|address|hartal|bandh|"
+    r"shutdown|leg|fixture|clash|showdown|newspaper|edition)\b")
 # Words after a date that open a clause of its own, whose verb does not speak for the date.
 _CLAUSE_OPENERS = frozenset(("that", "which", "who", "whom", "whose"))
 # Where another clause, with a verb of its own, begins.
@@ -374,7 +379,7 @@ def _strong_future_before(text: str, start: int) -> bool:
         lo = m.end()
     return _STRONG_FUTURE.search(text, lo, start) is not None
 # The start of a period ahead, just before its date: "starting Thursday", "beginning on July 1".
-_STARTING_BEFORE = re.compile(r"(?i)\b(?:starting|beginning)\s+(?:on\s+|in\s+|from\s+)?$")
+_STARTING_BEFORE = re.compile(r"(?i)\b(?:starting|beginning|opening)\s+(?:here\s+|there\s+)?(?:on\s+|in\s+|from\s+)?$")
 
 
 def _passive(words: list[str], i: int) -> bool:

@@ -489,6 +489,7 @@ _NOT_A_NAME = frozenset(
 _TELLING_AFTER = re.compile(r" (?:said|says|told|added|warned|insisted|argued|wrote|replied|announced)\b")
 
 
+_MODAL_MAY = re.compile(r" (?:be|have|not|well|also|never|soon|still|yet|need|want|come|go|take|make|help)\b")
 # The month names that are also personal names ("Theresa May", "Jan Brinkhorst", "Ma Jun").
 _NAME_MONTHS = frozenset(("May", "June", "April", "Jan", "Jun"))
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)]*\s+|\n\s*|[\"“]\s*)$")
@@ -500,6 +501,8 @@ def _is_name(text: str, c) -> bool:
     s, e, rule, _m = c
     if e - s > 5 or text[s:e] not in _NAME_MONTHS or rule.name != "relative_month":
         return False  # (most matches: more than a month's name)
+    if text[s:e] == "May" and _MODAL_MAY.match(text, e):
+        return True  # "May be we can meet ...": the verb, capitalized where a sentence opens
     before = _NAME_BEFORE.search(text, max(0, s - 20), s)
     if before and before.group(1).lower() not in _NOT_A_NAME:
         return True
