@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -117,6 +118,8 @@ def _tense_near_plain(text, start, end):
             continue
         if found:
             return found
+    if words and re.search(r"(?i)\b(?:if|unless|provided)\b[^,;:.]{0,80}$", text[max(lo, start - 90):start]):
+        return "future"
     hi = _clause_end(text, end, min(len(text), end + 80))
     words = _TOKEN.findall(text, end, hi)
     for i, w in enumerate(words):
@@ -479,6 +482,10 @@ def test_a_clocks_p_m_does_not_end_the_clause_its_tense_is_read_in(text, value):
         ("Other first leg matches kick off on Wednesday.", "2005-11-29", "2005-11-30"),
         ("Kibaki is in Beijing for a two-day summit opening here Saturday.", "2006-11-03", "2006-11-04"),
         ("Traders back Thursday's hartal.", "2005-11-29", "2005-12-01"),
+        # a condition in the present
+        ("Sevilla end the year on top if they beat Deportivo at home on Wednesday.", "2006-12-18", "2006-12-20"),
+        ("United stay level unless they lose to Tottenham at White Hart Lane on Sunday.", "2006-11-04",
+         "2006-11-05"),
     ],
 )
 def test_the_tense_beside_a_weekday_says_which_week(text, published, value):

@@ -313,6 +313,8 @@ def tense_near(text: str, start: int, end: int) -> str | None:
             continue  # "was supposed to be airlifted", "was found to be": no plan ahead
         if found:
             return found
+    if words and _CONDITION_BEFORE.search(text, max(lo, start - 90), start):
+        return "future"  # "if they beat Deportivo at home on Wednesday": a condition in the present
     hi = _clause_end(text, end, min(len(text), end + 80))
     words = _TOKEN.findall(text, end, hi)
     for i, w in enumerate(words):
@@ -356,6 +358,8 @@ _POSSESSIVE_EVENT = re.compile(
     r"match|game|final|semi-?final|draw|race|derby|ceremony|inauguration|funeral|deadline|debate|hearing|"
     r"trial|rally|march|parade|visit|launch|opening|auction|concert|strike|speech|address|hartal|bandh|"
     r"shutdown|leg|fixture|clash|showdown|newspaper|edition)\b")
+# A condition in the present, with no tense word between it and the date, looks ahead.
+_CONDITION_BEFORE = re.compile(r"(?i)\b(?:if|unless|provided)\b[^,;:.]{0,80}$")
 # Words after a date that open a clause of its own, whose verb does not speak for the date.
 _CLAUSE_OPENERS = frozenset(("that", "which", "who", "whom", "whose"))
 # Where another clause, with a verb of its own, begins.
@@ -378,6 +382,16 @@ def _strong_future_before(text: str, start: int) -> bool:
     for m in _CLAUSE_WORD.finditer(text, lo, start):
         lo = m.end()
     return _STRONG_FUTURE.search(text, lo, start) is not None
+
+
+def _present_condition_before(text: str, start: int) -> bool:
+    """Whether the date ends a condition in the present ("if they beat Deportivo at home on
+    Wednesday"): what it would take is still to come (the event layer keeps it ahead)."""
+    lo = _clause_start(text, max(0, start - 120), start)
+    return _CONDITION_BEFORE.search(text, max(lo, start - 90), start) is not None and not any(
+        _marker(w, None) == "past" for w in _TOKEN.findall(text, max(lo, start - 90), start))
+
+
 # The start of a period ahead, just before its date: "starting Thursday", "beginning on July 1".
 _STARTING_BEFORE = re.compile(r"(?i)\b(?:starting|beginning|opening)\s+(?:here\s+|there\s+)?(?:on\s+|in\s+|from\s+)?$")
 
@@ -1106,7 +1120,8 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
         _set(m, day.isoformat(), "day")
         m.spec["relative"] = True
         m.spec["weekday_only"] = True
-        if direction is None and get_tense() == "future" and _strong_future_before(text, m.start):
+        if direction is None and get_tense() == "future" and (
+                _strong_future_before(text, m.start) or _present_condition_before(text, m.start)):
             # "will be officially presented and played by ... on Friday": a plain future beside
             # the date, which a past participle nearer to it does not undo (the event layer keeps it)
             m.spec["ahead_by_tense"] = True
