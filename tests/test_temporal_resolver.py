@@ -87,6 +87,7 @@ def _tense_near_plain(text, start, end):
         _marker,
         _name_in_ed,
         _passive,
+        _present_passive,
     )
 
     def adjective(words, i):
@@ -106,6 +107,8 @@ def _tense_near_plain(text, start, end):
             continue
         nxt = words[i + 1].lower() if i + 1 < len(words) else None
         found = _marker(words[i], nxt)
+        if found == "past" and _present_passive(words, i):
+            return "future"
         if found == "past" and _passive(words, i):
             continue
         if found == "past" and adjective(words, i):
@@ -482,6 +485,10 @@ def test_a_clocks_p_m_does_not_end_the_clause_its_tense_is_read_in(text, value):
         ("Other first leg matches kick off on Wednesday.", "2005-11-29", "2005-11-30"),
         ("Kibaki is in Beijing for a two-day summit opening here Saturday.", "2006-11-03", "2006-11-04"),
         ("Traders back Thursday's hartal.", "2005-11-29", "2005-12-01"),
+        # the present passive of a schedule, not of a belief
+        ("The movie is sure to feature when nominations are announced Tuesday.", "2005-12-12", "2005-12-13"),
+        ("He promised an election after the report is delivered on Feb. 1.", "2005-11-07", "2006-02-01"),
+        ("He is believed killed on Monday.", "2005-12-13", "2005-12-12"),
         # a condition in the present
         ("Sevilla end the year on top if they beat Deportivo at home on Wednesday.", "2006-12-18", "2006-12-20"),
         ("United stay level unless they lose to Tottenham at White Hart Lane on Sunday.", "2006-11-04",

@@ -301,6 +301,8 @@ def tense_near(text: str, start: int, end: int) -> str | None:
             continue
         nxt = words[i + 1].lower() if i + 1 < len(words) else None
         found = _marker(words[i], nxt)
+        if found == "past" and _present_passive(words, i):
+            return "future"  # "nominations are announced Tuesday": the present of a schedule
         if found == "past" and _passive(words, i):
             continue  # a passive participle: the auxiliary before it has the tense
         if found == "past" and _adjective(words, i):
@@ -406,6 +408,22 @@ def _passive(words: list[str], i: int) -> bool:
         if not (w.endswith(("ly", "ed", "en")) or w in ("and", "or")):
             return False
     return False
+
+
+def _present_passive(words: list[str], i: int) -> bool:
+    """Whether words[i], a participle, follows "is" or "are" right before it ("the results are
+    announced Tuesday", "the vote is held on Sunday"): the present of a schedule. A participle
+    of belief or state ("is believed", "are based") says nothing of when."""
+    return (i > 0 and words[i - 1].lower() in ("is", "are") and words[i].lower() not in _STATE_PARTICIPLES
+            and "-" not in words[i])
+
+
+_STATE_PARTICIPLES = frozenset(
+    """believed thought said reported feared alleged understood known considered estimated suspected
+    presumed seen rumoured rumored claimed accused charged located based married concerned involved
+    interested pleased worried convinced determined committed surprised disappointed opposed divided
+    related linked tied dedicated devoted scheduled expected supposed used allowed required needed
+    prepared ready designed intended entitled obliged forced banned barred""".split())
 
 
 # Words before which an "-ed" word is an adjective, not a verb: "the troubled country",
