@@ -52,3 +52,9 @@ def test_status_and_date(text, published, date_text, value, status):
     table = extract(text, published=published)
     row = table[table.date_text == date_text].iloc[0]
     assert (row.date_value, row.status) == (value, status)
+
+
+def test_what_went_before_in_a_period_under_way_has_happened():
+    df = extract("Arafat would inform King Hussein about his talks earlier this month with envoy Dennis Ross.",
+                 published="1997-04-23")
+    assert df.status.tolist() == ["happened"]

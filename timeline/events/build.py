@@ -610,6 +610,11 @@ def _event(
         # "expected later this week": the rest of a period under way is still to come,
         # whatever participle stands near ("once published, expected later this week")
         cued = ("planned", "later-this")
+    elif (str(first.spec.get("when", "")).lower() == "earlier" and first.spec.get("dir") == "this"
+            and cued is not None and cued[0] in ("planned", "target")):
+        # "would inform the king about his talks earlier this month": what went before in a
+        # period under way has happened, whatever the verb the clause turns on
+        cued = ("happened", "earlier-this")
     cue = cued[0]
     attributive = _attributive(text, g_start, g_end, spans, s.end)
     if attributive:
