@@ -208,11 +208,17 @@ def _untensed_weekdays_take_the_named_day(
         ev.warn(f'Nothing beside "{m.text}" says which week; it is taken as the {day:%A} the article '
                 f'names elsewhere ("{witness.date_text}": {witness.title}), {fmt_day(day)}.')
         ev.confidence *= INFERRED_YEAR_FACTOR
-        pub = _pub_day(published) if published is not None else None
-        if pub is not None and day > pub and ev.status in ("happened", "ongoing"):
-            ev.status = "planned"
-        elif pub is not None and day < pub and ev.status in ("planned", "target"):
-            ev.status = "happened"
+        _status_of_moved_day(ev, day, _pub_day(published) if published is not None else None)
+
+
+def _status_of_moved_day(ev: Event, day: date, pub: date | None) -> None:
+    """An event moved to ``day`` is planned if that is ahead of publication and it was read as
+    behind ("gave the government until Friday", said on Thursday), and has happened if it is
+    behind and was read as ahead ("extended the vote until Monday", read on Saturday)."""
+    if pub is not None and day > pub and ev.status in ("happened", "ongoing"):
+        ev.status = "planned"
+    elif pub is not None and day < pub and ev.status in ("planned", "target"):
+        ev.status = "happened"
 
 
 def _name_the_pronoun(ev: Event, before: Sentence, actors: ActorIndex) -> None:
@@ -926,10 +932,7 @@ def _run_forward(ev: Event, g: Group, prev: Event, days: _Days, published) -> No
     ev.warn(f'"{m.text}" is taken as the {moved:%A} after "{prev.date_text}", {fmt_day(moved)}: '
             "the text runs from one to the other.")
     ev.confidence *= INFERRED_YEAR_FACTOR
-    if pub is not None and moved > pub and ev.status in ("happened", "ongoing"):
-        ev.status = "planned"  # "gave the government until Friday", said on Thursday
-    elif pub is not None and moved < pub and ev.status in ("planned", "target"):
-        ev.status = "happened"  # "extended the vote until Monday", read on Saturday
+    _status_of_moved_day(ev, moved, pub)
 
 
 # The verbs of a telling ("officials said Sunday").
