@@ -169,3 +169,11 @@ def test_a_relative_year_after_the_thing_a_date_names_is_that_dates_year():
 def test_a_relative_year_after_another_verb_is_its_own_event():
     table = extract("Prices fell on March 3 and rose last year.", published="2005-11-08")
     assert list(table.date_value) == ["2005-03-03", "2004"]
+
+
+def test_an_event_named_by_its_day_after_a_preposition_is_placed_by_the_calendar():
+    # "after May 1 general elections": the elections' day, a week ahead, not last year's May 1
+    # for the sentence's past verb
+    df = extract("It called for the next British government after May 1 general elections to raise taxes.",
+                 published="1997-04-24")
+    assert df.date_value.tolist() == ["1997-05-01"]

@@ -808,6 +808,7 @@ def _event(
 
 
 _ATTRIBUTIVE_BEFORE = re.compile(r"(?i)\b(?:the|a|an|its|their|his|her|this|that|next|last)\s+$")
+_PREPOSITION_BEFORE = re.compile(r"(?i)\b(?:after|before|following|ahead\s+of|until|since)\s+$")
 _ATTRIBUTIVE_AFTER = re.compile(
     r"^[-–]?\s*(?:(?!(?:and|or|to|of|in|on|at|for|by|with|from|as|but|when|after|before)\b)"
     r"[A-Za-z][\w-]*\s*){1,4}"
@@ -831,6 +832,13 @@ def _attributive(
     if not (year or _MONTH_OR_DAY.fullmatch(text, start, end)):
         return None  # (most dates are neither: nothing else to look at)
     article = _ATTRIBUTIVE_BEFORE.search(text, max(0, start - 8), start)
+    named_after = None
+    if not article and not year:
+        # "after May 1 general elections": no article, but an event named by its day
+        named_after = _PREPOSITION_BEFORE.search(text, max(0, start - 12), start)
+        if not named_after:
+            return None
+        article = named_after
     if not article:
         return None
     if not year and past_verb_before(text, article.start()):
@@ -845,6 +853,8 @@ def _attributive(
     # The noun phrase ends where the sentence's verb or a clause begins: "the February orders
     # dropped", "the March 26 fire that killed".
     cut = next((i for i in range(1, len(words)) if _ends_noun_phrase(words, i)), len(words))
+    if named_after and not event_nouns().intersection(w.lower() for w in words[:cut]):
+        return None  # ("after May 1 it rained": no event named)
     return (text[start:end] + " " + " ".join(words[:cut])).strip()
 
 
