@@ -295,7 +295,9 @@ def tense_near(text: str, start: int, end: int) -> str | None:
     possessive = text.startswith(("'s", "’s"), end)  # "during Thursday's loss": the loss's own time
     for i in range(len(words) - 1, -1, -1):
         low = words[i].lower()
-        if low not in _MARKER_WORDS and not low.endswith("ed") or _name_in_ed(words, i):
+        if low not in _MARKER_WORDS and not low.endswith("ed"):
+            continue
+        if low[-2:] == "ed" and _name_in_ed(words, i):
             continue
         if possessive and low in _MAYBE:
             continue
