@@ -84,6 +84,7 @@ def _tense_near_plain(text, start, end):
         DETERMINERS,
         _clause_end,
         _clause_start,
+        _conjunction_provided,
         _marker,
         _name_in_ed,
         _passive,
@@ -103,7 +104,7 @@ def _tense_near_plain(text, start, end):
     for i in range(len(words) - 1, -1, -1):
         if possessive and words[i].lower() in ("may", "might"):
             continue
-        if _name_in_ed(words, i):
+        if _name_in_ed(words, i) or _conjunction_provided(words, i):
             continue
         nxt = words[i + 1].lower() if i + 1 < len(words) else None
         found = _marker(words[i], nxt)
@@ -493,6 +494,8 @@ def test_a_clocks_p_m_does_not_end_the_clause_its_tense_is_read_in(text, value):
         ("Sevilla end the year on top if they beat Deportivo at home on Wednesday.", "2006-12-18", "2006-12-20"),
         ("United stay level unless they lose to Tottenham at White Hart Lane on Sunday.", "2006-11-04",
          "2006-11-05"),
+        ("Chelsea can pull level provided that they beat Tottenham at White Hart Lane on Sunday.", "2006-11-04",
+         "2006-11-05"),
     ],
 )
 def test_the_tense_beside_a_weekday_says_which_week(text, published, value):
@@ -520,6 +523,7 @@ def test_a_hyphenated_compound_is_a_verb_only_after_a_verb_prefix(text, tense):
     ("He has to return to the prison by 7:00 p.m. every evening.", "XXXX-XX-XXT19:00"),
     ("Flights leave at 10 p.m. each Friday.", "XXXX-WXX-5T22:00"),
     ("The curfew runs daily from 6 p.m. until dawn.", "XXXX-XX-XXT18:00"),
+    ("The press center is open to reporters until 21:00 everyday.", "XXXX-XX-XXT21:00"),
 ])
 def test_a_clock_time_said_to_recur_is_a_set_and_no_event(text, value):
     from timeline import extract

@@ -297,7 +297,7 @@ def tense_near(text: str, start: int, end: int) -> str | None:
         low = words[i].lower()
         if low not in _MARKER_WORDS and not low.endswith("ed"):
             continue
-        if low[-2:] == "ed" and _name_in_ed(words, i):
+        if low[-2:] == "ed" and (_name_in_ed(words, i) or _conjunction_provided(words, i)):
             continue
         if possessive and low in _MAYBE:
             continue
@@ -370,6 +370,16 @@ _CLAUSE_OPENERS = frozenset(("that", "which", "who", "whom", "whose"))
 _CLAUSE_WORD = re.compile(r"(?i)\b(?:who|which|that|when|after|before|while|because)\b")
 
 
+def _conjunction_provided(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` is "provided" as a conjunction ("provided that they beat Tottenham on
+    Sunday", "provided they win"), not a past verb ("provided aid on Monday")."""
+    return (words[i].lower() == "provided" and i + 1 < len(words)
+            and words[i + 1].lower() in _PROVIDED_CONJUNCTION_NEXT)
+
+
+_PROVIDED_CONJUNCTION_NEXT = frozenset("that they he she it we you i".split())
+
+
 def _name_in_ed(words: list[str], i: int) -> bool:
     """Whether ``words[i]`` is a name in "-ed" ("Khaled", "Mohammed"), not a past verb: capitalized
     inside its clause (a capitalized word is a verb only at its start, or in a headline's
@@ -392,8 +402,10 @@ def _present_condition_before(text: str, start: int) -> bool:
     """Whether the date ends a condition in the present ("if they beat Deportivo at home on
     Wednesday"): what it would take is still to come (the event layer keeps it ahead)."""
     lo = _clause_start(text, max(0, start - 120), start)
-    return _CONDITION_BEFORE.search(text, max(lo, start - 90), start) is not None and not any(
-        _marker(w, None) == "past" for w in _TOKEN.findall(text, max(lo, start - 90), start))
+    if _CONDITION_BEFORE.search(text, max(lo, start - 90), start) is None:
+        return False
+    words = _TOKEN.findall(text, max(lo, start - 90), start)
+    return not any(_marker(w, None) == "past" and not _conjunction_provided(words, i) for i, w in enumerate(words))
 
 
 # The start of a period ahead, just before its date: "starting Thursday", "beginning on July 1".
@@ -1640,9 +1652,11 @@ def _the_year_in_apposition(text: str, mentions: list[Mention]) -> None:
 
 
 # A clock time said to recur: "at 9 a.m. every day", "by 7 p.m. every evening", "daily at 8".
-_RECURS_AFTER = re.compile(r"(?i)\s*,?\s*(?:(?:every|each)\s+(?:day|morning|afternoon|evening|night)|daily|nightly)\b")
+_RECURS_AFTER = re.compile(
+    r"(?i)\s*,?\s*(?:(?:every|each)\s+(?:day|morning|afternoon|evening|night)|everyday|daily|nightly)\b")
 _RECURS_BEFORE = re.compile(
-    r"(?i)\b(?:(?:every|each)\s+(?:day|morning|afternoon|evening|night)|daily|nightly)\s+(?:at|from|until|till|by|around|before|after)\s+$")
+    r"(?i)\b(?:(?:every|each)\s+(?:day|morning|afternoon|evening|night)|everyday|daily|nightly)\s+"
+    r"(?:at|from|until|till|by|around|before|after)\s+$")
 _SET_GAP = re.compile(r"\s*(?:,|at|from|on)?\s*")
 
 
