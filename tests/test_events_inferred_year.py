@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from timeline import extract
@@ -177,3 +178,22 @@ def test_an_event_named_by_its_day_after_a_preposition_is_placed_by_the_calendar
     df = extract("It called for the next British government after May 1 general elections to raise taxes.",
                  published="1997-04-24")
     assert df.date_value.tolist() == ["1997-05-01"]
+
+
+def test_the_past_decade_is_the_ten_years_to_publication_with_the_other_reading_named():
+    df = extract("Over the past decade, the studio has produced some of the industry's most successful films.",
+                 published="2006-11-15")
+    (row,) = df.itertuples()
+    assert (row.date_value, row.precision, row.status) == ("1996/2006", "year", "happened")
+    assert row.end == pd.Timestamp("2006-11-15")
+    assert any("may mean the 1990s" in w for w in row.warnings) and row.confidence < 1
+
+
+@pytest.mark.parametrize("text, published, value", [
+    # the last decade of something else, and a part of the last century, are the calendar's
+    ("The Dow rose sharply in the last decade of the 20th century.", "2006-11-15", "199"),
+    ("Missionaries who early last century were among the first settlers.", "1997-04-11", "18"),
+])
+def test_a_decade_or_century_named_otherwise_stays_the_calendars(text, published, value):
+    df = extract(text, published=published)
+    assert df.date_value.iloc[0] == value

@@ -174,6 +174,33 @@ def build_events(doc: Document, mentions: list[Mention]) -> list[Event]:
     return sorted(events, key=lambda e: (e.sentence_start, e.char_start))
 
 
+_SPAN_YEARS = {"decade": 10, "century": 100}
+
+
+def _period_words(value: str) -> str:
+    """ "199" -> "the 1990s", "19" -> "the 20th century" (TIMEX3 decade and century values)."""
+    if len(value) == 3 and value.isdigit():
+        return f"the {value}0s"
+    if len(value) == 2 and value.isdigit():
+        n = int(value) + 1
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return f"the {n}{suffix} century"
+    return value
+
+
+def _span_to_publication(text: str, g: Group, published) -> str | None:
+    """The years "the past decade" or "the last century" span up to publication ("1996/2006"),
+    where the words say nothing else: not "the last decade of the 20th century", which is
+    the calendar's."""
+    m = g.mentions[0]
+    if (g.kind != "single" or published is None or m.spec.get("kind") != "relative" or m.mod
+            or not m.text.lower().startswith("the ") or str(m.spec.get("dir", "")).lower() not in ("past", "last")
+            or str(m.spec.get("unit", "")).lower() not in _SPAN_YEARS or text.startswith(" of", m.end)):
+        return None
+    year = _pub_day(published).year
+    return f"{year - _SPAN_YEARS[m.spec['unit'].lower()]:04d}/{year:04d}"
+
+
 def _untensed_weekdays_take_the_named_day(
     weekdays: list[tuple[Event, Mention]], days: _Days, published,
 ) -> None:
@@ -549,6 +576,14 @@ def _event(
         dated = next((m for m in g.mentions if m.type == "TIME"), None) or next(
             (m for m in g.mentions if weekday_of(m) is None), first)
         value, precision, mod = dated.value, dated.precision or "day", dated.mod or ""
+    span = _span_to_publication(text, g, published)
+    if span is not None:
+        # "over the past decade", written in 2006: the ten years to publication, not the 1990s
+        value, precision, mod = span, "year", "APPROX"
+        unit = first.spec["unit"].lower()
+        warnings.append(f'"{first.text}" is taken as the {_SPAN_YEARS[unit]} years to publication '
+                        f"({value.replace('/', '–')}); it may mean {_period_words(first.value)}.")
+        conf *= INFERRED_YEAR_FACTOR
     if g.kind == "single" and first.spec.get("range_end") and value[:10] == first.value[:10]:
         value = f"{value}/{first.spec['range_end']}"  # "June 4-5, 2014"
     if unreal is not None or days.impossible(value):
@@ -566,6 +601,8 @@ def _event(
         start, end = days.bounds(value)
         if first.spec.get("open_after"):  # "in the coming days": from publication on
             end = None
+        if span is not None:  # (the years up to publication, not to the end of its year)
+            end = pd.Timestamp(_pub_day(published))
     if (start is None and unreal is None and not days.impossible(value)
             and not first.spec.get("unanchored")):
         if value_bounds(value) is not None:
@@ -738,6 +775,8 @@ def _event(
     )
     if first.spec.get("unplaced") == "future" and cue is None:
         status = "planned"  # "Tomorrow the talks resume", with no date to compare
+    if span is not None and status in ("planned", "target"):
+        status = "happened"  # (years up to publication are behind it, whatever "targeted" says)
     if (status == "planned" and end is not None and published is not None
             and end.date() < _pub_day(published) and not _guessed_day(g.mentions)):
         # "are to face charges over the killing of 24 civilians last year": the date, which
