@@ -113,3 +113,14 @@ def test_later_sentences_after_the_last_date_is_shown_as_doubtful():
     assert any('counted from "1947"' in w and "in between" in w for w in row["warnings"])
     near = extract("He went to London in 1980. Nine years later he opened his school.", published="2006-12-03")
     assert list(near.date_value) == ["1980", "1989"]
+
+
+def test_later_than_an_event_not_dated_to_the_day_is_given_no_date():
+    # counted from publication, "10 days later" would be a day to come for a past verb
+    text = ("The graft allegations were revealed last month. The government dissolved the federation "
+            "10 days later.")
+    (m,) = [m for m in tag(text, published="2006-11-10") if m.text == "10 days later"]
+    assert m.value == "" and m.spec.get("unanchored") and m.confidence <= 0.3
+    (later,) = [m for m in tag("Talks began on Monday. Two days later they collapsed.", published="2006-11-10")
+                if m.text == "Two days later"]
+    assert later.value == "2006-11-08"

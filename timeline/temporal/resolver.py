@@ -1442,6 +1442,16 @@ def _resolve_anaphoric(m: Mention, ctx: _Context, kind: str) -> None:
         if anchor is None:
             _set(m, "", None)
             return
+        if sign > 0:
+            # "The government dissolved the federation 10 days later", after "last month": later
+            # than an event the text does not date to the day; counted from publication it
+            # would be a day to come. No date is given for it.
+            _set(m, "", None)
+            m.confidence = 0.3
+            m.spec["unanchored"] = True
+            m.warnings.append(f'"{m.text}" counts from another event, which the text does not '
+                              "date to the day; no date is given for it.")
+            return
         base = (anchor, unit if base is None else base[1])
         if PRECISION_RANK[base[1]] > PRECISION_RANK.get(unit, 7):
             base = (anchor, unit)
