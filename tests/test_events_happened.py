@@ -50,3 +50,16 @@ def test_a_date_opening_a_later_sentence_is_read_by_its_verb():
             "On Jan. 9, a small jet of the Revolutionary Guards crashed in the border province.")
     df = extract(text, published="2006-11-27")
     assert df.set_index("date_text").date_value["Jan. 9"] == "2006-01-09"
+
+
+def test_a_weekday_right_after_an_event_that_cannot_be_scheduled_is_behind():
+    df = extract("Fresh from his decisive victory Tuesday as party leader, Cameron will fire the opening shots.",
+                 published="2005-12-07")
+    (row,) = df.itertuples()
+    assert row.date_value == "2005-12-06" and row.status == "happened"
+    assert any("names a victory, which has happened" in w for w in row.warnings)
+
+
+def test_a_verb_or_a_possessive_date_is_no_event_named_by_the_weekday():
+    df = extract("Bongo is widely expected to win Sunday's elections.", published="2005-11-26")
+    assert df.date_value.tolist() == ["2005-11-27"]

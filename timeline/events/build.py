@@ -31,7 +31,7 @@ from .categories import classify
 from .clauses import clause_of
 from .counted import CountedPhrase, find_counted, find_counted_ahead, find_retold
 from .event import Event
-from .happened import TENSE, happened_by_wording
+from .happened import TENSE, happened_by_wording, past_noun_right_before
 from .reconcile import (
     Group,
     day_of,
@@ -676,7 +676,11 @@ def _event(
     if (g.kind != "conflict" and start is not None and weekday is not None
             and not weekday.spec.get("week_named") and not weekday.spec.get("listed")
             and not (weekday.spec.get("ahead_by_tense") and cue == "happened")):
-        value, note = _weigh_weekday(weekday, value, cue, published)
+        noun = past_noun_right_before(text, g_start, g_end) if first.spec.get("weekday_only") else None
+        value, note = _weigh_weekday(weekday, value, "happened" if noun else cue, published)
+        if note and noun:
+            note = note.replace("because the text speaks of it in the past tense",
+                                f"because it names a {noun}, which has happened")
         if note:
             start, end = days.bounds(value)
             warnings.append(note)

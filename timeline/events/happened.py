@@ -126,3 +126,27 @@ def _opening_verb_past(text: str, end: int, stop: int) -> bool:
         if simple_past(w, before):
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _noun_right_before() -> re.Pattern:
+    nouns = "|".join(sorted(_nouns(), key=len, reverse=True))
+    return re.compile(rf"(?i)(?<![\w-])(?P<noun>{nouns})\s+$")
+
+
+_VERB_BEFORE = re.compile(
+    r"(?i)\b(?:to|will|would|can|could|may|might|shall|should|must|did|does|do|they|we|i|you|he|she|it|"
+    r"who|which|that)\s+$")
+
+
+def past_noun_right_before(text: str, start: int, end: int) -> str | None:
+    """The past-only event noun right before a date, with no word between ("his decisive
+    victory Tuesday", "the attack Friday"): the date is that event's, which has happened.
+    Not a verb ("expected to win Sunday's elections"), nor a date naming another thing."""
+    if text.startswith(("'s", "’s"), end):
+        return None
+    found = _noun_right_before().search(text, max(0, start - 20), start)
+    if found is None or _VERB_BEFORE.search(text, max(0, found.start() - 12), found.start()):
+        return None
+    return found.group("noun").lower()
+
