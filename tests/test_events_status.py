@@ -161,7 +161,8 @@ def _cue_status_one_by_one(clause, signal=None, at=None):
         for m in rule.regex.finditer(clause):
             if _name(clause, m):
                 continue
-            if rule.before_date and (m.start() >= at or re.match(r"[\w.]+(?:\s[\w.]+)?['’]s\b", clause[at:])):
+            if rule.before_date and (m.start() >= at or (not rule.possessive_too and re.match(
+                    r"[\w.]+(?:\s[\w.]+)?['’]s\b", clause[at:]))):
                 continue
             distance = at - m.end() if m.end() <= at else max(m.start() - at, 0)
             if m.start() > at and (_LATER_CLAUSE.search(clause, at, m.start()) or re.match(
@@ -320,3 +321,16 @@ def test_a_goal_of_the_season_is_no_target():
 def test_a_compound_adjective_is_no_past_tense():
     clause = "Iraq goes to the polls on Thursday to elect a parliament since the 2003 US-led invasion"
     assert cue_status(clause, "on", clause.index("Thursday")) == (None, None)
+
+
+def test_a_pledge_told_after_its_date_is_the_pledges_own_event():
+    # "Peretz Wednesday vowed to avenge ...": Wednesday dates the vow, which has happened
+    clause = "Defense Minister Amir Peretz Wednesday vowed to avenge the attack"
+    assert cue_status(clause, None, clause.index("Wednesday")) == ("happened", "past-tense")
+    clause = "The government pledged to cut emissions in half in 2030"
+    assert cue_status(clause, "in", clause.index("2030"))[0] == "target"
+
+
+def test_a_pledge_before_a_possessive_date_speaks_for_it():
+    clause = "who was defeated in last elections and vowed to replace Bongo in Sunday's polls"
+    assert cue_status(clause, None, clause.index("Sunday"))[0] == "target"

@@ -33,6 +33,10 @@ class StatusRule:
     # A cue that speaks only for a date after it: "could join in March", but not "a dumping
     # incident in August could cost millions".
     before_date: bool = False
+    # ... and still for a possessive date after it ("vowed to replace Bongo in Sunday's polls":
+    # the polls are what was vowed), unlike "may miss two weeks with an ankle sprained during
+    # Thursday's loss".
+    possessive_too: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -50,6 +54,7 @@ def status_rules() -> tuple[StatusRule, ...]:
                 examples=tuple(tuple(e) for e in r.get("examples", ())),
                 requires=re.compile(r["requires"], re.IGNORECASE) if r.get("requires") else None,
                 before_date=bool(r.get("before_date")),
+                possessive_too=bool(r.get("possessive_too")),
             )
         )
     return tuple(out)
@@ -149,7 +154,7 @@ def _nearest_cue(
             start, end = m.span()
             if _name_in_ed(clause, m):
                 continue  # "talks with Khaled on Thursday": a name, not a past verb
-            if rule.before_date and (start >= at or _POSSESSIVE_DATE.match(clause, at)):
+            if rule.before_date and (start >= at or (not rule.possessive_too and _POSSESSIVE_DATE.match(clause, at))):
                 # (a later match starts later still; "may miss two weeks with an ankle sprained
                 # during Thursday's loss": a date's own event, told in a possessive, was not
                 # what the cue says may come)
