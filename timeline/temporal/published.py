@@ -295,7 +295,7 @@ def dateline_day(text: str, today: date | None = None) -> tuple[date, str] | Non
     weekday = _LEAD_WEEKDAY.search(lead)
     if weekday is None:
         return None
-    wd = _WEEKDAY_INDEX[weekday.group(1).lower()[:3]]
+    wd = tables()["weekdays"][weekday.group(1).lower()]
     today = today or _today()
     years = [int(y) for y in _WRITTEN_YEAR.findall(text) if int(y) <= today.year]
     lowest = max(years) if years else today.year - _DATELINE_YEARS_BACK
@@ -304,7 +304,7 @@ def dateline_day(text: str, today: date | None = None) -> tuple[date, str] | Non
             found = date(year, month, day)
         except ValueError:
             continue  # (February 29 of a common year)
-        if found <= today and found.weekday() == wd:
+        if found <= today and found.isoweekday() == wd:
             break
     else:
         return None
@@ -320,7 +320,6 @@ def _today() -> date:
     return date.today()
 
 
-_WEEKDAY_INDEX = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 _MONTH_DAY = re.compile(r"(?i)^\s*(?:([a-z]{3})[a-z]*\.?\s+(\d{1,2})|(\d{1,2})\s+([a-z]{3})[a-z]*\.?)\s*$")
 
 

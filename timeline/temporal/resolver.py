@@ -1428,11 +1428,7 @@ def _resolve_anaphoric(m: Mention, ctx: _Context, kind: str) -> None:
     if base is None and rel in ("after", "before"):
         # "Fifteen years after gunmen killed 166 people": counted from an event the text
         # does not date; the publication date would give a confident wrong answer.
-        _set(m, "", None)
-        m.confidence = 0.3
-        m.spec["unanchored"] = True
-        m.warnings.append(f'"{m.text}" counts from another event, which the text does not '
-                          "date; no date is given for it.")
+        _unanchored(m, "date")
         return
     if unit == "year" and ctx.recent_quarter(m.start) is not None:
         base = ctx.last_quarter
@@ -1446,11 +1442,7 @@ def _resolve_anaphoric(m: Mention, ctx: _Context, kind: str) -> None:
             # "The government dissolved the federation 10 days later", after "last month": later
             # than an event the text does not date to the day; counted from publication it
             # would be a day to come. No date is given for it.
-            _set(m, "", None)
-            m.confidence = 0.3
-            m.spec["unanchored"] = True
-            m.warnings.append(f'"{m.text}" counts from another event, which the text does not '
-                              "date to the day; no date is given for it.")
+            _unanchored(m, "date to the day")
             return
         base = (anchor, unit if base is None else base[1])
         if PRECISION_RANK[base[1]] > PRECISION_RANK.get(unit, 7):
@@ -1465,6 +1457,16 @@ def _resolve_anaphoric(m: Mention, ctx: _Context, kind: str) -> None:
         _weigh_base(m, ctx, prec, lambda other: shift(other, unit, sign * int(n)))
         if rel in ("later", "afterwards", "afterward"):
             _weigh_distance(m, ctx)
+
+
+def _unanchored(m: Mention, how: str) -> None:
+    """No date for ``m``, which counts from an event the text does not ``how`` ("date", "date to
+    the day"): shown with the doubt, at low confidence."""
+    _set(m, "", None)
+    m.confidence = 0.3
+    m.spec["unanchored"] = True
+    m.warnings.append(f'"{m.text}" counts from another event, which the text does not {how}; '
+                      "no date is given for it.")
 
 
 # How near a date named before must be for "the following week" to count from it.
@@ -1662,11 +1664,9 @@ def _the_year_in_apposition(text: str, mentions: list[Mention]) -> None:
 
 
 # A clock time said to recur: "at 9 a.m. every day", "by 7 p.m. every evening", "daily at 8".
-_RECURS_AFTER = re.compile(
-    r"(?i)\s*,?\s*(?:(?:every|each)\s+(?:day|morning|afternoon|evening|night)|everyday|daily|nightly)\b")
-_RECURS_BEFORE = re.compile(
-    r"(?i)\b(?:(?:every|each)\s+(?:day|morning|afternoon|evening|night)|everyday|daily|nightly)\s+"
-    r"(?:at|from|until|till|by|around|before|after)\s+$")
+_RECURRING = r"(?:(?:every|each)\s+(?:day|morning|afternoon|evening|night)|everyday|daily|nightly)"
+_RECURS_AFTER = re.compile(rf"(?i)\s*,?\s*{_RECURRING}\b")
+_RECURS_BEFORE = re.compile(rf"(?i)\b{_RECURRING}\s+(?:at|from|until|till|by|around|before|after)\s+$")
 _SET_GAP = re.compile(r"\s*(?:,|at|from|on)?\s*")
 
 
