@@ -198,3 +198,40 @@ def test_a_given_publication_date_is_used_instead_of_the_dateline():
     df = extract(_WIRE, published="2014-03-12")
     assert df.set_index("date_text").date_value["Tuesday"] == "2014-03-11"
     assert not any("gives no publication date" in w for ws in df.warnings for w in ws)
+
+
+_WIRE_WITH_HEAD = (
+    "Ukraine, US to hold talks in Florida on Sunday\n\nBy Jane Doe\n\n"
+    "WASHINGTON, Nov 29 (Reuters) - Ukrainian and U.S. officials will meet in Florida on Sunday to "
+    "discuss a U.S. peace plan, a source said on Saturday, after a week of intense diplomacy.\n\n"
+    "The plan, drafted last month by U.S. and Russian envoys, was revised in Geneva last weekend.")
+
+
+def test_a_dateline_after_a_headline_and_byline_is_the_storys():
+    from timeline.temporal.published import dateline
+
+    start, end = dateline(_WIRE_WITH_HEAD)
+    assert _WIRE_WITH_HEAD[start:end] == "Nov 29"
+    # a dateline after the story has begun is no dateline
+    assert dateline("The war went on for years.\nKYIV, March 11 (Reuters) - Ukraine said") is None
+
+
+def test_the_dateline_day_is_the_weekday_of_the_telling_not_of_what_is_ahead():
+    from timeline.temporal.published import dateline_day
+
+    # "will meet ... on Sunday" is ahead; "a source said on Saturday" is the day of the story:
+    # November 29 was a Saturday in 2025 (a Sunday in 2026)
+    day, why = dateline_day(_WIRE_WITH_HEAD, today=date(2026, 11, 29))
+    assert day == date(2025, 11, 29)
+    assert "Saturday" in why
+
+
+def test_dates_of_a_story_under_a_headline_count_from_its_dateline(monkeypatch):
+    from timeline.temporal import published
+
+    monkeypatch.setattr(published, "_today", lambda: date(2026, 11, 29))
+    table = extract(_WIRE_WITH_HEAD)
+    values = dict(zip(table.date_text, table.date_value, strict=True))
+    assert values["Sunday"] == "2025-11-30" and values["Saturday"] == "2025-11-29"
+    assert values["last month"] == "2025-10"
+    assert all(any("dateline" in w for w in ws) for ws in table.warnings)

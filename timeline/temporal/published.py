@@ -257,13 +257,30 @@ _PAGE_WORDS = frozenset(
 
 
 def dateline(text: str) -> tuple[int, int] | None:
-    """Offsets of a wire dateline's date ("SYDNEY, March 21 (Reuters) -"), if the text opens with one."""
-    head = text.lstrip()[:200]
-    m = _DATELINE.match(head)
-    if not m:
-        return None
-    shift = len(text) - len(text.lstrip())
-    return shift + m.start("date"), shift + m.end("date")
+    """Offsets of a wire dateline's date ("SYDNEY, March 21 (Reuters) -"), if the story opens
+    with one: at the start of the text, or of its first paragraph after a few heading lines
+    (a headline, "By Jane Doe", a time stamp), none of which ends like a sentence."""
+    at = 0
+    for _ in range(_HEAD_LINES + 1):
+        line_end = text.find("\n", at)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[at:line_end]
+        if line.strip():
+            m = _DATELINE.match(line[:200])
+            if m:
+                return at + m.start("date"), at + m.end("date")
+            if len(line.strip()) > _HEAD_LINE_CHARS or line.rstrip()[-1] in _SENTENCE_ENDS:
+                return None  # the story has begun, with no dateline
+        if line_end >= len(text):
+            return None
+        at = line_end + 1
+    return None
+
+
+# A story's dateline may follow this many lines of heading, each of at most so many characters.
+_HEAD_LINES = 6
+_HEAD_LINE_CHARS = 160
+_SENTENCE_ENDS = ".!?\"”’"
 
 
 # How far back a dateline's year is looked for, when nothing in the text bounds it.
@@ -271,6 +288,26 @@ _DATELINE_YEARS_BACK = 30
 _WRITTEN_YEAR = re.compile(r"(?<![\d.,/:-])(1[89]\d\d|20\d\d)(?![\d/:-]|,\d)")
 _LEAD_WEEKDAY = re.compile(
     r"(?i)\b(?:on\s+|late\s+|early\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!['’]s)")
+
+
+# Words before a weekday in the lead that put it ahead of the telling ("will meet in Florida on
+# Sunday"), and words of a telling right before one ("a source said on Saturday").
+_AHEAD_BEFORE = re.compile(r"(?i)\b(?:will|would|shall|to|due|set|scheduled|expected|planned)\b[^,;]{0,40}$")
+_TOLD_BEFORE = re.compile(r"(?i)\b(?:said|says|told|announced|reported|confirmed|stated|added)\s+$")
+
+
+# The end of the lead sentence: not the stop of "U.S." or "Mr.", which follows no lower-case word.
+_LEAD_END = re.compile(r"(?<=[a-z]{3}[.!?])[\"”’]?\s")
+
+
+def _day_of_telling(lead: str) -> re.Match | None:
+    """The lead's weekday that is the day of the news: one right after a telling ("said on
+    Saturday"), else the first that no word puts ahead of it; None without one."""
+    found = list(_LEAD_WEEKDAY.finditer(lead))
+    for m in found:
+        if _TOLD_BEFORE.search(lead, 0, m.start()):
+            return m
+    return next((m for m in found if not _AHEAD_BEFORE.search(lead, 0, m.start())), None)
 
 
 def dateline_day(text: str, today: date | None = None) -> tuple[date, str] | None:
@@ -291,8 +328,8 @@ def dateline_day(text: str, today: date | None = None) -> tuple[date, str] | Non
     if month_day is None:
         return None  # (a dateline with its year is a publication line, found before this)
     month, day = month_day
-    lead = text[line[1] : line[1] + 400].split(". ", 1)[0]
-    weekday = _LEAD_WEEKDAY.search(lead)
+    lead = _LEAD_END.split(text[line[1] : line[1] + 400], 1)[0]
+    weekday = _day_of_telling(lead)
     if weekday is None:
         return None
     wd = tables()["weekdays"][weekday.group(1).lower()]
