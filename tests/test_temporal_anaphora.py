@@ -124,3 +124,28 @@ def test_later_than_an_event_not_dated_to_the_day_is_given_no_date():
     (later,) = [m for m in tag("Talks began on Monday. Two days later they collapsed.", published="2006-11-10")
                 if m.text == "Two days later"]
     assert later.value == "2006-11-08"
+
+
+@pytest.mark.parametrize("text, date_text, value", [
+    ("At least 3,150 prisoners were on death row in September 1996, with 45 death sentences "
+     "passed in the course of the year.", "the year", "1996"),
+    ("Diplomats said the E3 had warned Tehran in August that it would act unless Iran resumed "
+     "cooperation by the end of the month.", "the end of the month", "1996-08"),
+    ("In March 1995, the company said it expected profits to rise by the end of the year.",
+     "the end of the year", "1995"),
+])
+def test_the_year_or_month_is_the_one_the_sentence_has_named(text, date_text, value):
+    assert _values(text, "1997-04-04")[date_text] == value
+
+
+@pytest.mark.parametrize("text, date_text, value", [
+    # a verb of the writer's own time between them: the period is the publication's
+    ("The law, passed in 1995, will be reviewed by the end of the year.", "the end of the year", "1997"),
+    # another sentence
+    ("Sales fell in September 1996. Analysts expect a recovery by the end of the year.",
+     "the end of the year", "1997"),
+    # "this" is the publication's period whatever came before
+    ("Exports fell in August but rose this month.", "this month", "1997-04"),
+])
+def test_the_year_or_month_stays_the_publications_where_the_sentence_says_so(text, date_text, value):
+    assert _values(text, "1997-04-04")[date_text] == value

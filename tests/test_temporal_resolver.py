@@ -551,3 +551,17 @@ def test_the_year_elsewhere_is_still_read_from_publication():
     (m,) = [m for m in tag("Sales rose in 2003 and fell in the year to March.", published="2006-12-19")
             if m.text == "the year"]
     assert m.value == "2006"
+
+
+@pytest.mark.parametrize("text, published, value", [
+    # written on a Sunday, the last day of its ISO week: what is still to come is next week's
+    ("The assembly will hold an emergency session later this week.", "2026-11-29", "2026-W49"),
+    ("The assembly will vote this week.", "2026-11-29", "2026-W49"),
+    # what has happened, or anything written on another day, is in the week of publication
+    ("The assembly met earlier this week.", "2026-11-29", "2026-W48"),
+    ("Protests this week drew thousands.", "2026-11-29", "2026-W48"),
+    ("The assembly will hold an emergency session later this week.", "2026-11-28", "2026-W48"),
+])
+def test_this_week_written_on_a_sunday(text, published, value):
+    (m,) = tag(text, published=published)
+    assert m.value == value

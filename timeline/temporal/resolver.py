@@ -882,6 +882,15 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
             d, counted_from = shift(ctx.last[0], "day", 1), "mention"
         elif unit == "day" and _THE_NEXT_DAY.search(m.text) and _coarser_date_just_named(ctx, m, unit):
             return  # "In May 1998 ... the next day": no day to count from
+        elif (said := _period_said_before(ctx, m, unit)) is not None:
+            # "on death row in September 1996, with 45 sentences passed in the course of the
+            # year": "the year" is the one the sentence has named, not the publication's.
+            d, counted_from = said, "mention"
+        elif (unit == "week" and offset == 0 and anchor.weekday() == 6
+              and (str(spec.get("when", "")).lower() == "later" or get_tense() == "future")):
+            # "will meet later this week", written on a Sunday: the ISO week ends that day, and
+            # what is still to come this week is in the days from Monday on.
+            d = shift(anchor, "week", 1)
         else:
             d = shift(anchor, "week" if unit == "weekend" else unit, offset)
         prec = _PREC_OF_UNIT[unit]
@@ -1542,6 +1551,45 @@ def _coarser_date_just_named(ctx: _Context, m: Mention, unit: str) -> bool:
     return True
 
 
+
+# "the year", "the same month", "the end of the year": a period named with "the" alone, which
+# may be the one the sentence has just named ("this", "the current" are the publication's).
+_THE_PERIOD = re.compile(r"(?i)\bthe\s+(?:same\s+)?(?P<unit>year|month)\b")
+# Between that named date and "the year": a verb in the present or future puts the clause in
+# the writer's own time ("the law, passed in 2019, will be reviewed by the end of the year").
+_SPAN_TO = re.compile(r"(?i)\s+(?:to|through|until|till)\b")
+_NOW_BETWEEN = re.compile(r"(?i)\b(?:will|shall|won't|is|are|am|has|have|can|must)\b|['’]ll\b")
+
+
+def _period_said_before(ctx: _Context, m: Mention, unit: str) -> date | None:
+    """The start of the month or year a date earlier in the same sentence names, for "the
+    year" or "the end of the month" there, when it is not the publication's; else None.
+
+    "were on death row in September 1996, with 45 sentences passed in the course of the year",
+    "had warned Tehran in August that it would act unless Iran resumed cooperation by the end
+    of the month": the period is the named date's, told in the past.
+    """
+    if unit not in ("year", "month") or not ctx.dated or ctx.anchor is None:
+        return None
+    said = _THE_PERIOD.search(m.text)
+    if said is None or said.group("unit").lower() != unit or _SPAN_TO.match(ctx.text, m.end):
+        return None  # (and "the year to March" is the twelve months to a March, no calendar year)
+    before = ctx.dated[-1]
+    # (a month named without its year is "relative" too, to the year inferred for it)
+    if (before.type != "DATE" or (before.spec.get("relative") and not before.spec.get("year_inferred"))
+            or before.anchor == "mention"
+            or before.precision not in ("day", "month") + (("season", "quarter", "year") if unit == "year" else ())
+            or (unit == "year" and not _WRITTEN_YEAR.search(before.text))
+            or _SENTENCE_BREAK.search(ctx.text, before.end, m.start)
+            or _NOW_BETWEEN.search(ctx.text, before.end, m.start)):
+        return None
+    parsed = parse_value(before.value)
+    if parsed is None:
+        return None
+    day = parsed[0]
+    named = date(day.year, 1, 1) if unit == "year" else date(day.year, day.month, 1)
+    own = date(ctx.anchor.year, 1, 1) if unit == "year" else date(ctx.anchor.year, ctx.anchor.month, 1)
+    return named if named != own else None
 def _duration_value(spec: dict) -> str:
     unit_word = str(spec.get("unit") or spec.get("unit2") or "").lower()
     unit = unit_word.rstrip("s")
