@@ -189,6 +189,29 @@ def test_the_past_decade_is_the_ten_years_to_publication_with_the_other_reading_
     assert any("may mean the 1990s" in w for w in row.warnings) and row.confidence < 1
 
 
+@pytest.mark.parametrize("text, value, other", [
+    ("Over the past week, at least 40 people were killed in clashes.", "2026-11-22/2026-11-29",
+     "the calendar week of November 16, 2026 to November 22, 2026"),
+    ("Bush's approval ratings have improved by a point in the last month.", "2026-10-29/2026-11-29",
+     "October 2026"),
+    ("The 52 new species have been covered in the past year alone.", "2025-11-29/2026-11-29",
+     "the year 2025"),
+])
+def test_the_past_week_month_or_year_is_the_time_to_publication_with_the_calendars_named(text, value, other):
+    (row,) = extract(text, published="2026-11-29").itertuples()
+    assert (row.date_value, row.precision) == (value, "day")
+    assert (row.start, row.end) == tuple(pd.Timestamp(d) for d in value.split("/"))
+    assert any(f"it may mean {other}." in w for w in row.warnings) and row.confidence < 1
+
+
+@pytest.mark.parametrize("text, value", [
+    ("He met the king last week.", "2026-W47"),  # no "the": the calendar week before this one
+    ("The economy shrank last year.", "2025"),
+])
+def test_last_week_or_year_without_the_stays_the_calendars(text, value):
+    assert extract(text, published="2026-11-29").date_value.tolist() == [value]
+
+
 @pytest.mark.parametrize("text, published, value", [
     # the last decade of something else, and a part of the last century, are the calendar's
     ("The Dow rose sharply in the last decade of the 20th century.", "2006-11-15", "199"),

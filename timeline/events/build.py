@@ -175,6 +175,11 @@ def build_events(doc: Document, mentions: list[Mention]) -> list[Event]:
 
 
 _SPAN_YEARS = {"decade": 10, "century": 100}
+# "the past week", "the last month", "the past year": so many days or months up to publication
+_SPAN_DAYS = {"week": 7}
+_SPAN_MONTHS = {"month": 1, "year": 12}
+# "the last week of April", "the last week before the vote": a period of something else
+_PERIOD_OF_SOMETHING = re.compile(r"\s+(?:of|before|ahead|prior|preceding)\b")
 
 
 def _period_words(value: str) -> str:
@@ -188,17 +193,49 @@ def _period_words(value: str) -> str:
     return value
 
 
-def _span_to_publication(text: str, g: Group, published) -> str | None:
-    """The years "the past decade" or "the last century" span up to publication ("1996/2006"),
-    where the words say nothing else: not "the last decade of the 20th century", which is
-    the calendar's."""
+def _span_to_publication(text: str, g: Group, published) -> tuple[str, str, str] | None:
+    """(value, precision, warning) of "the past week", "the last month", "the past decade":
+    the time up to publication ("2026-11-22/2026-11-29", "1996/2006"), where the words say
+    nothing else. Not "last week" (the calendar's week before this one), nor "the last decade
+    of the 20th century" or "the last week before the vote", periods of something else."""
     m = g.mentions[0]
+    unit = str(m.spec.get("unit", "")).lower()
     if (g.kind != "single" or published is None or m.spec.get("kind") != "relative" or m.mod
             or not m.text.lower().startswith("the ") or str(m.spec.get("dir", "")).lower() not in ("past", "last")
-            or str(m.spec.get("unit", "")).lower() not in _SPAN_YEARS or text.startswith(" of", m.end)):
+            or unit not in (*_SPAN_YEARS, *_SPAN_DAYS, *_SPAN_MONTHS) or _PERIOD_OF_SOMETHING.match(text, m.end)):
         return None
-    year = _pub_day(published).year
-    return f"{year - _SPAN_YEARS[m.spec['unit'].lower()]:04d}/{year:04d}"
+    day = _pub_day(published)
+    calendar_reading = _period_words(m.value) if unit in _SPAN_YEARS else _calendar_words(m.value, unit)
+    if unit in _SPAN_YEARS:
+        value, precision = f"{day.year - _SPAN_YEARS[unit]:04d}/{day.year:04d}", "year"
+        length = f"{_SPAN_YEARS[unit]} years"
+    else:
+        if unit in _SPAN_DAYS:
+            first, length = day - timedelta(days=_SPAN_DAYS[unit]), f"{_SPAN_DAYS[unit]} days"
+        else:
+            first, length = _months_back(day, _SPAN_MONTHS[unit]), "month" if unit == "month" else "12 months"
+        value, precision = f"{first.isoformat()}/{day.isoformat()}", "day"
+    shown = value.replace("/", "–") if precision == "year" else f"{fmt_day(first)} to {fmt_day(day)}"
+    warning = f'"{m.text}" is taken as the {length} to publication ({shown}); it may mean {calendar_reading}.'
+    return value, precision, warning
+
+
+def _calendar_words(value: str, unit: str) -> str:
+    """ "2026-W47" -> "the week of November 16 to 22, 2026", "2026-10" -> "October 2026"."""
+    bounds = value_bounds(value)
+    if bounds is None:
+        return value
+    if unit == "week":
+        return f"the calendar week of {fmt_day(bounds[0])} to {fmt_day(bounds[1])}"
+    if unit == "month":
+        return f"{bounds[0]:%B %Y}"
+    return f"the year {value}"
+
+
+def _months_back(day: date, months: int) -> date:
+    """The same day ``months`` earlier, or the last day of that month where it has none."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def _untensed_weekdays_take_the_named_day(
@@ -578,11 +615,11 @@ def _event(
         value, precision, mod = dated.value, dated.precision or "day", dated.mod or ""
     span = _span_to_publication(text, g, published)
     if span is not None:
-        # "over the past decade", written in 2006: the ten years to publication, not the 1990s
-        value, precision, mod = span, "year", "APPROX"
-        unit = first.spec["unit"].lower()
-        warnings.append(f'"{first.text}" is taken as the {_SPAN_YEARS[unit]} years to publication '
-                        f"({value.replace('/', '–')}); it may mean {_period_words(first.value)}.")
+        # "over the past decade", written in 2006: the ten years to publication, not the 1990s;
+        # "over the past week": the seven days to publication, not last calendar week
+        value, precision, span_warning = span
+        mod = "APPROX"
+        warnings.append(span_warning)
         conf *= INFERRED_YEAR_FACTOR
     if g.kind == "single" and first.spec.get("range_end") and value[:10] == first.value[:10]:
         value = f"{value}/{first.spec['range_end']}"  # "June 4-5, 2014"
