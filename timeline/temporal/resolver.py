@@ -906,13 +906,15 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
         n = parse_number(spec.get("num", "")) if spec.get("num") else 1
         unit = spec["unit"].lower().rstrip("s")
         unit = {"centurie": "century", "millennia": "millennium"}.get(unit, unit)
+        # "two weeks from now": as far ahead as "two weeks ago" is back
+        sign = 1 if spec.get("hence") else -1
         if n is None or anchor is None or unit in ("second", "minute", "hour"):
-            _set(m, "PAST_REF", None)
+            _set(m, "PAST_REF" if sign < 0 else "FUTURE_REF", None)
             if anchor is None and n is not None and unit not in ("second", "minute", "hour"):
-                m.spec["unplaced"] = "past"
+                m.spec["unplaced"] = "past" if sign < 0 else "future"
                 m.confidence = 0.3
             return
-        if unit == "year" and ctx.recent_quarter(m.start) is not None and n == 1:
+        if unit == "year" and ctx.recent_quarter(m.start) is not None and n == 1 and sign < 0:
             # Results copy: "profit rose from a year ago" compares quarters.
             d = shift(ctx.reported(ctx.last_quarter)[0], "year", -1)
             _set(m, fmt(d, "quarter"), "quarter")
@@ -933,11 +935,11 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
         if on_day and n == int(n):
             # "a week ago today", "a year ago yesterday": that very day, so many units back
             day = anchor if on_day == "today" else shift(anchor, "day", -1)
-            d, prec, m.mod = shift(day, base_unit, -int(n)), "day", None
+            d, prec, m.mod = shift(day, base_unit, sign * int(n)), "day", None
         elif n != int(n):  # "2 1/2 years ago": months
-            d = shift(anchor, "month", -round(n * 12)) if base_unit == "year" else anchor
+            d = shift(anchor, "month", sign * round(n * 12)) if base_unit == "year" else anchor
         else:
-            d = shift(anchor, base_unit, -int(n))
+            d = shift(anchor, base_unit, sign * int(n))
         _set(m, fmt(d, prec), prec)
         m.anchor = "published"
         m.spec["relative"] = True
