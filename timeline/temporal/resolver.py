@@ -610,6 +610,43 @@ def _year_told_before(ctx: _Context, m: Mention, get_tense) -> int | None:
     return year
 
 
+# A date that opens a line and is set off by a dash or colon: an entry of a dated list
+# ("Oct 27 - Israel launches a ground offensive", "• March 3: talks resume").
+_LIST_HEAD = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–—][ \t]*)?$")
+_LIST_SEPARATOR = re.compile(r"[ \t]*(?:[-–—:|][ \t]|\)[ \t])")
+# A list's year carried down to a date this far after publication is a list in the other
+# order ("Jan 15, 2025 - ...", then "Oct 16 - ..."): the publication decides instead.
+_LIST_AHEAD_DAYS = 60
+
+
+def list_entry_day(text: str, m: Mention) -> bool:
+    """Whether ``m`` opens an entry of a dated list: first on its line, a dash or colon after."""
+    return (_LIST_HEAD.search(text, max(0, m.start - 8), m.start) is not None
+            and _LIST_SEPARATOR.match(text, m.end) is not None)
+
+
+def _year_of_list_entry(ctx: _Context, m: Mention, month: int, day: int | None) -> int | None:
+    """The year of a list entry's date given without one, carried from the entry just before,
+    whose year the text gave: "Oct 7, 2023 - ...", then "Oct 27 - ..." is 2023's, and "Jan 26 -"
+    after "Dec 1 -" the next year's. None where ``m`` is no such entry."""
+    prev = ctx.list_entry
+    if prev is None or not prev[2] or ctx.anchor is None or not list_entry_day(ctx.text, m):
+        return None
+    before, end, _ = prev
+    between = [line for line in ctx.text[end : m.start].split("\n")[1:] if line.strip()]
+    if between[:-1] or (between and between[-1].strip(" \t-*•–—")):
+        return None  # a paragraph between: not the next entry of the same list
+    year = before.year + (1 if (month, day or 1) < (before.month, before.day if day else 1) else 0)
+    try:
+        when = date(year, month, day or 1)
+    except ValueError:
+        return None
+    if (when - ctx.anchor).days > _LIST_AHEAD_DAYS:
+        return None
+    m.spec["year_told"] = year
+    return year
+
+
 # Between a date and the relative year of the thing it names: the thing's name, a few
 # lower-case words ("the December 26 tsunami last year"), no verb or connective.
 _NAME_OF_THING = re.compile(r"\s+(?:(?!(?:and|or|but|to|was|were|is|are|has|have|had|which|that|who|"
@@ -705,6 +742,9 @@ class _Context:
         self.last_day: tuple[date, int] | None = None  # last explicit day and where it ends
         # The last year written out as the frame of its sentence ("In 1976, ..."), where it ends.
         self.written_year: tuple[int, int] | None = None
+        # The last entry of a dated list ("Oct 7, 2023 - Hamas fighters storm ..."): its day,
+        # where it ends, and whether its year is the text's own (written, or carried down the list).
+        self.list_entry: tuple[date, int, bool] | None = None
         self.last_at: int | None = None  # where the last dated mention ends
         # The dated mentions so far, in text order: what an anaphor might count from.
         self.dated: list[Mention] = []
@@ -1039,8 +1079,8 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
                     m.confidence = 0.4
                     return
                 direction = _direction(spec)
-                told = (_year_told_before(ctx, m, get_tense) or _year_told_after(ctx, m)
-                        if direction is None else None)
+                told = (_year_told_before(ctx, m, get_tense) or _year_of_list_entry(ctx, m, mo, d)
+                        or _year_told_after(ctx, m) if direction is None else None)
                 if told is not None:
                     y, inferred = told, True
                 elif direction is None:
@@ -1106,8 +1146,8 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
                 m.confidence = 0.4
                 return
             direction = _direction(spec)
-            told = (_year_told_before(ctx, m, get_tense) or _year_told_after(ctx, m)
-                    if direction is None else None)
+            told = (_year_told_before(ctx, m, get_tense) or _year_of_list_entry(ctx, m, mo, None)
+                    or _year_told_after(ctx, m) if direction is None else None)
             if told is not None:
                 y = told
             elif direction is not None:
@@ -1685,6 +1725,11 @@ def resolve(text: str, mentions: list[Mention], published) -> list[Mention]:
                 ctx.last_day = (parsed[0], m.end)
         if m.precision == "quarter":
             ctx.last_quarter_end = m.end
+        if m.type == "DATE" and m.precision in ("day", "month") and list_entry_day(text, m):
+            parsed = parse_value(m.value[:10])
+            if parsed:
+                own_year = not m.spec.get("year_inferred") or "year_told" in m.spec
+                ctx.list_entry = (parsed[0], m.end, own_year)
         if line and m.start >= line[0] and m.end <= line[1] and m.type == "DATE":
             # "SYDNEY, March 21 (Reuters) -": the story's own day anchors what follows.
             m.spec["role"] = "dateline"
