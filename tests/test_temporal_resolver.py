@@ -114,7 +114,10 @@ def _tense_near_plain(text, start, end):
             continue
         if found == "past" and adjective(words, i):
             continue
-        if found == "future" and nxt == "to" and i + 2 < len(words) and words[i + 2].lower() in ("blame", "have"):
+        if found == "future" and nxt == "to" and i + 2 < len(words) and (
+                words[i + 2].lower() == "blame" or words[i + 2].lower() == "have" and i + 3 < len(words)
+                and (words[i + 3].lower() in ("been", "begun", "gone", "done", "seen", "taken", "given", "won",
+                                              "come", "left") or words[i + 3].lower().endswith("ed"))):
             continue
         if found == "future" and nxt == "to" and i > 1 and words[i - 1].lower() == "been" and words[i - 2].lower() == "had":
             return "past"

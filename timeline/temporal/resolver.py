@@ -277,6 +277,23 @@ def called_for_between(text: str, lo: int, hi: int) -> bool:
     return _CALLED_FOR.search(text, lo, hi) is not None
 
 
+_HAVE_PARTICIPLES = frozenset(("been", "begun", "gone", "done", "seen", "taken", "given", "won", "come", "left"))
+
+
+def _no_plan_after_to(words: list[str], j: int) -> bool:
+    """Whether the words from ``j``, after "is/was ... to", make no plan: "to blame", "to have
+    begun" (a plan that fell through); "are to have dinner" is one."""
+    if j >= len(words):
+        return False
+    w = words[j].lower()
+    if w == "blame":
+        return True
+    if w != "have" or j + 1 >= len(words):
+        return False
+    nxt = words[j + 1].lower()
+    return nxt in _HAVE_PARTICIPLES or nxt.endswith("ed")
+
+
 def tense_near(text: str, start: int, end: int) -> str | None:
     """'past', 'future' or None from the words nearest the mention in its clause."""
     lo = _clause_start(text, max(0, start - 120), start)
@@ -309,7 +326,7 @@ def tense_near(text: str, start: int, end: int) -> str | None:
             continue  # a passive participle: the auxiliary before it has the tense
         if found == "past" and _adjective(words, i):
             continue
-        if found == "future" and nxt == "to" and i + 2 < len(words) and words[i + 2].lower() in ("blame", "have"):
+        if found == "future" and nxt == "to" and _no_plan_after_to(words, i + 2):
             continue  # "was to blame": no plan; "was to have begun": one that fell through
         if found == "future" and nxt == "to" and i > 1 and words[i - 1].lower() == "been" and words[i - 2].lower() == "had":
             return "past"  # "had been due to end Sunday": a plan of the past
