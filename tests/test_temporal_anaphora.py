@@ -144,8 +144,26 @@ def test_the_year_or_month_is_the_one_the_sentence_has_named(text, date_text, va
     # another sentence
     ("Sales fell in September 1996. Analysts expect a recovery by the end of the year.",
      "the end of the year", "1997"),
+    ("Sales fell in September 1996. The end of the year brought a recovery.", "The end of the year", "1997"),
     # "this" is the publication's period whatever came before
     ("Exports fell in August but rose this month.", "this month", "1997-04"),
 ])
 def test_the_year_or_month_stays_the_publications_where_the_sentence_says_so(text, date_text, value):
     assert _values(text, "1997-04-04")[date_text] == value
+
+
+@pytest.mark.parametrize("text, published, value", [
+    # the day just named, in the sentence or the one before
+    ("Ban arrived in Japan on Sunday and held talks with Taro Aso later in the day.", "2006-11-06", "2006-11-05"),
+    ("The man groped a student on Tuesday in Osaka. He died later in the day in a nearby hospital.",
+     "2005-12-21", "2005-12-20"),
+    # no day named nearby: the day of the news
+    ("Earlier in the day, Rubin visited a primary school.", "1997-04-08", "1997-04-08"),
+    # a day long before publication, in a sentence of background, is not the day of the news
+    ("A tank crashed through its gates on April 30, 1975. Earlier in the day Rubin visited a school.",
+     "1997-04-08", "1997-04-08"),
+])
+def test_earlier_or_later_in_the_day_is_the_day_just_named_or_the_news(text, published, value):
+    values = _values(text, published)
+    (key,) = [k for k in values if k.lower().endswith("in the day")]
+    assert values[key] == value

@@ -1007,6 +1007,28 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
         _resolve_anaphoric(m, ctx, kind)
         return
 
+    if kind == "in_the_day":
+        # "Police foiled the plot on Saturday, a bridge the pope was set to cross later in the
+        # day": the day just named; with none nearby, the day of the news, publication.
+        last = ctx.last
+        if (last is not None and last[1] in ("day", "hour", "minute") and ctx.last_at is not None
+                and m.start - ctx.last_at <= _ANAPHORA_REACH
+                and (anchor is None or abs((last[0] - anchor).days) <= _DAY_OF_THE_NEWS
+                     or not _SENTENCE_BREAK.search(text, ctx.last_at, m.start + 1))):
+            # (a day far from publication in an earlier sentence is background: "a tank crashed
+            # through its gates on April 30, 1975. Earlier in the day Rubin visited a school")
+            d, m.anchor = last[0], "mention"
+        elif anchor is not None:
+            d, m.anchor = anchor, "published"
+            m.spec["relative"] = True
+        else:
+            _set(m, "PRESENT_REF", None)
+            m.spec["unplaced"] = "present"
+            m.confidence = 0.3
+            return
+        _set(m, fmt(d, "day"), "day")
+        return
+
     if kind == "anaphoric_month":
         # "In 2019 ...; the following March": the first March after the date just named.
         mo = _month(spec)
@@ -1539,6 +1561,7 @@ def _unanchored(m: Mention, how: str) -> None:
 
 # How near a date named before must be for "the following week" to count from it.
 _ANAPHORA_REACH = 300  # characters: the same or the previous sentence
+_DAY_OF_THE_NEWS = 7  # days from publication: a day named before "later in the day" that the news is about
 
 
 def _weigh_base(m: Mention, ctx: _Context, unit: str, count: Callable[[date], date]) -> None:
@@ -1639,7 +1662,7 @@ def _period_said_before(ctx: _Context, m: Mention, unit: str) -> date | None:
             or before.anchor == "mention"
             or before.precision not in ("day", "month") + (("season", "quarter", "year") if unit == "year" else ())
             or (unit == "year" and not _WRITTEN_YEAR.search(before.text))
-            or _SENTENCE_BREAK.search(ctx.text, before.end, m.start)
+            or _SENTENCE_BREAK.search(ctx.text, before.end, m.start + 1)
             or _NOW_BETWEEN.search(ctx.text, before.end, m.start)):
         return None
     parsed = parse_value(before.value)
