@@ -568,3 +568,17 @@ def test_the_year_elsewhere_is_still_read_from_publication():
 def test_this_week_written_on_a_sunday(text, published, value):
     (m,) = tag(text, published=published)
     assert m.value == value
+
+
+@pytest.mark.parametrize("text, published, value", [
+    ("The talks resume on Monday week.", "2026-11-29", "2026-12-07"),
+    ("MPs will vote on the bill a week on Tuesday.", "2026-11-29", "2026-12-08"),
+    ("MPs will vote on the bill a week from Tuesday.", "2026-11-24", "2026-12-08"),  # (a Tuesday: the next)
+    ("Elections will be held on the first Sunday of March.", "2026-11-29", "2027-03-07"),
+    ("The board meets on the last Friday of January.", "2026-11-29", "2027-01-29"),
+    ("Thanksgiving falls on the fourth Thursday in November 2027.", "2026-11-29", "2027-11-25"),
+    ("Polls closed on the second Sunday of October.", "2026-11-29", "2026-10-11"),
+])
+def test_a_weekday_placed_by_its_week_or_its_place_in_the_month(text, published, value):
+    (m,) = tag(text, published=published)
+    assert (m.value, m.precision) == (value, "day")

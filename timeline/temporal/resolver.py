@@ -9,6 +9,7 @@ direction ("will meet on Monday" vs "met on Monday").
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
@@ -561,9 +562,22 @@ def _year(spec: dict) -> int | None:
     return None
 
 
+_NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1}
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: str) -> date:
+    """The ``nth`` ("first" ... "fourth", "last") ISO ``weekday`` of the month."""
+    n = _NTH[nth.lower()]
+    if n < 0:
+        last = date(year, month, calendar.monthrange(year, month)[1])
+        return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+
+
 def iso_weekday(spec: dict) -> int | None:
     """ISO number (Monday 1) of the weekday a mention's reading names, or None."""
-    w = spec.get("weekday")
+    w = spec.get("weekday") or spec.get("weekday2")  # ("weekday2": the rule's other spelling)
     if not w:
         return None
     return tables()["weekdays"].get(w.lower().rstrip("."))
@@ -1206,6 +1220,12 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
             m.anchor = "published"
             m.spec["relative"] = True
             m.spec["year_inferred"] = True
+        if wd and spec.get("nth"):
+            # "the first Sunday of March", "the last Thursday in November"
+            day = _nth_weekday(y, mo, wd, spec["nth"])
+            _set(m, day.isoformat(), "day")
+            ctx.last = (day, "day")
+            return
         _set(m, f"{y}-{mo:02d}", "month")
         ctx.last = (date(y, mo, 1), "month")
         return
@@ -1217,6 +1237,14 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
             return
         base, m.anchor = anchor, "published"
         direction = _direction(spec)
+        if spec.get("week_later"):
+            # "Monday week", "a week on Tuesday": the coming one (after today), a week on
+            day = shift(base, "day", (wd - base.isoweekday()) % 7 or 7) + timedelta(days=7)
+            _set(m, day.isoformat(), "day")
+            m.spec["relative"] = True
+            m.spec["week_named"] = True  # (the text gives the week: no tense moves it)
+            ctx.last = (day, "day")
+            return
         if _PREVIOUS_OR_FOLLOWING.match(spec.get("dir") or "") and ctx.last:
             base = ctx.last[0]  # "the previous Friday": before the date just mentioned
             m.anchor = "mention"
