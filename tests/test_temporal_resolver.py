@@ -551,9 +551,15 @@ def test_the_year_set_off_after_a_date_is_that_dates_year(text, value):
 
 
 def test_the_year_elsewhere_is_still_read_from_publication():
-    (m,) = [m for m in tag("Sales rose in 2003 and fell in the year to March.", published="2006-12-19")
+    (m,) = [m for m in tag("Sales rose in 2003. They fell over the year.", published="2006-12-19")
             if m.text == "the year"]
     assert m.value == "2006"
+
+
+def test_the_year_to_a_month_is_twelve_months_not_a_calendar_year():
+    (m,) = [m for m in tag("Sales rose in 2003 and fell in the year to March.", published="2006-12-19")
+            if m.text == "the year"]
+    assert (m.type, m.value) == ("DURATION", "P1Y")
 
 
 @pytest.mark.parametrize("text, published, value", [
