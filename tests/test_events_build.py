@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import re
 
+import pandas as pd
 import pytest
 
 from timeline import extract
@@ -176,3 +177,13 @@ def test_a_weekday_read_by_its_own_tense_keeps_its_week():
                  published="1997-04-09")
     assert df.date_value.tolist() == ["1997-04-08", "1997-04-15"]
     assert not any("says which week" in w for ws in df.warnings for w in ws)
+
+
+@pytest.mark.parametrize("text, value, first, last", [
+    ("The agreement will be signed in the week of 8 December.", "2026-W50", "2026-12-07", "2026-12-13"),
+    ("Talks are planned for the week beginning March 1, 2027.", "2027-W09", "2027-03-01", "2027-03-07"),
+])
+def test_the_week_of_a_day_is_that_week(text, value, first, last):
+    (row,) = extract(text, published="2026-11-29").itertuples()
+    assert (row.date_value, row.precision) == (value, "week")
+    assert (row.start, row.end) == (pd.Timestamp(first), pd.Timestamp(last))

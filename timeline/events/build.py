@@ -174,6 +174,7 @@ def build_events(doc: Document, mentions: list[Mention]) -> list[Event]:
     return sorted(events, key=lambda e: (e.sentence_start, e.char_start))
 
 
+_WEEK_OF = re.compile(r"(?i)\bthe\s+week\s+(?:of|beginning|starting|from)\s+$")
 _SPAN_YEARS = {"decade": 10, "century": 100}
 # "the past week", "the last month", "the past year": so many days or months up to publication
 _SPAN_DAYS = {"week": 7}
@@ -810,6 +811,12 @@ def _event(
                             f"an earlier year: the text does not say which.")
             conf *= REMEMBERED_FACTOR
 
+    if (g.kind == "single" and precision == "day" and len(value) == 10
+            and _WEEK_OF.search(text, max(0, g_start - 24), g_start) and (day := day_of(value)) is not None):
+        # "to be signed in the week of 8 December": the week, not the day (its year weighed above)
+        iso = day.isocalendar()
+        value, precision = f"{iso[0]}-W{iso[1]:02d}", "week"
+        start, end = days.bounds(value)
     # "since last April's offensive": the signal belongs to the offensive, not the date.
     status, status_warnings = decide_status(
         wording, None if possessive else signal, _part_start(start, end, mod), end, published, at, cued
