@@ -334,3 +334,12 @@ def test_a_pledge_told_after_its_date_is_the_pledges_own_event():
 def test_a_pledge_before_a_possessive_date_speaks_for_it():
     clause = "who was defeated in last elections and vowed to replace Bongo in Sunday's polls"
     assert cue_status(clause, None, clause.index("Sunday"))[0] == "target"
+
+
+@pytest.mark.parametrize("clause", [
+    "The two leaders did not meet on Monday as planned.",
+    "The vote went ahead on Sunday as scheduled.",
+    "Inflation fell faster than expected in October.",
+])
+def test_as_planned_is_no_plan_still_ahead(clause):
+    assert cue_status(clause, "on", clause.index(" on ") + 4 if " on " in clause else None)[0] != "planned"

@@ -79,7 +79,11 @@ def _tense_near_plain(text, start, end):
         _NO_PLAN_BEFORE_TO_BE,
         _OWN_CLAUSE_OPENS,
         _PAST_WORDS,
+        _PRESENT_OF_SCHEDULE,
         _STARTING_BEFORE,
+        _WENT,
+        _as_planned,
+        _did_before,
         _TOKEN,
         DETERMINERS,
         _clause_end,
@@ -123,6 +127,12 @@ def _tense_near_plain(text, start, end):
             return "past"
         if found == "future" and words[i].lower() == "to" and i > 0 and words[i - 1].lower() in _NO_PLAN_BEFORE_TO_BE:
             continue
+        if found == "future" and words[i].lower() in _PRESENT_OF_SCHEDULE and _did_before(words, i):
+            return "past"
+        if found == "future" and _as_planned(words, i):
+            continue
+        if found == "future" and words[i].lower() == "ahead" and i > 0 and words[i - 1].lower() in _WENT:
+            continue
         if found:
             return found
     if words and re.search(r"(?i)\b(?:if|unless|provided)\b[^,;:.]{0,80}$", text[max(lo, start - 90):start]):
@@ -136,6 +146,8 @@ def _tense_near_plain(text, start, end):
             continue
         found = _marker(w, words[i + 1].lower() if i + 1 < len(words) else None)
         if found == "past" and adjective(words, i):
+            continue
+        if found == "future" and _as_planned(words, i):
             continue
         if found:
             return found
@@ -588,3 +600,17 @@ def test_this_week_written_on_a_sunday(text, published, value):
 def test_a_weekday_placed_by_its_week_or_its_place_in_the_month(text, published, value):
     (m,) = tag(text, published=published)
     assert (m.value, m.precision) == (value, "day")
+
+
+@pytest.mark.parametrize("text, tense", [
+    ("The two leaders did not meet on Monday.", "past"),
+    ("The leaders didn't meet on Monday as planned.", "past"),
+    ("The vote went ahead on Sunday as scheduled.", "past"),
+    ("The leaders meet on Monday.", "future"),
+    ("The vote will go ahead on Sunday.", "future"),
+])
+def test_tense_of_did_not_went_ahead_and_as_planned(text, tense):
+    i = text.index(" on ") + 4
+    end = i + len(re.match(r"\w+", text[i:]).group())
+    assert tense_near(text, i, end) == tense
+

@@ -333,6 +333,12 @@ def tense_near(text: str, start: int, end: int) -> str | None:
             return "past"  # "had been due to end Sunday": a plan of the past
         if found == "future" and low == "to" and i > 0 and words[i - 1].lower() in _NO_PLAN_BEFORE_TO_BE:
             continue  # "was supposed to be airlifted", "was found to be": no plan ahead
+        if found == "future" and low in _PRESENT_OF_SCHEDULE and _did_before(words, i):
+            return "past"  # "the leaders did not meet on Monday": the auxiliary has the tense
+        if found == "future" and _as_planned(words, i):
+            continue  # "went ahead on Sunday as planned": the plan was before; no tense of its own
+        if found == "future" and low == "ahead" and i > 0 and words[i - 1].lower() in _WENT:
+            continue  # "the vote went ahead on Sunday": the verb before has the tense
         if found:
             return found
     if words and _CONDITION_BEFORE.search(text, max(lo, start - 90), start):
@@ -348,9 +354,36 @@ def tense_near(text: str, start: int, end: int) -> str | None:
         found = _marker(w, words[i + 1].lower() if i + 1 < len(words) else None)
         if found == "past" and _adjective(words, i):
             continue
+        if found == "future" and _as_planned(words, i):
+            continue  # "did not meet on Monday as planned"
         if found:
             return found
     return None
+
+
+# The plain presents that _FUTURE_WORDS reads as a schedule ("the leaders meet Monday").
+_PRESENT_OF_SCHEDULE = frozenset(
+    "begins starts opens closes resumes convenes expires ends concludes runs begin resume convene expire "
+    "conclude meet meets visits travels arrives hosts flies leaves departs host entertain entertains "
+    "welcome welcomes".split())
+
+
+_WENT = frozenset(("went", "gone", "pushed", "pressed", "moved", "forged"))
+
+
+def _did_before(words: list[str], i: int) -> bool:
+    """Whether "did" ("did not", "didn't", "did n't") stands right before ``words[i]``."""
+    before = [w.lower() for w in words[max(0, i - 3) : i]]
+    while before and before[-1] in ("not", "n't", "t", "never", "also", "finally", "eventually"):
+        before.pop()
+    return bool(before) and before[-1] in ("did", "didn't", "didn")
+
+
+def _as_planned(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` is "planned", "scheduled", "expected" after "as" or "than": a plan
+    spoken of, not one still ahead ("as planned", "sooner than expected")."""
+    return (i > 0 and words[i].lower() in ("planned", "scheduled", "expected", "forecast", "predicted")
+            and words[i - 1].lower() in ("as", "than"))
 
 
 # A call for an event right before its date: "called for a general strike on", "urged
