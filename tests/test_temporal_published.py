@@ -235,3 +235,14 @@ def test_dates_of_a_story_under_a_headline_count_from_its_dateline(monkeypatch):
     assert values["Sunday"] == "2025-11-30" and values["Saturday"] == "2025-11-29"
     assert values["last month"] == "2025-10"
     assert all(any("dateline" in w for w in ws) for ws in table.warnings)
+
+
+def test_a_dateline_without_a_place_needs_its_agency():
+    from timeline.temporal.published import dateline, dateline_day
+
+    text = "March 4 (Reuters) - Oil prices rose on Tuesday after OPEC+ said it would delay output increases."
+    start, end = dateline(text)
+    assert text[start:end] == "March 4"
+    assert dateline_day(text, today=date(2026, 11, 29))[0] == date(2025, 3, 4)  # a Tuesday
+    # a date and a dash alone open a list entry, not a dateline
+    assert dateline("Oct 7, 2023 - Hamas fighters storm into southern Israel.") is None

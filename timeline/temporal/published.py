@@ -28,10 +28,12 @@ _KEYWORD_NEEDS = required_strings(_KEYWORD_PATTERN)
 # How far from the start and the end of the text a bare date line may stand
 # (headline, byline, footer) to be read as the publication time.
 _EDGE_LINES = 6
+# "SYDNEY, March 21 (Reuters) -", "Kyiv, 12 June 2023 —", and without a place only with the
+# agency ("March 4 (Reuters) -"): a date and a dash alone may open a list entry.
 _DATELINE = re.compile(
-    r"^\s*[A-Z][A-Za-z .'/-]{1,40},\s+(?:[A-Z][A-Za-z .'-]{1,30},\s+)?"
+    r"^\s*(?P<place>[A-Z][A-Za-z .'/-]{1,40},\s+(?:[A-Z][A-Za-z .'-]{1,30},\s+)?)?"
     r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:,?\s*\d{4})?)\s*"
-    r"(?:\([A-Za-z .&]+\)\s*[-–—:]?|[-–—:])"
+    r"(?(place)(?:\([A-Za-z .&]+\)\s*[-–—:]?|[-–—:])|\([A-Za-z .&]+\)\s*[-–—:])"
 )
 
 
