@@ -167,3 +167,15 @@ def test_earlier_or_later_in_the_day_is_the_day_just_named_or_the_news(text, pub
     values = _values(text, published)
     (key,) = [k for k in values if k.lower().endswith("in the day")]
     assert values[key] == value
+
+
+@pytest.mark.parametrize("text, word, value", [
+    ('"We spoke yesterday," the minister told reporters on Friday.', "yesterday", "2026-11-26"),
+    ('The minister said on Thursday: "Today we have taken a decision."', "Today", "2026-11-26"),
+    ('"Today what we have heard is a call for a civil war," Yussef said earlier Saturday.', "Today", "2026-11-28"),
+    # no day told beside the quotation, or no quotation: from publication
+    ('"We will decide tomorrow," he said.', "tomorrow", "2026-11-30"),
+    ("He said yesterday that talks would resume on Friday.", "yesterday", "2026-11-28"),
+])
+def test_today_in_a_quotation_counts_from_the_day_it_was_said(text, word, value):
+    assert _values(text, "2026-11-29T10:00:00+00:00")[word] == value

@@ -1843,7 +1843,83 @@ def resolve(text: str, mentions: list[Mention], published) -> list[Mention]:
     _times_take_the_day_beside(text, mentions)
     _recurring_times(text, mentions)
     _the_year_in_apposition(text, mentions)
+    _quoted_days_count_from_the_telling(text, mentions)
     return mentions
+
+
+_DWORD_OFFSET = {"yesterday": -1, "today": 0, "tomorrow": 1, "the day before yesterday": -2,
+                 "the day after tomorrow": 2}
+_OPEN_QUOTES = "\"“"
+_CLOSE_QUOTES = "\"”"
+# A telling beside a quotation, with its day: '..." the minister said on Friday', 'he told
+# reporters Friday: "...'
+_TELLING = re.compile(r"(?i)\b(?:said|says|told|added|stated|declared|insisted|wrote|tweeted|posted)\b")
+_QUOTE_REACH = 400  # characters: how far a quotation may run from its opening mark
+
+
+def _quoted_days_count_from_the_telling(text: str, mentions: list[Mention]) -> None:
+    """ "We spoke yesterday," the minister told reporters on Friday: in a quotation, "today",
+    "yesterday" and "tomorrow" count from the day it was said, where the telling beside the
+    quotation names that day, not from publication."""
+    for m in mentions:
+        word = " ".join(m.spec.get("dword", "").lower().split())
+        if word not in _DWORD_OFFSET or m.anchor != "published" or not m.value[:4].isdigit():
+            continue
+        quote = _quotation_around(text, m.start, m.end)
+        if quote is None:
+            continue
+        told = _day_of_telling_beside(text, quote, mentions)
+        if told is None:
+            continue
+        day, told_m = told
+        said = shift(day, "day", _DWORD_OFFSET[word])
+        if fmt(said, "day") == m.value[:10]:
+            continue
+        m.value = fmt(said, "day") + m.value[10:]
+        m.anchor = "mention"
+        m.warnings.append(f'"{m.text}" is in a quotation told on "{told_m.text}" ({fmt(day, "day")}), '
+                          f"and is counted from that day.")
+
+
+def _quotation_around(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """(opening, closing) offsets of the quotation marks around ``text[start:end]``, if any."""
+    lo = max(0, start - _QUOTE_REACH)
+    before = text[lo:start]
+    opening = max(before.rfind(c) for c in _OPEN_QUOTES)
+    if opening < 0:
+        return None
+    if "”" in before[opening + 1:] or before.count('"') % 2 == 0 and before[opening] == '"':
+        return None  # the last mark before the word closes a quotation
+    hi = min(len(text), end + _QUOTE_REACH)
+    after = text[end:hi]
+    closing = min((i for i in (after.find(c) for c in _CLOSE_QUOTES) if i >= 0), default=-1)
+    if closing < 0:
+        return None
+    return lo + opening, end + closing
+
+
+def _day_of_telling_beside(text: str, quote: tuple[int, int], mentions: list[Mention]):
+    """(day, mention) of the telling right after or right before the quotation, if it names one."""
+    opening, closing = quote
+    after_lo, after_hi = closing + 1, min(len(text), closing + 90)
+    before_lo, before_hi = max(0, opening - 90), opening
+    for lo, hi in ((after_lo, after_hi), (before_lo, before_hi)):
+        window = text[lo:hi]
+        stop = _SENTENCE_END.search(window) if lo == after_lo else None
+        if stop is not None:
+            hi = lo + stop.start()
+        elif lo == before_lo:
+            ends = [e.end() for e in _SENTENCE_END.finditer(window)]
+            if ends:
+                lo += ends[-1]  # (the telling is in the quotation's sentence)
+        if not _TELLING.search(text, lo, hi):
+            continue
+        for t in mentions:
+            if lo <= t.start and t.end <= hi and t.type in ("DATE", "TIME") and t.precision in ("day", "hour", "minute"):
+                parsed = parse_value(t.value[:10])
+                if parsed and parsed[1] == "day":
+                    return parsed[0], t
+    return None
 
 
 _COMMA_GAP = re.compile(r"\s*,\s*")
