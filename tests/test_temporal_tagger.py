@@ -377,3 +377,24 @@ def test_word_character_is_isalnum_or_underscore():
 def test_the_part_of_a_decade_or_century_is_its_modifier(text, value, mod):
     [m] = tag(text, published="2025-06-18")
     assert (m.value, m.mod) == (value, mod)
+
+
+@pytest.mark.parametrize("text, span, value, mod", [
+    ("The merger could happen in 1994 or later.", "1994 or later", "1994", "ON_OR_AFTER"),
+    ("Demand will grow in 2030 and beyond.", "2030 and beyond", "2030", "ON_OR_AFTER"),
+    ("The plant closes in 2028 or earlier.", "2028 or earlier", "2028", "ON_OR_BEFORE"),
+    ("Prices should stabilise over the next year or so.", "the next year or so", "2027", "APPROX"),
+])
+def test_words_after_a_date_that_say_how_far_it_reaches(text, span, value, mod):
+    (m,) = tag(text, published="2026-11-29")
+    assert (m.text, m.value, m.mod) == (span, value, mod)
+    assert text[m.start:m.end] == span
+
+
+def test_two_dates_joined_by_or_stay_two():
+    assert [m.text for m in tag("He left in 2019 or 2020.", published="2026-11-29")] == ["2019", "2020"]
+
+
+def test_and_after_that_opens_another_phrase_is_not_the_dates():
+    (m, *_) = tag("Hahn won the Nobel Prize in 1944 and after the war became an advocate.", published="2005-12-16")
+    assert (m.text, m.mod) == ("1944", None)

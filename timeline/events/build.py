@@ -905,7 +905,8 @@ _YEAR_OR_YEARS = re.compile(r"\d{4}(?:[-–]\d{2,4})?")
 _MONTH_OR_DAY = re.compile(
     r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
     r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?")
-_COUNTED_FROM_EVENT = re.compile(r"(?i)\b(?:after|before|later|earlier)$")
+# (not "1994 or later", "2030 and after": a date and how far it reaches)
+_COUNTED_FROM_EVENT = re.compile(r"(?i)(?<!\bor\s)(?<!\band\s)\b(?:after|before|later|earlier)$")
 
 
 def _attributive(

@@ -389,6 +389,26 @@ def _extend_left(text: str, m: Mention) -> None:
     m.text = text[m.start : m.end]
 
 
+# After a date: "1994 or later", "2030 and beyond", "the next year or so".
+# (closing its phrase: "in 1944 and after the war became ..." is another phrase)
+_RIGHT_MOD = re.compile(r"\s+(?:(?P<open>or\s+later|and\s+beyond|or\s+after|and\s+after)|(?P<upto>or\s+earlier|or\s+before)|"
+                        r"(?P<so>or\s+so))(?=\s*(?:[,.;:)!?'\"”]|$))", re.IGNORECASE)
+_RIGHT_MODS = {"open": "ON_OR_AFTER", "upto": "ON_OR_BEFORE", "so": "APPROX"}
+
+
+def _extend_right(text: str, m: Mention) -> None:
+    """Take in the words after a date that say how far it reaches ("1994 or later") as its
+    modifier; a date that has a modifier already keeps it."""
+    if m.type != "DATE" or m.mod or not text.startswith((" or", " and"), m.end):
+        return
+    g = _RIGHT_MOD.match(text, m.end)
+    if g is None:
+        return
+    m.mod = _RIGHT_MODS[g.lastgroup]
+    m.end = g.end()
+    m.text = text[m.start : m.end]
+
+
 _DAY_KEYS = ("day", "dayb", "dayword", "first", "weekday")
 
 
@@ -572,6 +592,7 @@ def find_mentions(text: str) -> list[Mention]:
           and not _is_game_period(text, c)]
     for m in ms:
         _extend_left(text, m)
+        _extend_right(text, m)
         _signal(text, m)
     ms = _join_time_and_date(text, ms)
     _share_range_year(text, ms)
