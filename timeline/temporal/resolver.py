@@ -9,6 +9,7 @@ direction ("will meet on Monday" vs "met on Monday").
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from collections.abc import Callable
@@ -1718,6 +1719,8 @@ def _period_said_before(ctx: _Context, m: Mention, unit: str) -> date | None:
     if said is None or said.group("unit").lower() != unit or _SPAN_TO.match(ctx.text, m.end):
         return None  # (and "the year to March" is the twelve months to a March, no calendar year)
     before = ctx.dated[-1]
+    if m.start - before.end > _ANAPHORA_REACH:
+        return None  # (not in this sentence; and no long search between them)
     # (a month named without its year is "relative" too, to the year inferred for it)
     if (before.type != "DATE" or (before.spec.get("relative") and not before.spec.get("year_inferred"))
             or before.anchor == "mention"
@@ -1861,6 +1864,7 @@ def _quoted_days_count_from_the_telling(text: str, mentions: list[Mention]) -> N
     """ "We spoke yesterday," the minister told reporters on Friday: in a quotation, "today",
     "yesterday" and "tomorrow" count from the day it was said, where the telling beside the
     quotation names that day, not from publication."""
+    starts = [m.start for m in mentions]  # (in text order, as the tagger gives them)
     for m in mentions:
         word = " ".join(m.spec.get("dword", "").lower().split())
         if word not in _DWORD_OFFSET or m.anchor != "published" or not m.value[:4].isdigit():
@@ -1868,7 +1872,7 @@ def _quoted_days_count_from_the_telling(text: str, mentions: list[Mention]) -> N
         quote = _quotation_around(text, m.start, m.end)
         if quote is None:
             continue
-        told = _day_of_telling_beside(text, quote, mentions)
+        told = _day_of_telling_beside(text, quote, mentions, starts)
         if told is None:
             continue
         day, told_m = told
@@ -1898,7 +1902,7 @@ def _quotation_around(text: str, start: int, end: int) -> tuple[int, int] | None
     return lo + opening, end + closing
 
 
-def _day_of_telling_beside(text: str, quote: tuple[int, int], mentions: list[Mention]):
+def _day_of_telling_beside(text: str, quote: tuple[int, int], mentions: list[Mention], starts: list[int]):
     """(day, mention) of the telling right after or right before the quotation, if it names one."""
     opening, closing = quote
     after_lo, after_hi = closing + 1, min(len(text), closing + 90)
@@ -1914,8 +1918,9 @@ def _day_of_telling_beside(text: str, quote: tuple[int, int], mentions: list[Men
                 lo += ends[-1]  # (the telling is in the quotation's sentence)
         if not _TELLING.search(text, lo, hi):
             continue
-        for t in mentions:
-            if lo <= t.start and t.end <= hi and t.type in ("DATE", "TIME") and t.precision in ("day", "hour", "minute"):
+        first = bisect.bisect_left(starts, lo)
+        for t in mentions[first : bisect.bisect_right(starts, hi)]:
+            if t.end <= hi and t.type in ("DATE", "TIME") and t.precision in ("day", "hour", "minute"):
                 parsed = parse_value(t.value[:10])
                 if parsed and parsed[1] == "day":
                     return parsed[0], t
