@@ -614,3 +614,13 @@ def test_tense_of_did_not_went_ahead_and_as_planned(text, tense):
     end = i + len(re.match(r"\w+", text[i:]).group())
     assert tense_near(text, i, end) == tense
 
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Iran has until Friday to respond.", "2026-12-04"),
+    ("Negotiators have until Tuesday to reach a deal.", "2026-12-01"),
+    ("Negotiators had until Tuesday to reach a deal.", "2026-11-24"),
+])
+def test_a_deadline_still_open_is_ahead(text, value):
+    (m,) = tag(text, published="2026-11-29")
+    assert m.value == value

@@ -60,6 +60,8 @@ _FUTURE_PAIRS = frozenset({
     # ... and "was scheduled to meet on Saturday", "were due to vote Sunday"
     ("was", "scheduled"), ("were", "scheduled"), ("was", "due"), ("were", "due"), ("was", "expected"),
     ("were", "expected"), ("was", "slated"), ("were", "slated"),
+    # A deadline still open: "negotiators have until midnight Tuesday", "has until Friday to reply"
+    ("have", "until"), ("has", "until"),
 })
 # The present perfect reports what has happened: "which has been on patrol since March".
 _PAST_PAIRS = frozenset({("has", "been"), ("have", "been"), ("'s", "been"), ("'ve", "been")})
