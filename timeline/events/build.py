@@ -222,7 +222,8 @@ def _span_to_publication(text: str, g: Group, published) -> tuple[str, str, str]
 
 
 def _calendar_words(value: str, unit: str) -> str:
-    """ "2026-W47" -> "the week of November 16 to 22, 2026", "2026-10" -> "October 2026"."""
+    """ "2026-W47" -> "the calendar week of November 16, 2026 to November 22, 2026",
+    "2026-10" -> "October 2026", "2025" -> "the year 2025"."""
     bounds = value_bounds(value)
     if bounds is None:
         return value

@@ -964,8 +964,7 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
             m.mod = m.mod or "END"
         if "dword" in spec:
             w = " ".join(spec["dword"].lower().split())
-            offset = {"yesterday": -1, "today": 0, "tomorrow": 1, "the day before yesterday": -2,
-                      "the day after tomorrow": 2}[w]
+            offset = _DWORD_OFFSET[w]
         else:
             offset = spec.get("offset")
             if offset is None:
