@@ -237,3 +237,11 @@ def test_a_hedge_on_the_date_is_not_the_event():
     df = extract("Trump said he expected to speak with Putin this week, possibly as early as Thursday.",
                  published="2025-03-11")
     assert df.title.tolist() == ["Trump said he expected to speak with Putin"] * 2
+
+
+def test_a_date_set_off_after_the_noun_it_dates_leaves_the_clause_whole():
+    text = ("U.S. President Donald Trump had set a deadline of Thanksgiving, Nov. 27, for Kyiv to "
+            "accept the plan, but later said the date was not fixed.")
+    (row,) = extract(text, published="2025-11-29").itertuples()
+    assert row.title.startswith("U.S. President Donald Trump had set a deadline of Thanksgiving for Kyiv")
+    assert row.category.startswith("10")  # a deadline set is a demand

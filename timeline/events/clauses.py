@@ -190,6 +190,11 @@ _SUBORDINATE = re.compile(
     r"\s*(?:after|before|when|while|as|because|although|though|since|despite|with|including|"
     r"amid|following)\s", re.IGNORECASE)
 _FINITE = re.compile(r"(?i)\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should)\b")
+# A piece that ends with a name, which a date set off right after it may date ("Thanksgiving, Nov. 27,").
+_NAMED_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s*$")
+# ... and the date so set off: a day and its month ("Nov. 27", "27 November").
+_DAY_AND_MONTH = re.compile(r"(?:[A-Z][a-z]{2,8}\.?\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8})")
+_PREPOSITION_START = re.compile(r"\s*(?:for|to|in|at|with|against|by|from)\s")
 
 
 def _dependent(masked: str, start: int, end: int) -> bool:
@@ -397,6 +402,16 @@ def clause_of(
         # "The accord, signed in 1994, ended the war": the participle and the noun phrase it
         # tells of (borrowed below) are the fact.
         told_of = None  # (worked out only for a piece too short to stand alone)
+        if (not body.strip() and 0 < index and _DAY_AND_MONTH.match(sentence_text, ds)
+                and _NAMED_BEFORE.search(masked, segments[index - 1][0], segments[index - 1][1])
+                and _has_content_words(masked, 3, *segments[index - 1])):
+            # "had set a deadline of Thanksgiving, Nov. 27, for Kyiv to accept the plan": a date
+            # set off after the noun it dates is that noun's; the clause runs across it.
+            first = index - 1
+            seg_s = segments[first][0]
+            if last + 1 < len(segments) and _PREPOSITION_START.match(masked, segments[last + 1][0]):
+                last += 1
+                seg_e = segments[last][1]
         while not _has_content_words(masked, 3, seg_s, seg_e):
             if told_of is None:
                 told_of = index >= 1 and (

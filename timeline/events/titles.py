@@ -171,6 +171,10 @@ def make_title(
     for i, (s, e) in enumerate(spans):
         s, e = max(s, pos), max(e, pos)
         before = clause[pos:s]
+        if clause.startswith(", ", s - 2) and clause.startswith(",", e) and len(before) > 2:
+            # "a deadline of Thanksgiving, Nov. 27, for Kyiv": a date set off by two commas
+            # goes with both ("a deadline of Thanksgiving for Kyiv")
+            before, e = before[:-2] + " ", e + 1
         if i:
             before = _drop_possessive(before)
             if _JOINER.match(before):  # "in April and May": nothing left between the dates
