@@ -624,3 +624,12 @@ def test_tense_of_did_not_went_ahead_and_as_planned(text, tense):
 def test_a_deadline_still_open_is_ahead(text, value):
     (m,) = tag(text, published="2026-11-29")
     assert m.value == value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The president returns to Washington on Friday.", "2026-11-27"),
+    ("The president returned to Washington on Friday.", "2026-11-20"),
+])
+def test_returns_is_the_present_of_a_schedule(text, value):
+    (m,) = tag(text, published="2026-11-25")
+    assert m.value == value

@@ -43,7 +43,7 @@ _FUTURE_WORDS = frozenset(
     # as often a noun or an adjective: "the start of the consultation", "open for trade")
     "begin resume convene expire conclude "
     # ... as does the plain present of a visit or meeting: "the leaders meet Monday".
-    "meet meets visits travels arrives hosts flies leaves departs "
+    "meet meets visits travels arrives hosts flies leaves departs returns "
     # ... and of a fixture: "Juventus, who entertain Cagliari on Sunday", "host Watford on Saturday"
     "host entertain entertains welcome welcomes".split()
 )
@@ -367,7 +367,7 @@ def tense_near(text: str, start: int, end: int) -> str | None:
 # The plain presents that _FUTURE_WORDS reads as a schedule ("the leaders meet Monday").
 _PRESENT_OF_SCHEDULE = frozenset(
     "begins starts opens closes resumes convenes expires ends concludes runs begin resume convene expire "
-    "conclude meet meets visits travels arrives hosts flies leaves departs host entertain entertains "
+    "conclude meet meets visits travels arrives hosts flies leaves departs returns host entertain entertains "
     "welcome welcomes".split())
 
 
