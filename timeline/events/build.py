@@ -21,7 +21,7 @@ from functools import lru_cache
 import pandas as pd
 
 from ..document import Document
-from ..temporal.calendar import PRECISION_RANK, fmt, moving_day, week_of_month
+from ..temporal.calendar import PRECISION_RANK, fmt, moving_day, shift, week_of_month
 from ..temporal.intervals import value_bounds
 from ..temporal.mention import Mention
 from ..temporal.resolver import ahead_of_between, called_for_between, tense_near
@@ -176,9 +176,8 @@ def build_events(doc: Document, mentions: list[Mention]) -> list[Event]:
 
 _WEEK_OF = re.compile(r"(?i)\bthe\s+week\s+(?:of|beginning|starting|from)\s+$")
 _SPAN_YEARS = {"decade": 10, "century": 100}
-# "the past week", "the last month", "the past year": so many days or months up to publication
-_SPAN_DAYS = {"week": 7}
-_SPAN_MONTHS = {"month": 1, "year": 12}
+# "the past week", "the last month", "the past year": that much time up to publication, in words
+_SPAN_LENGTHS = {"week": "7 days", "month": "month", "year": "12 months"}
 # "the last week of April", "the last week before the vote": a period of something else
 _PERIOD_OF_SOMETHING = re.compile(r"\s+(?:of|before|ahead|prior|preceding)\b")
 
@@ -203,7 +202,7 @@ def _span_to_publication(text: str, g: Group, published) -> tuple[str, str, str]
     unit = str(m.spec.get("unit", "")).lower()
     if (g.kind != "single" or published is None or m.spec.get("kind") != "relative" or m.mod
             or not m.text.lower().startswith("the ") or str(m.spec.get("dir", "")).lower() not in ("past", "last")
-            or unit not in (*_SPAN_YEARS, *_SPAN_DAYS, *_SPAN_MONTHS) or _PERIOD_OF_SOMETHING.match(text, m.end)):
+            or unit not in (*_SPAN_YEARS, *_SPAN_LENGTHS) or _PERIOD_OF_SOMETHING.match(text, m.end)):
         return None
     day = _pub_day(published)
     calendar_reading = _period_words(m.value) if unit in _SPAN_YEARS else _calendar_words(m.value, unit)
@@ -211,10 +210,7 @@ def _span_to_publication(text: str, g: Group, published) -> tuple[str, str, str]
         value, precision = f"{day.year - _SPAN_YEARS[unit]:04d}/{day.year:04d}", "year"
         length = f"{_SPAN_YEARS[unit]} years"
     else:
-        if unit in _SPAN_DAYS:
-            first, length = day - timedelta(days=_SPAN_DAYS[unit]), f"{_SPAN_DAYS[unit]} days"
-        else:
-            first, length = _months_back(day, _SPAN_MONTHS[unit]), "month" if unit == "month" else "12 months"
+        first, length = shift(day, unit, -1), _SPAN_LENGTHS[unit]  # (a month back: the same day, or the last one)
         value, precision = f"{first.isoformat()}/{day.isoformat()}", "day"
     shown = value.replace("/", "–") if precision == "year" else f"{fmt_day(first)} to {fmt_day(day)}"
     warning = f'"{m.text}" is taken as the {length} to publication ({shown}); it may mean {calendar_reading}.'
@@ -232,12 +228,6 @@ def _calendar_words(value: str, unit: str) -> str:
     if unit == "month":
         return f"{bounds[0]:%B %Y}"
     return f"the year {value}"
-
-
-def _months_back(day: date, months: int) -> date:
-    """The same day ``months`` earlier, or the last day of that month where it has none."""
-    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
-    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def _untensed_weekdays_take_the_named_day(
@@ -477,8 +467,6 @@ def _horizon(text: str, m: Mention, published) -> Mention:
 
 
 def _shift(day: date, unit: str, n: int) -> date | None:
-    from ..temporal.calendar import shift
-
     try:
         return shift(day, unit, n)
     except (ValueError, OverflowError):
@@ -1114,19 +1102,19 @@ def _weigh_inferred_year(
     pub = published.date() if isinstance(published, datetime) else published
     if pub is None:
         return value, "the rest of the text", False
-    shift = 0
+    years = 0
     if cue == "happened" and start.date() > pub and governs and not (
             rule == "present-perfect" and (start.date() - pub).days <= _NEAR_DAYS):
         # (The present perfect speaks of a state up to now, not of the dated clause:
         # "has seen violence in the run-up to elections on December 15", written on
         # December 6, is nine days on, not a year back. "met on March 28" is history.)
-        shift = -1
+        years = -1
     elif cue in ("planned", "target") and end.date() < pub:
-        shift = 1
-    if shift:
-        moved = f"{int(value[:4]) + shift:04d}{value[4:]}"
+        years = 1
+    if years:
+        moved = f"{int(value[:4]) + years:04d}{value[4:]}"
         if value_bounds(moved) is not None:
-            side = "past" if shift < 0 else "future"
+            side = "past" if years < 0 else "future"
             if told == side or _days_from(pub, start.date(), end.date()) > _TENSE_NEAR_DAYS:
                 return moved, "the tense and the publication date", False
             # "the Expo, which opened on November 30 and runs through December 11", written

@@ -318,7 +318,7 @@ def dateline_day(text: str, today: date | None = None) -> tuple[date, str] | Non
     reason in words; None where the text does not settle it.
 
     The year is the latest, up to ``today``, in which the dateline's day fell on the weekday
-    the story's first sentence names, and not before a year the text writes ("the invasion
+    the story's first sentence gives the telling (see _day_of_telling), and not before a year the text writes ("the invasion
     on Feb. 24, 2022"): a story is no older than the years it names. Without such a
     weekday, nothing settles the year, and the dateline is not used.
     """

@@ -33,11 +33,9 @@ _OUT_PRECISION = {"weekend": "week", "half": "month", "second": "minute"}
 
 # --------------------------------------------------------------------------- tense
 
-_FUTURE_WORDS = frozenset(
-    "will won't wo shall 'll planning planned expected expects expect scheduled slated due upcoming next "
-    "coming ahead forecast forecasts predicted predicts would intends intend aims aim hopes "
-    "targets target targeted effective payable "
-    # The present of a schedule speaks of what is to come: "voting begins on Sunday".
+# The present of a schedule speaks of what is to come: "voting begins on Sunday" ("did" before
+# one makes it past: "the leaders did not meet on Monday").
+_PRESENT_OF_SCHEDULE = frozenset(
     "begins starts opens closes resumes convenes expires ends concludes runs "
     # (plural subjects: "talks resume on Tuesday"; not "start", "open", "close", which are
     # as often a noun or an adjective: "the start of the consultation", "open for trade")
@@ -47,6 +45,11 @@ _FUTURE_WORDS = frozenset(
     # ... and of a fixture: "Juventus, who entertain Cagliari on Sunday", "host Watford on Saturday"
     "host entertain entertains welcome welcomes".split()
 )
+_FUTURE_WORDS = frozenset(
+    "will won't wo shall 'll planning planned expected expects expect scheduled slated due upcoming next "
+    "coming ahead forecast forecasts predicted predicts would intends intend aims aim hopes "
+    "targets target targeted effective payable".split()
+) | _PRESENT_OF_SCHEDULE
 _FUTURE_PAIRS = frozenset({
     ("going", "to"), ("is", "to"), ("are", "to"), ("set", "to"), ("plans", "to"), ("plan", "to"),
     ("kick", "off"), ("kicks", "off"), ("take", "on"), ("takes", "on"), ("play", "host"), ("plays", "host"),
@@ -362,13 +365,6 @@ def tense_near(text: str, start: int, end: int) -> str | None:
         if found:
             return found
     return None
-
-
-# The plain presents that _FUTURE_WORDS reads as a schedule ("the leaders meet Monday").
-_PRESENT_OF_SCHEDULE = frozenset(
-    "begins starts opens closes resumes convenes expires ends concludes runs begin resume convene expire "
-    "conclude meet meets visits travels arrives hosts flies leaves departs returns host entertain entertains "
-    "welcome welcomes".split())
 
 
 _WENT = frozenset(("went", "gone", "pushed", "pressed", "moved", "forged"))
