@@ -147,6 +147,8 @@ def _tense_near_plain(text, start, end):
         found = _marker(w, words[i + 1].lower() if i + 1 < len(words) else None)
         if found == "past" and adjective(words, i):
             continue
+        if found == "past" and _present_passive(words, i):
+            return "future"
         if found == "future" and _as_planned(words, i):
             continue
         if found:
@@ -505,6 +507,11 @@ def test_a_clocks_p_m_does_not_end_the_clause_its_tense_is_read_in(text, value):
         ("The movie is sure to feature when nominations are announced Tuesday.", "2005-12-12", "2005-12-13"),
         ("He promised an election after the report is delivered on Feb. 1.", "2005-11-07", "2006-02-01"),
         ("He is believed killed on Monday.", "2005-12-13", "2005-12-12"),
+        # ... after the date, across an adverb, with a participle of an irregular verb
+        ("On Wednesday, Ford's remains are finally laid to rest in his hometown.", "2006-12-30", "2007-01-03"),
+        ("On Wednesday, Ford's remains were laid to rest in his hometown.", "2006-12-30", "2006-12-27"),
+        # an irregular past tense
+        ("Castro has been unseen in public since he underwent surgery in July.", "2006-12-21", "2006-07"),
         # a condition in the present
         ("Sevilla end the year on top if they beat Deportivo at home on Wednesday.", "2006-12-18", "2006-12-20"),
         ("United stay level unless they lose to Tottenham at White Hart Lane on Sunday.", "2006-11-04",

@@ -24,7 +24,7 @@ from ..document import Document
 from ..temporal.calendar import PRECISION_RANK, fmt, moving_day, shift, week_of_month
 from ..temporal.intervals import value_bounds
 from ..temporal.mention import Mention
-from ..temporal.resolver import ahead_of_between, called_for_between, tense_near
+from ..temporal.resolver import ahead_of_between, called_for_between, speaks_of_the_past, tense_near
 from .actors import ActorIndex, country_name, names_and_countries
 from .anchors import event_nouns, find_anchor_event, find_anchor_phrase
 from .categories import classify
@@ -726,10 +726,21 @@ def _event(
             # (measured on the silver news: about half were), or the story's local day ahead of
             # the publication time's.
             ahead = start.date() + timedelta(days=7)
-            warnings.append(f'"{first.text}" is read as {start:%A}, {fmt_day(start.date())}, '
-                            f"{(_pub_day(published) - start.date()).days} days before publication; it may be the "
-                            f"coming {ahead:%A}, {fmt_day(ahead)}.")
-            conf *= FAR_BACK_FACTOR
+            back_days = (_pub_day(published) - start.date()).days
+            if first.spec.get("untensed") and cue != "happened" and not speaks_of_the_past(text, s.start, s.end):
+                # "The pilgrimage climaxes on Mount Arafat on Wednesday": a sentence all in the
+                # present, with no telling, speaks of a day to come, not of last week.
+                warnings.append(f'"{first.text}" is read as the coming {ahead:%A}, {fmt_day(ahead)}, as '
+                                f"nothing in its sentence speaks of the past; it may be {start:%A}, "
+                                f"{fmt_day(start.date())}, {back_days} days before publication.")
+                value = ahead.isoformat() + value[10:]
+                start, end = days.bounds(value)
+                conf *= FAR_BACK_FACTOR
+            else:
+                warnings.append(f'"{first.text}" is read as {start:%A}, {fmt_day(start.date())}, '
+                                f"{back_days} days before publication; it may be the "
+                                f"coming {ahead:%A}, {fmt_day(ahead)}.")
+                conf *= FAR_BACK_FACTOR
 
     if _counted_from_another_event(first) and not first.spec.get("unanchored"):
         warnings.append(

@@ -76,7 +76,9 @@ _PAST_WORDS = frozenset(
     "left won lost saw fell rose sold bought paid became found got led ran spoke wrote "
     "heard struck fled fought sent brought built caught kept thought withdrew flew drew threw chose "
     "drove stood shot broke sought spent swept sank froze overthrew upheld shook knew grew felt meant "
-    "taught shed".split()
+    "taught shed laid dealt lent sat slept swore wore tore stole rode rang sang bore forgave hung dug "
+    "oversaw underwent undertook withheld overtook forgot slid strove arose awoke woke clung swung spun "
+    "sprang shrank wept crept leapt knelt dwelt".split()
 )
 _NOT_PAST = frozenset(
     "need speed seed feed bed red hundred indeed united embed proceed exceed succeed heed "
@@ -196,6 +198,27 @@ _PREVIOUS_OR_FOLLOWING = re.compile(r"(?i)(?:the\s+)?(?:previous|following)")
 _APPOSITION_GAP = re.compile(r"\s*[(,–—-]?\s*")
 
 _REPORTING = frozenset("said says told according reported added stated announced quoted".split())
+
+
+# A telling in the present ("the ministry says", "according to") is about what has happened.
+_TELLING_WORDS = _REPORTING | frozenset("tells reports announces claims quotes".split())
+
+
+def speaks_of_the_past(text: str, lo: int, hi: int) -> bool:
+    """Whether any word of ``text[lo:hi]`` reads as a past tense ("met", "was", "killed",
+    not "the troubled country") or a telling ("says", "according to")."""
+    words = _TOKEN.findall(text, lo, hi)
+    for i, w in enumerate(words):
+        low = w.lower()
+        if low in _TELLING_WORDS:
+            return True
+        if low not in _MARKER_WORDS and not low.endswith("ed"):
+            continue
+        if low.endswith("ed") and (_name_in_ed(words, i) or _adjective(words, i)):
+            continue
+        if _marker(w, words[i + 1].lower() if i + 1 < len(words) else None) == "past":
+            return True
+    return False
 
 
 def _past_perfect(text: str, start: int) -> bool:
@@ -360,6 +383,8 @@ def tense_near(text: str, start: int, end: int) -> str | None:
         found = _marker(w, words[i + 1].lower() if i + 1 < len(words) else None)
         if found == "past" and _adjective(words, i):
             continue
+        if found == "past" and _present_passive(words, i):
+            return "future"  # "On Wednesday, the remains are laid to rest": the present of a schedule
         if found == "future" and _as_planned(words, i):
             continue  # "did not meet on Monday as planned"
         if found:
@@ -475,11 +500,20 @@ def _passive(words: list[str], i: int) -> bool:
 
 
 def _present_passive(words: list[str], i: int) -> bool:
-    """Whether words[i], a participle, follows "is" or "are" right before it ("the results are
-    announced Tuesday", "the vote is held on Sunday"): the present of a schedule. A participle
-    of belief or state ("is believed", "are based") says nothing of when."""
-    return (i > 0 and words[i - 1].lower() in ("is", "are") and words[i].lower() not in _STATE_PARTICIPLES
-            and "-" not in words[i])
+    """Whether words[i], a participle, follows "is" or "are", perhaps across an adverb ("the
+    results are announced Tuesday", "the vote is held on Sunday", "the remains are finally
+    laid to rest"): the present of a schedule. A participle of belief or state ("is believed",
+    "are based") says nothing of when."""
+    if words[i].lower() in _STATE_PARTICIPLES or "-" in words[i]:
+        return False
+    j = i - 1
+    if j > 0 and (words[j].lower() in _PASSIVE_ADVERBS or words[j].lower().endswith("ly")):
+        j -= 1
+    return j >= 0 and words[j].lower() in ("is", "are")
+
+
+# Adverbs that may stand between "is/are" and the participle of a schedule.
+_PASSIVE_ADVERBS = frozenset(("also", "then", "again", "now"))
 
 
 _STATE_PARTICIPLES = frozenset(
