@@ -89,6 +89,8 @@ def test_chained_titles_give_the_name_after_the_last_title():
 def test_companies_after_a_title_word_are_not_people():
     assert find_people("General Motors Corp. said it lost money.") == []
     assert find_people("President Bank of Korea officials met.") == []
+    # nor are treaties after "General"
+    assert find_people("the WTO's predecessor, the General Agreement on Tariffs and Trade (GATT)") == []
 
 
 def test_people_with_a_middle_initial_or_a_hyphenated_given_name_keep_their_whole_name():

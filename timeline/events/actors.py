@@ -103,7 +103,8 @@ _NOT_PERSON = frozenset(
     """Corp Inc Co Ltd Group Motors Bank Company Party Airlines Airways Association University
     Ministry Council Committee Court Assembly Army Navy Force Forces Command Staff Electric
     Dynamics Hospital Secretariat Office Department Agency Administration Affairs Assembly
-    Commission Authority Institute Foundation Fund Federation Union League Front Movement""".split()
+    Commission Authority Institute Foundation Fund Federation Union League Front Movement
+    Agreement Agreements Accord Accords Treaty Convention Pact Protocol Charter""".split()
 )
 # Capitalized words that follow a title but are not names.
 _NOT_NAMES = frozenset(
