@@ -860,7 +860,8 @@ def _event(
         title = f"{lead}: {possessive}" if lead else possessive[:1].upper() + possessive[1:]
         category, _ = classify(possessive, clause.full)
     else:
-        title = make_title(clause.text, c_spans, clause.subject)
+        title = make_title(clause.text, sorted(c_spans + [clause.aside]) if clause.aside else c_spans,
+                           clause.subject)
         if not title:  # nothing but the date in its clause: label with the sentence
             title = make_title(s.text, [(a - s.start, b - s.start) for a, b in spans])
         elif clause.start - s.start > _NEWS_BEFORE_TELLING:

@@ -88,7 +88,7 @@ _ADDS_TO_WHAT_WAS_SAID = re.compile(r"^(?:who|which|that|where|whose|and|but|or)
 _TELLING = ("said", "says", "told", "announced", "warned", "insisted", "stressed", "noted")
 # A verb in the past opening a piece after an apposition: "The ship, loaded with ..., arrived".
 _PAST_VERB = (r"(?:[a-z]{3,}ed|began|came|went|met|held|took|made|left|fled|won|lost|fell|rose|"
-              r"struck|sank|flew|hit)")
+              r"struck|sank|flew|hit|led|gave|sent|saw|shot|ran|spoke|wrote|sought|fought|brought|kept|paid|sold)")
 _PAST_VERB_START = re.compile(rf"{_PAST_VERB}\b")
 _PREDICATE_START = re.compile(
     r"^(?:also\s+)?(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|"
@@ -242,6 +242,9 @@ class Clause(NamedTuple):
     end: int
     text: str        # the clause as written (date text left in place)
     subject: str     # a subject borrowed from elsewhere in the sentence, or ""
+    # An apposition inside the clause that a label leaves out ("Lyubomir Ivanov, Bulgaria's
+    # chief negotiator, said ..."): offsets into ``text``, or None.
+    aside: tuple[int, int] | None = None
 
     @property
     def full(self) -> str:
@@ -355,6 +358,25 @@ def _across_commas(sentence_text: str, segments, index: int, seg_s: int, seg_e: 
     return index, seg_s
 
 
+# An apposition that says who the name before it is: "the UN chief's envoy", "Bulgaria's chief
+# negotiator", "a disgraced general of the army".
+_WHO_APPOSITION = re.compile(r"\s*(?:the|a|an|its|his|her|their|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}['’]s)\s", re.IGNORECASE)
+
+
+def _apposition_before_verb(sentence_text: str, masked: str, segments, i: int) -> bool:
+    """Whether piece ``i``, set off by commas after a name, is an apposition without a verb,
+    and the piece after it opens with the verb of that name ("..., said", "..., led")."""
+    s, e = segments[i]
+    if sentence_text[segments[i - 1][1]] != "," or sentence_text[e:e + 1] != ",":
+        return False
+    if not _WHO_APPOSITION.match(masked, s, e) or _FINITE.search(masked, s, e):
+        return False
+    if not _NAMED_BEFORE.search(masked, segments[i - 1][0], segments[i - 1][1]):
+        return False
+    nxt = sentence_text[segments[i + 1][0]:segments[i + 1][1]]
+    return _PREDICATE_START.match(nxt) is not None
+
+
 def clause_of(
     sentence_text: str,
     sentence_start: int,
@@ -376,6 +398,7 @@ def clause_of(
             index = i
             break
     seg_s, seg_e = segments[index]
+    aside = None
     body = masked[seg_s:seg_e].replace(_MASK, " ")
     if _ACCORDING_TO.match(body.strip()) and index + 1 < len(segments):
         # "According to the ministry on Monday, troops left": the fact follows.
@@ -436,6 +459,16 @@ def clause_of(
                 seg_s = segments[first][0]
             else:
                 break
+        if not told_of and last > index:
+            # "On Saturday, Lyubomir Ivanov, Bulgaria's chief negotiator, said the two countries
+            # had agreed ...", "In March alone, Japan's surplus with the United States, its
+            # biggest trading partner, surged ...": the apposition only says who or what; the
+            # clause goes on to the verb.
+            for i in (last, last + 1):
+                if i + 1 < len(segments) and _apposition_before_verb(sentence_text, masked, segments, i):
+                    aside, last = segments[i], i + 1
+                    seg_e = segments[last][1]
+                    break
         index = first
     index, seg_s = _across_commas(sentence_text, segments, index, seg_s, seg_e, body)
     subject = ""
@@ -479,4 +512,7 @@ def clause_of(
     text = piece.lstrip()
     start = sentence_start + seg_s + len(piece) - len(text)
     text = text.rstrip()
-    return Clause(start, start + len(text), text, subject)
+    rel = start - sentence_start
+    kept = aside if aside is not None and rel <= aside[0] and aside[1] <= rel + len(text) else None
+    return Clause(start, start + len(text), text, subject,
+                  (kept[0] - rel, kept[1] - rel) if kept is not None else None)

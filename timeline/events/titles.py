@@ -161,6 +161,16 @@ def make_title(
     ``lead`` is used for noun-phrase events ("Japan: general election").
     """
     spans = sorted(date_spans)
+    opening = _time_opening(clause, spans)
+    if opening is not None:
+        # "During last week's trading, the index plunged": the phrase holding the date says
+        # when; without its date only a stray word would be left ("Trading, the index ...").
+        cut, participle = opening
+        clause = clause[cut:]
+        spans = [(s - cut, e - cut) for s, e in spans if s >= cut]
+        if participle and not subject:
+            # "Founded in 1985, the school has trained ...": what is dated is the founding
+            lead = f"{lead}: {participle}" if lead else participle
     if len(spans) > _MAX_SPANS:
         # A clause with more dates than any news sentence has (a list run together, a
         # hostile text): the label is cut long before the later ones, so they and the
@@ -203,6 +213,72 @@ def make_title(
     if lead:
         text = f"{lead}: {text}"
     return _cut(text)
+
+
+# The first word of a phrase of time that opens a clause ("In March alone,", "During last week's
+# trading,"), an adverb ("So far this year,", "Later that day,"), or a past participle
+# ("Founded in 1985,"). Capitalized: a clause opening mid-sentence ("before dissolving the
+# council in April, ...") is itself the event.
+_TIME_OPENER = re.compile(
+    r"(?:In|On|At|During|After|Before|For|By|From|Since|Until|Till|Between|Through|Throughout|Within|"
+    r"Over|Around)\b|(?P<adverb>Later|Earlier|Effective|So|Separately|Meanwhile|Also|Then|Back|Just|Only|"
+    r"Even|Already|Still|As|[A-Z][a-z]+ly)\b|(?P<participle>Born|Built|Begun|[A-Z][a-z]{2,}ed)\b")
+# At most this many words of the phrase are not its dates.
+_OPENING_WORDS = 5
+# What makes the phrase a clause of its own, which is then what is dated ("Since the earthquake
+# struck on Oct. 8, ...", "Within a month it is finalized, he told reporters").
+_OWN_VERB = re.compile(r"(?i)\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|"
+                       r"should|did|does|began|struck|came|went|took|made|held|met|fell|rose|hit|broke)\b")
+# What the rest must not open with: a preposition, relative word or conjunction goes on with
+# the phrase ("By Argentina, by Iran and ...", "During the violence, in which police ...").
+_GOES_ON_AFTER = re.compile(r"(?:in|on|at(?!\s+(?:least|most)\b)|by|for|from|to|with|of|which|who|whom|whose|that|where|"
+                            r"and|or|but)\b")
+
+
+def _time_opening(clause: str, spans: list[tuple[int, int]]) -> tuple[int, str] | None:
+    """(where the clause goes on, the participle or "") when ``clause`` opens with a phrase of
+    time holding a date and set off by a comma, with at least three words after it."""
+    if not spans or spans[0][0] > 40:
+        return None
+    m = _TIME_OPENER.match(clause)
+    if m is None:
+        return None
+    comma = clause.find(", ", m.end())
+    # (not a comma of a date, "November 2, 2024", nor one in brackets)
+    while comma >= 0 and (any(s <= comma < e for s, e in spans)
+                          or clause.count("(", 0, comma) > clause.count(")", 0, comma)):
+        comma = clause.find(", ", comma + 1)
+    if comma < 0 or spans[0][1] > comma:
+        return None
+    kept = " ".join(clause[a:b] for a, b in _between(spans, comma))
+    rest = clause[comma + 2:]
+    if (len(kept.split()) > _OPENING_WORDS or len(rest.split()) < 3 or _GOES_ON_AFTER.match(rest)
+            or _OWN_VERB.search(kept)):
+        return None
+    if m.group("adverb") and any(w[:1].isupper() for w in kept.split()[1:]):
+        return None  # "Earlier this week Ian Martin, the UN envoy, said": the name is the subject's
+    participle = m.group("participle") or ""
+    if participle.lower() in _NOT_PARTICIPLES:
+        return None
+    return comma + 2, participle
+
+
+# Words in "-ed" that open a clause without being a participle of its subject.
+_NOT_PARTICIPLES = frozenset(("indeed", "united", "compared", "based", "asked", "speed"))
+
+
+def _between(spans: list[tuple[int, int]], end: int) -> list[tuple[int, int]]:
+    """The stretches of ``[0, end)`` outside ``spans``."""
+    out, pos = [], 0
+    for s, e in spans:
+        if s >= end:
+            break
+        if s > pos:
+            out.append((pos, s))
+        pos = max(pos, e)
+    if pos < end:
+        out.append((pos, end))
+    return out
 
 
 # A label that is only the telling ("Security sources said", "The Financial Times reported",
