@@ -102,6 +102,19 @@ def test_people_with_a_middle_initial_or_a_hyphenated_given_name_keep_their_whol
     # (Kim Jong-un is a known person, named as the list of known people writes him)
     assert names[:3] == ["George W. Bush", "Kim Jong Un", "Tung Chee-hwa"]
     assert "Obama-backed" not in " ".join(names)
+    # a given name's lower-case part of four letters, but no word joined on
+    text = ("South Korean President Roh Moo-hyun met Koizumi. Prime Minister Meles Zenawi-led forces "
+            "crossed. President Trump-like rhetoric grew.")
+    names = [p.name for p in find_people(text)]
+    assert names == ["Roh Moo-hyun", "Meles Zenawi", "Donald Trump"]  # (a known person)
+
+
+def test_a_name_written_family_name_first_is_known_by_its_family_name():
+    text = ("South Korean Foreign Minister Ban Ki-moon met Aso in Busan. Foreign Minister Ban later went "
+            "ahead with the trip.")
+    idx = ActorIndex(text)
+    later = text.index("later")
+    assert [a.name for a in idx.within(text.index("Foreign Minister Ban later"), later)] == ["Ban Ki-moon"]
 
 
 def test_full_names_with_particles_and_regnal_numbers_and_no_weekday_names():

@@ -98,6 +98,9 @@ def _label(sentence: str, *dates: str) -> str:
      "Nkunda led his soldiers in rebellion"),
     ("In March alone, Japan's surplus with the United States, its biggest trading partner, surged 11.2 "
      "percent.", ["March"], "Japan's surplus with the United States surged 11.2 percent"),
+    # a participle of the subject, also one still to come
+    ("The Ban-Aso meeting, to be held at the BEXCO center on late Monday afternoon, comes ahead of a summit.",
+     ["late Monday afternoon"], "The Ban-Aso meeting to be held at the BEXCO center"),
     ("Earlier this month, the European Commission, the executive arm of the EU, expressed unease.",
      ["Earlier this month"], "The European Commission expressed unease"),
 ])

@@ -97,7 +97,14 @@ def _names_regex() -> re.Pattern:
 # Lower-case parts of a full name: "George W. Bush", "Nuri al-Maliki", "Osama bin Laden",
 # "Dominique de Villepin", "Jaap de Hoop Scheffer"; a regnal number ends one ("Abdullah II").
 _PARTICLES = r"(?:(?:al|el|bin|ibn|bint|de|del|della|di|da|du|van|von|der|den|la|le)[\s-])+"  # "von der"
-_NAME_TOKEN = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’](?:[A-Z][a-z]+|[a-z]{2,3}(?![a-z])))?"
+# (The lower-case part of a given name is two to four letters, not a word joined on:
+# "Obama-led", "Hamas-run", "Trump-like".)
+_NAME_TOKEN = (r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’](?:[A-Z][a-z]+|(?!(?:led|run|era|old|new|age|day|ago|war|law|way|"
+               r"all|due|set|won|like|wide|free|only|type|held|size|long|made|good|well|time|owned)(?![a-z]))"
+               r"[a-z]{2,4}(?![a-z])))?")
+# A name written family name first, with a given name of two parts joined by a hyphen, the
+# second in lower case: "Ban Ki-moon", "Roh Moo-hyun", "Kim Jong-un".
+_FAMILY_NAME_FIRST = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+-[a-z]+")
 # Words that make a "name" after a title an organization: "General Motors Corp.".
 _NOT_PERSON = frozenset(
     """Corp Inc Co Ltd Group Motors Bank Company Party Airlines Airways Association University
@@ -558,6 +565,9 @@ class ActorIndex:
         by_surname: dict[str, str] = {}
         for name in full:
             by_surname.setdefault(name.split()[-1], name)
+            if _FAMILY_NAME_FIRST.fullmatch(name):
+                # "Ban Ki-moon", "Roh Moo-hyun": the family name comes first ("Foreign Minister Ban")
+                by_surname.setdefault(name.split()[0], name)
         codes = {a.name: a.iso3 for a in self.places if a.kind == "person"}
         self.people = [
             Actor(p.start, p.end, (name := by_surname.get(p.name, p.name)), "person", codes.get(name, p.iso3))

@@ -127,9 +127,10 @@ _NAME_APPOSITION = re.compile(r"\s*(?:(?:the|a|an)\s+)?[A-Z][\w.'’-]*(?:\s+(?:
 _PLACE_TAIL = re.compile(r"\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s+(?:by|on|in|at|for|from|to|after|before|until|since|during)\b")
 # A piece ending with a place named after a preposition: "... troops in Diwaniya".
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|to|outside|inside)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s*$")
-# A past participle opening a piece ("held on Friday", "signed in 1994", "founded in 1990").
+# A past participle opening a piece ("held on Friday", "signed in 1994", "founded in 1990", "to be
+# held at the centre on Monday").
 _PARTICIPLE_START = re.compile(
-    r"(?:held|signed|launched|founded|set up|built|made|taken|given|won|led|elected|chosen|"
+    r"(?:to\s+be\s+)?(?:held|signed|launched|founded|set up|built|made|taken|given|won|led|elected|chosen|"
     r"scheduled|planned|announced|adopted|approved|opened|completed|agreed|reached|brokered|"
     r"concluded|created|formed|established|passed|introduced|unveiled|struck|sealed)\b")
 
