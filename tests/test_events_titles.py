@@ -98,6 +98,16 @@ def _label(sentence: str, *dates: str) -> str:
      "Nkunda led his soldiers in rebellion"),
     ("In March alone, Japan's surplus with the United States, its biggest trading partner, surged 11.2 "
      "percent.", ["March"], "Japan's surplus with the United States surged 11.2 percent"),
+    # a phrase of time and place before the clause says when and where; the clause says what
+    ("At noon in London's Hyde Park, the King's Troop Royal Horse Artillery fired a 41-gun salute.", ["noon"],
+     "The King's Troop Royal Horse Artillery fired a 41-gun salute"),
+    ("In his Saturday speech, Abbas is expected to lay out his plans.", ["Saturday"],
+     "Abbas is expected to lay out his plans"),
+    ("In 1995 the opposition parties controlled the city council, but a crisis ensued.", ["1995"],
+     "The opposition parties controlled the city council"),
+    # ... but a phrase with a clause of its own is what is dated
+    ("Before 15.5 million voters cast their ballots on Thursday, 300,000 hospital patients voted.", ["Thursday"],
+     "15.5 million voters cast their ballots"),
     # a participle of the subject, also one still to come
     ("The Ban-Aso meeting, to be held at the BEXCO center on late Monday afternoon, comes ahead of a summit.",
      ["late Monday afternoon"], "The Ban-Aso meeting to be held at the BEXCO center"),

@@ -359,6 +359,35 @@ def _across_commas(sentence_text: str, segments, index: int, seg_s: int, seg_e: 
     return index, seg_s
 
 
+# What may follow the last date of a phrase of time or place that opens a sentence: nothing, or
+# more of the phrase ("At noon in London's Hyde Park,", "In March alone,", "During last week's
+# trading,"), never the subject of a clause ("On Friday a group of lawmakers, ...").
+PHRASE_GOES_ON = re.compile(
+    r"\)?\s*(?:$|['’]s\s|(?:in|at|on|near|of|for|to|during|from|with|by|outside|inside|off|around|alone|only|"
+    r"evening|morning|afternoon|night)\b"
+    # ... or the noun the date names ("In his Saturday speech,", "In the midday trading,")
+    r"|(?!(?:a|an|the|his|her|its|their|this|that|these|those|some|all|our|my)\s)[a-z0-9'’]+(?:\s+[a-z0-9'’]+)?\s*$)")
+# A preposition opening a phrase of time or place.
+# (Not "After", "Before", "Since", "Until": their phrase is as often an event of its own,
+# "Before 15.5 million voters cast their ballots on Thursday, patients voted".)
+_OPENING_PREPOSITION = re.compile(r"\s*(?:At|In|On|During|Throughout|Over|Around|Near|Outside|Inside)\s")
+
+
+def _opening_phrase_of_the_next(sentence_text: str, masked: str, segments, rel) -> bool:
+    """Whether the sentence's first piece is a phrase of time or place without a verb, set off
+    by a comma before a piece that says what happened (with three content words of its own,
+    no date of its own, not opening with a relative word or a conjunction)."""
+    s, e = segments[0]
+    s2, e2 = segments[1]
+    last_date_end = max((b for a, b in rel if s <= a and b <= e), default=None)
+    if last_date_end is None or not PHRASE_GOES_ON.match(sentence_text, last_date_end, e):
+        return False  # "On Friday a group of 10 lawmakers, all supporters of ...": the subject is in it
+    return (sentence_text[e:e + 1] == "," and _OPENING_PREPOSITION.match(sentence_text, s) is not None
+            and not _FINITE.search(masked, s, e) and not _PAST_VERB_START.search(masked, s, e)
+            and not _ADDS_TO_WHAT_WAS_SAID.match(sentence_text[s2:e2]) and not _has_date((s2, e2), rel)
+            and _has_content_words(masked, 3, s2, e2))
+
+
 # An apposition that says who the name before it is: "the UN chief's envoy", "Bulgaria's chief
 # negotiator", "a disgraced general of the army".
 _WHO_APPOSITION = re.compile(r"\s*(?:the|a|an|its|his|her|their|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}['’]s)\s", re.IGNORECASE)
@@ -436,6 +465,12 @@ def clause_of(
             if last + 1 < len(segments) and _PREPOSITION_START.match(masked, segments[last + 1][0]):
                 last += 1
                 seg_e = segments[last][1]
+        if (index == 0 and len(segments) > 1 and _opening_phrase_of_the_next(sentence_text, masked, segments, rel)
+                and _has_content_words(masked, 3, seg_s, seg_e)):
+            # "At noon in London's Hyde Park, the King's Troop fired a 41-gun salute": a phrase of
+            # time and place says when and where; what happened is in the piece after it.
+            last = 1
+            seg_e = segments[1][1]
         while not _has_content_words(masked, 3, seg_s, seg_e):
             if told_of is None:
                 told_of = index >= 1 and (

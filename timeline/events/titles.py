@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .clauses import PHRASE_GOES_ON
 from .matching import FOLDS_TO_ASCII
 
 MAX_WORDS = 14
@@ -223,8 +224,9 @@ _TIME_OPENER = re.compile(
     r"(?:In|On|At|During|After|Before|For|By|From|Since|Until|Till|Between|Through|Throughout|Within|"
     r"Over|Around)\b|(?P<adverb>Later|Earlier|Effective|So|Separately|Meanwhile|Also|Then|Back|Just|Only|"
     r"Even|Already|Still|As|[A-Z][a-z]+ly)\b|(?P<participle>Born|Built|Begun|[A-Z][a-z]{2,}ed)\b")
-# At most this many words of the phrase are not its dates.
-_OPENING_WORDS = 5
+# At most this many words of the phrase are not its dates ("On Tuesday in the northern
+# city of Mosul,").
+_OPENING_WORDS = 8
 # What makes the phrase a clause of its own, which is then what is dated ("Since the earthquake
 # struck on Oct. 8, ...", "Within a month it is finalized, he told reporters").
 _OWN_VERB = re.compile(r"(?i)\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|"
@@ -238,7 +240,7 @@ _GOES_ON_AFTER = re.compile(r"(?:in|on|at(?!\s+(?:least|most)\b)|by|for|from|to|
 def _time_opening(clause: str, spans: list[tuple[int, int]]) -> tuple[int, str] | None:
     """(where the clause goes on, the participle or "") when ``clause`` opens with a phrase of
     time holding a date and set off by a comma, with at least three words after it."""
-    if not spans or spans[0][0] > 40:
+    if not spans or spans[0][0] > 100:
         return None
     m = _TIME_OPENER.match(clause)
     if m is None:
@@ -250,6 +252,9 @@ def _time_opening(clause: str, spans: list[tuple[int, int]]) -> tuple[int, str] 
         comma = clause.find(", ", comma + 1)
     if comma < 0 or spans[0][1] > comma:
         return None
+    last_date_end = max(e for s, e in spans if e <= comma)
+    if not PHRASE_GOES_ON.match(clause, last_date_end, comma):
+        return None  # "In 1995 the opposition parties controlled the council, ...": a clause
     kept = " ".join(clause[a:b] for a, b in _between(spans, comma))
     rest = clause[comma + 2:]
     if (len(kept.split()) > _OPENING_WORDS or len(rest.split()) < 3 or _GOES_ON_AFTER.match(rest)
