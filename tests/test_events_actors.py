@@ -109,6 +109,13 @@ def test_people_with_a_middle_initial_or_a_hyphenated_given_name_keep_their_whol
     assert names == ["Roh Moo-hyun", "Meles Zenawi", "Donald Trump"]  # (a known person)
 
 
+def test_a_name_may_open_with_initials_and_a_title_alone_is_no_name():
+    text = ("Yogyakarta police chief Colonel A.R. Gaffar said the students were arrested. Indian Prime "
+            "Minister H.D. Deve Gowda met them.")
+    assert [p.name for p in find_people(text)] == ["A.R. Gaffar", "H.D. Deve Gowda"]
+    assert find_people("The police chief Colonel said nothing.") == []
+
+
 def test_a_name_written_family_name_first_is_known_by_its_family_name():
     text = ("South Korean Foreign Minister Ban Ki-moon met Aso in Busan. Foreign Minister Ban later went "
             "ahead with the trip.")

@@ -136,7 +136,7 @@ def _person_regex() -> re.Pattern:
     title = _trie(sorted({t.lower() for t in _load("people.json")["titles"]}))
     return re.compile(
         rf"(?<![\w])(?i:(?:{title}))(?:\s+(?i:(?:{title})))*\s+"
-        rf"(?P<name>{_NAME_TOKEN}(?:\s+(?:[A-Z]\.?\s+|{_PARTICLES})?{_NAME_TOKEN}){{0,2}}"
+        rf"(?P<name>(?:(?:[A-Z]\.){{1,3}}\s?)?{_NAME_TOKEN}(?:\s+(?:[A-Z]\.?\s+|{_PARTICLES})?{_NAME_TOKEN}){{0,2}}"
         rf"(?:\s+[IVX]{{1,4}}(?![\w-]))?)"
     )
 
@@ -350,6 +350,8 @@ def find_people(text: str) -> list[Actor]:
         name = " ".join(tokens)
         if _NOT_PERSON.intersection(tokens) or m.group(0).startswith("General Motors"):
             continue
+        if all(t.lower() in _title_first_words() for t in tokens):
+            continue  # "police chief Colonel A.R. Gaffar", the name not read: a title is no name
         known = names.get(name)
         if known is not None and known[1] != "person":  # "chief EU" is not a person
             continue
