@@ -943,6 +943,12 @@ def _set(m: Mention, value: str, precision: str | None) -> None:
     m.precision = _OUT_PRECISION.get(precision, precision) if precision else None
 
 
+# What joins the two ends of a range of dates.
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till)\s*", re.IGNORECASE)
+# A sentence's end: a stop, then a blank and a capital or a quote.
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+[A-Z\"“]")
+
+
 def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatch over rule kinds
     spec = m.spec
     kind = spec.get("kind", "date")
@@ -1556,6 +1562,22 @@ def _resolve_anaphoric(m: Mention, ctx: _Context, kind: str) -> None:
         return
     if kind == "anaphoric_unit":
         unit = spec["unit"].lower()
+        back = -1 if spec.get("yback") else 0  # ("... last year", "... a year ago")
+        if unit == "period":
+            # "profits in the third quarter, against the same period last year": the quarter or
+            # month its sentence names, a year back; else ("in the first nine months, up from the
+            # same period last year", a period the tagger does not date) the year before.
+            ends_a_range = len(ctx.dated) > 1 and _RANGE_JOIN.fullmatch(
+                ctx.text, ctx.dated[-2].end, ctx.dated[-1].start) is not None  # "From January to October"
+            if ends_a_range or not (ctx.last and ctx.last[1] in ("quarter", "month") and ctx.last_at is not None
+                                    and not _SENTENCE_BREAK.search(ctx.text, ctx.last_at, m.start)):
+                if anchor is None:
+                    _set(m, "", None)
+                    return
+                _set(m, fmt(shift(anchor, "year", back), "year"), "year")
+                m.anchor = "published"
+                return
+            unit = ctx.last[1]
         ana = " ".join(spec["ana"].lower().split())
         offset = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1, "the prior": -1,
                   "the same": 0, "that": 0}[ana]
@@ -1572,14 +1594,17 @@ def _resolve_anaphoric(m: Mention, ctx: _Context, kind: str) -> None:
         else:
             m.anchor = "mention"
         d = shift(base[0], unit, offset)
+        if back:
+            d = shift(d, "year", back)
         tod = spec.get("tod")
         if tod:  # "the following night": a part of that day
             _set(m, f"{fmt(d, 'day')}T{_TOD[tod.lower()]}", "hour")
         else:
             _set(m, fmt(d, unit), unit)
         if m.anchor == "mention":
-            _weigh_base(m, ctx, unit, lambda other: shift(other, unit, offset))
-        ctx.last = (d, unit)
+            _weigh_base(m, ctx, unit, lambda other: shift(shift(other, unit, offset), "year", back))
+        if not back:  # (a comparison a year back leaves the period the text speaks of as it was)
+            ctx.last = (d, unit)
         return
     # "a year earlier", "two days later": shift the last reference.
     n = parse_number(str(spec.get("num", "1")))
