@@ -204,3 +204,13 @@ def test_the_week_of_a_day_is_that_week(text, value, first, last):
     (row,) = extract(text, published="2026-11-29").itertuples()
     assert (row.date_value, row.precision) == (value, "week")
     assert (row.start, row.end) == (pd.Timestamp(first), pd.Timestamp(last))
+
+
+def test_one_event_told_twice_in_a_sentence_is_one_row():
+    df = extract("Defending champion China crushed Vietnam Thursday in straight sets at the women's volleyball "
+                 "tournament here on Thursday to open its campaign.", published="2006-11-30")
+    assert df.date_value.tolist() == ["2006-11-30"]
+    # two events of one day with words of their own stay two
+    df = extract("The index closed at 1866.36 on Friday, and the bank cut its rates on Friday.",
+                 published="2006-11-04")
+    assert len(df) == 2

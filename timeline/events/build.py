@@ -155,6 +155,9 @@ def build_events(doc: Document, mentions: list[Mention]) -> list[Event]:
                     _weigh_file_photo(text, s, ev)
                 if prev is not None:
                     _run_forward(ev, g, prev, days, published)
+                if any(o.date_value == ev.date_value and o.title == ev.title and o.status == ev.status
+                       for o in own):
+                    continue  # "China crushed Vietnam Thursday ... here on Thursday": one event, told twice
                 if g.kind == "single" and g.mentions[0].spec.get("weekday_only") and ev.start is not None:
                     weekdays.append((ev, g.mentions[0]))
                 own.append(ev)
