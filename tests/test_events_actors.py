@@ -37,6 +37,12 @@ def test_country_examples(text, iso3):
     assert iso3 in find_actors(text)[1]
 
 
+@pytest.mark.parametrize("text,iso3", _data("countries.json")["not_examples"])
+def test_names_holding_a_country_that_do_not_name_it(text, iso3):
+    names, codes = find_actors(text)
+    assert iso3 not in codes and not names
+
+
 @pytest.mark.parametrize("text,name", _data("organizations.json")["examples"])
 def test_organization_examples(text, name):
     assert name in find_actors(text)[0]

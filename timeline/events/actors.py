@@ -73,7 +73,13 @@ def _names() -> dict[str, tuple[str, str, str | None]]:
     for person in _load("leaders.json")["people"]:
         for form in [person["name"], *person["aliases"]]:
             table.setdefault(form, (person["name"], "person", person.get("iso3")))
+    for form in data.get("not_names", ()):
+        # Found as the longer form, so that the country's name inside it is not; never an actor.
+        table[form] = (form, _NOT_AN_ACTOR, None)
     return table
+
+
+_NOT_AN_ACTOR = "none"
 
 
 @lru_cache(maxsize=1)
@@ -233,6 +239,8 @@ def find_countries_and_orgs(text: str) -> list[Actor]:
     for m in _names_trie_regex().finditer(text):
         form = m.group()
         entry = table[form]
+        if entry[1] == _NOT_AN_ACTOR:
+            continue  # "South American", "the Washington Post"
         if (entry[1] == "country" and text.startswith(_CURRENCY_STARTS, m.end() + 1)
                 and _CURRENCY_AFTER.match(text, m.end())):
             continue  # "171.9 billion U.S. dollars", "Swiss francs": a currency, not the country
