@@ -108,6 +108,12 @@ def _label(sentence: str, *dates: str) -> str:
     # ... but a phrase with a clause of its own is what is dated
     ("Before 15.5 million voters cast their ballots on Thursday, 300,000 hospital patients voted.", ["Thursday"],
      "15.5 million voters cast their ballots"),
+    # ... and so does a phrase set off between a subject and its verb
+    ("In 1986, the then Japanese chief cabinet secretary, on behalf of the Japanese government, made an "
+     "official statement.", ["1986"], "The then Japanese chief cabinet secretary made an official statement"),
+    # a relative clause's subject is the whole name before it, titles and all
+    ("US Secretary of State Condoleezza Rice, who spent a day in Iraq last month, was briefed.", ["last month"],
+     "US Secretary of State Condoleezza Rice spent a day in Iraq"),
     # a participle of the subject, also one still to come
     ("The Ban-Aso meeting, to be held at the BEXCO center on late Monday afternoon, comes ahead of a summit.",
      ["late Monday afternoon"], "The Ban-Aso meeting to be held at the BEXCO center"),

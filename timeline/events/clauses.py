@@ -222,7 +222,7 @@ _ATTRIBUTION_NEEDS = required_strings(_ATTRIBUTION.ignorecase.pattern, 8, 0)
 # real capital letter ("Defense", "(D-Calif.)") is never taken for a blanked date.
 _MASK = "\ue000"
 _ONLY_DATE_BRACKETS = re.compile(r"\([\ue000\s,]*\)")
-_NAME_TAIL = re.compile(r"((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)\s*$")
+_NAME_TAIL = re.compile(r"((?:[A-Z][\w'’-]+\s+(?:of\s+)?){0,5}[A-Z][\w'’-]+)\s*$")
 # ... or the noun phrase that ends the clause before ("weaknesses in the banking system, which
 # has been rocked", "Naidu's party, which"): from its last determiner or possessive, up to four
 # words ("The other is the ringgit, which": the ringgit). ("that" is as often a conjunction.)
@@ -394,17 +394,31 @@ _WHO_APPOSITION = re.compile(r"\s*(?:the|a|an|its|his|her|their|[A-Z][\w.-]*(?:\
 
 
 def _apposition_before_verb(sentence_text: str, masked: str, segments, i: int) -> bool:
-    """Whether piece ``i``, set off by commas after a name, is an apposition without a verb,
-    and the piece after it opens with the verb of that name ("..., said", "..., led")."""
+    """Whether piece ``i``, set off by commas after a name, is an apposition without a verb
+    ("Lyubomir Ivanov, Bulgaria's chief negotiator,"), or after a noun phrase a phrase opened
+    by a preposition ("the chief cabinet secretary, on behalf of the government,"), and the
+    piece after it opens with the verb of that name ("..., said", "..., made")."""
     s, e = segments[i]
     if sentence_text[segments[i - 1][1]] != "," or sentence_text[e:e + 1] != ",":
         return False
-    if not _WHO_APPOSITION.match(masked, s, e) or _FINITE.search(masked, s, e):
+    if _FINITE.search(masked, s, e):
         return False
-    if not _NAMED_BEFORE.search(masked, segments[i - 1][0], segments[i - 1][1]):
+    ps, pe = segments[i - 1]
+    if _WHO_APPOSITION.match(masked, s, e):  # ("a disgraced general": an "-ed" here is an adjective)
+        if not _NAMED_BEFORE.search(masked, ps, pe):
+            return False
+    elif not (_ASIDE_PREPOSITION.match(masked, s, e) and not _PAST_VERB_START.search(masked, s, e)
+              and len(masked[ps:pe].split()) <= 8
+              and not _FINITE.search(masked, ps, pe) and not _PAST_VERB_START.search(masked, ps, pe)
+              and not _NOT_A_SUBJECT.match(masked[ps:pe].lstrip())):
         return False
     nxt = sentence_text[segments[i + 1][0]:segments[i + 1][1]]
     return _PREDICATE_START.match(nxt) is not None
+
+
+# A phrase set off between a subject and its verb: "on behalf of the government", "in a statement".
+_ASIDE_PREPOSITION = re.compile(r"\s*(?:on|in|at|for|with|by|from|under|along\s+with|together\s+with)\s",
+                                re.IGNORECASE)
 
 
 def clause_of(
