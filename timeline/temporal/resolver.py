@@ -943,8 +943,6 @@ def _set(m: Mention, value: str, precision: str | None) -> None:
     m.precision = _OUT_PRECISION.get(precision, precision) if precision else None
 
 
-# What joins the two ends of a range of dates.
-_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till)\s*", re.IGNORECASE)
 # A sentence's end: a stop, then a blank and a capital or a quote.
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+[A-Z\"“]")
 
@@ -1567,8 +1565,8 @@ def _resolve_anaphoric(m: Mention, ctx: _Context, kind: str) -> None:
             # "profits in the third quarter, against the same period last year": the quarter or
             # month its sentence names, a year back; else ("in the first nine months, up from the
             # same period last year", a period the tagger does not date) the year before.
-            ends_a_range = len(ctx.dated) > 1 and _RANGE_JOIN.fullmatch(
-                ctx.text, ctx.dated[-2].end, ctx.dated[-1].start) is not None  # "From January to October"
+            ends_a_range = len(ctx.dated) > 1 and _RANGE_GAP.match(
+                ctx.text[ctx.dated[-2].end:ctx.dated[-1].start]) is not None  # "From January to October"
             if ends_a_range or not (ctx.last and ctx.last[1] in ("quarter", "month") and ctx.last_at is not None
                                     and not _SENTENCE_BREAK.search(ctx.text, ctx.last_at, m.start)):
                 if anchor is None:
