@@ -80,6 +80,7 @@ def _tense_near_plain(text, start, end):
         _OWN_CLAUSE_OPENS,
         _PAST_WORDS,
         _PRESENT_OF_SCHEDULE,
+        _SET_FOR,
         _STARTING_BEFORE,
         _TOKEN,
         _WENT,
@@ -111,6 +112,8 @@ def _tense_near_plain(text, start, end):
         if _name_in_ed(words, i) or _conjunction_provided(words, i):
             continue
         nxt = words[i + 1].lower() if i + 1 < len(words) else None
+        if nxt == "for" and i + 2 == len(words) and words[i].lower() in _SET_FOR:
+            return "future"
         found = _marker(words[i], nxt)
         if found == "past" and _present_passive(words, i):
             return "future"
@@ -510,6 +513,10 @@ def test_a_clocks_p_m_does_not_end_the_clause_its_tense_is_read_in(text, value):
         # ... after the date, across an adverb, with a participle of an irregular verb
         ("On Wednesday, Ford's remains are finally laid to rest in his hometown.", "2006-12-30", "2007-01-03"),
         ("On Wednesday, Ford's remains were laid to rest in his hometown.", "2006-12-30", "2006-12-27"),
+        # a day something was set for
+        ("Pro-Gotovina rallies were also announced for Sunday in neighboring Bosnia.", "2005-12-10", "2005-12-11"),
+        ("A general strike was called for Monday.", "2005-12-10", "2005-12-12"),
+        ("The strike was announced on Monday.", "2005-12-10", "2005-12-05"),
         # an irregular past tense
         ("Castro has been unseen in public since he underwent surgery in July.", "2006-12-21", "2006-07"),
         # a condition in the present

@@ -349,6 +349,8 @@ def tense_near(text: str, start: int, end: int) -> str | None:
         if possessive and low in _MAYBE:
             continue
         nxt = words[i + 1].lower() if i + 1 < len(words) else None
+        if nxt == "for" and i + 2 == len(words) and low in _SET_FOR:
+            return "future"  # "rallies were announced for Sunday": the day they were set for
         found = _marker(words[i], nxt)
         if found == "past" and _present_passive(words, i):
             return "future"  # "nominations are announced Tuesday": the present of a schedule
@@ -393,6 +395,10 @@ def tense_near(text: str, start: int, end: int) -> str | None:
 
 
 _WENT = frozenset(("went", "gone", "pushed", "pressed", "moved", "forged"))
+# Verbs that set a day, right before "for" and the date: "rallies were announced for Sunday",
+# "a strike was called for Monday".
+_SET_FOR = frozenset("announced called set scheduled rescheduled planned fixed slated booked".split())
+_SET_FOR_BEFORE = re.compile(rf"(?i)\b(?:{'|'.join(sorted(_SET_FOR))})\s+for\s+$")
 
 
 def _did_before(words: list[str], i: int) -> bool:
@@ -1340,9 +1346,11 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
         m.spec["relative"] = True
         m.spec["weekday_only"] = True
         if direction is None and get_tense() == "future" and (
-                _strong_future_before(text, m.start) or _present_condition_before(text, m.start)):
-            # "will be officially presented and played by ... on Friday": a plain future beside
-            # the date, which a past participle nearer to it does not undo (the event layer keeps it)
+                _strong_future_before(text, m.start) or _present_condition_before(text, m.start)
+                or _SET_FOR_BEFORE.search(text, max(0, m.start - 30), m.start)):
+            # "will be officially presented and played by ... on Friday", "rallies were announced
+            # for Sunday": a plain future beside the date, or the day something was set for, which
+            # a past participle nearer to it does not undo (the event layer keeps it)
             m.spec["ahead_by_tense"] = True
         ctx.last = (day, "day")
         if "tod" in spec:
