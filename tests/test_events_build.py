@@ -214,3 +214,11 @@ def test_one_event_told_twice_in_a_sentence_is_one_row():
     df = extract("The index closed at 1866.36 on Friday, and the bank cut its rates on Friday.",
                  published="2006-11-04")
     assert len(df) == 2
+
+
+def test_an_article_whose_copy_repeats_a_paragraph_tells_each_event_once():
+    paragraph = ("The UN General Assembly on Monday expressed strong support for the Kimberley process. "
+                 "The agreement went into effect January 1 2003.\n\n")
+    df = extract(paragraph + "Other news followed.\n\n" + paragraph, published="2006-12-04")
+    assert df.date_text.tolist() == ["Monday", "January 1 2003"]
+    assert (df.char_start < len(paragraph)).all()  # the first telling's offsets

@@ -174,7 +174,20 @@ def build_events(doc: Document, mentions: list[Mention]) -> list[Event]:
                 events.append(ev)
 
     events = merge_captions(events)
-    return sorted(events, key=lambda e: (e.sentence_start, e.char_start))
+    return _without_repeats(sorted(events, key=lambda e: (e.sentence_start, e.char_start)))
+
+
+def _without_repeats(events: list[Event]) -> list[Event]:
+    """``events`` less those whose sentence and date an earlier event has word for word: an
+    article whose copy repeats a paragraph (or the whole text) tells each event once."""
+    first: dict[tuple[str, str, str], int] = {}  # -> the sentence that told it first
+    out = []
+    for ev in events:
+        key = (ev.evidence, ev.date_text, ev.date_value)
+        told = first.setdefault(key, ev.sentence_start)
+        if told == ev.sentence_start:  # (in one sentence, two mentions may be two events)
+            out.append(ev)
+    return out
 
 
 _WEEK_OF = re.compile(r"(?i)\bthe\s+week\s+(?:of|beginning|starting|from)\s+$")
