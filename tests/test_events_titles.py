@@ -77,6 +77,8 @@ def _label(sentence: str, *dates: str) -> str:
     ("In March alone, the coast guards have already detained 201 immigrants.", ["March"],
      "The coast guards have already detained 201 immigrants"),
     ("In December alone, at least 64 soldiers have been killed.", ["December"], "At least 64 soldiers have been killed"),
+    ('"On Saturday and Sunday alone, we sold 400,000 yuan of the toy mascots," said Li Qiaosheng.',
+     ["Saturday", "Sunday"], "We sold 400,000 yuan of the toy mascots, said Li Qiaosheng"),
     ("So far this year, the two countries have signed a series of agreements.", ["this year"],
      "The two countries have signed a series of agreements"),
     ("Between 1999 and late 2005, the Red Cross made 453 visits to prisons.", ["1999", "late 2005"],

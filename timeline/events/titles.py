@@ -242,7 +242,8 @@ def _time_opening(clause: str, spans: list[tuple[int, int]]) -> tuple[int, str] 
     time holding a date and set off by a comma, with at least three words after it."""
     if not spans or spans[0][0] > 100:
         return None
-    m = _TIME_OPENER.match(clause)
+    # (after the quote mark that opens a quotation: '"On Saturday and Sunday alone, we sold ...')
+    m = _TIME_OPENER.match(clause, len(clause) - len(clause.lstrip("\"“‘'")))
     if m is None:
         return None
     comma = clause.find(", ", m.end())
