@@ -229,6 +229,8 @@ _NAME_TAIL = re.compile(r"((?:[A-Z][\w'’-]+\s+(?:of\s+)?){0,5}[A-Z][\w'’-]+)
 _NOUN_PHRASE_TAIL = re.compile(
     r"(?s:.*)(?<![\w'’-])((?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|"
     r"[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+)\s*$")
+# A person's age set off by commas after the name: "Muhammad, 51, who ...".
+_AGE = re.compile(r"\s*\d{1,3}\s*")
 # Relative words that stand for a thing: the noun phrase before may be taken for it wherever it
 # is; for a person ("who") only when it opens the sentence ("The former official, who ...").
 _OF_A_THING = re.compile(r"(?i)(?:which|that)\b")
@@ -525,11 +527,14 @@ def clause_of(
     told_by = False
     head = sentence_text[seg_s:seg_e].lstrip()
     if index > 0 and _RELATIVE.match(head):
-        before = sentence_text[: segments[index - 1][1]]
+        named = index - 1
+        if named > 0 and _AGE.fullmatch(sentence_text, *segments[named]):
+            named -= 1  # "Muhammad, 51, who was not required to attend": the name before the age
+        before = sentence_text[: segments[named][1]]
         # a name ("Kishida, who was hosted ..."), or the noun phrase before it ("The assault,
         # which began late on Sunday", "the banking system, which has been rocked")
         m = _NAME_TAIL.search(before) or (
-            _NOUN_PHRASE_TAIL.match(before, segments[index - 1][0])
+            _NOUN_PHRASE_TAIL.match(before, segments[named][0])
             if _OF_A_THING.match(head) or (index == 1 and _OF_A_PERSON.match(head)) else None)
         if m:
             subject = m.group(1)

@@ -292,8 +292,8 @@ def _between(spans: list[tuple[int, int]], end: int) -> list[tuple[int, int]]:
 _TELLING_ONLY = re.compile(
     r"(?i)^(?:it\s+(?:was|has\s+been)\s+(?:announced|reported|learned|learnt)|"
     r"(?P<source>[^,;:]{2,70}?)\s+(?:said|says|reported|reports|told\s+reporters|announced|"
-    r"revealed|added|stated|quoted\s+[^,;:]{1,40}?\s+as\s+saying))(?:\s+(?:here|there|today|tonight|on\s+its\s+website|"
-    r"in\s+a\s+statement|in\s+a\s+report))?$")
+    r"revealed|added|stated|quoted\s+[^,;:]{1,40}?\s+as\s+saying)|according\s+to\s+(?P<by>[^,;:]{2,70}?))"
+    r"(?:\s+(?:here|there|today|tonight|on\s+its\s+website|in\s+a\s+statement|in\s+a\s+report))?$")
 # Words no teller's name holds: "The first case was announced" is a passive, "... euros it
 # reported" a clause, not who told.
 _NOT_IN_SOURCE = frozenset(
@@ -306,6 +306,7 @@ def _is_source(source: str) -> bool:
     return len(words) <= 8 and not _NOT_IN_SOURCE.intersection(words)
 
 
+_RELEASED = re.compile(r"\s+(?:released|published|issued|held|received|announced|distributed)$")
 _NEWS_END = re.compile(r"[\s,;:\-–—\"“”']+$")
 
 
@@ -316,12 +317,15 @@ def told_title(title: str, news: str, date_spans: list[tuple[int, int]]) -> str:
     Lebanon ..." rather than "Security sources said". ``news`` is the sentence up to the
     telling; ``date_spans`` are its dates (offsets into it)."""
     told = _TELLING_ONLY.match(title)
-    if not told or (told.group("source") and not _is_source(told.group("source"))):
+    if not told:
+        return title
+    source = told.group("source") or told.group("by")  # ("according to the latest poll released")
+    if source and not _is_source(source):
         return title
     news = _NEWS_END.sub("", news)
     label = make_title(news, [(a, b) for a, b in date_spans if b <= len(news)])
     if len(label.split()) < 3:
         return title  # (too little news before the telling to label it)
-    source = (told.group("source") or "").strip()
+    source = _RELEASED.sub("", (source or "").strip())  # "a survey released (on Wednesday)": the survey
     return f"{source[:1].upper() + source[1:]}: {label}" if source else label
 
