@@ -220,3 +220,14 @@ def test_last_week_or_year_without_the_stays_the_calendars(text, value):
 def test_a_decade_or_century_named_otherwise_stays_the_calendars(text, published, value):
     df = extract(text, published=published)
     assert df.date_value.iloc[0] == value
+
+
+def test_a_month_after_since_is_behind_whatever_the_tense_of_its_clause():
+    from timeline import extract
+
+    df = extract("Mottaki will be making his first visit to the country since August when he was named to "
+                 "his post.", published="2005-12-12")
+    row = df[df.date_text == "August"].iloc[0]
+    assert (row.date_value, row.status) == ("2005-08", "happened")
+    df = extract("The bank has kept its rate target at 0.25 percent since July.", published="2006-12-14")
+    assert df.iloc[0].date_value == "2006-07"

@@ -702,6 +702,10 @@ def _event(
         # period under way has happened, whatever the verb the clause turns on
         cued = ("happened", "earlier-this")
     cue = cued[0]
+    if cue in ("planned", "target") and str(first.spec.get("signal", "")).lower() == "since":
+        # "will be making his first visit since August": what a date after "since" starts is
+        # behind the clause's time, whatever tense the clause has
+        cued, cue = (None, None), None
     attributive = _attributive(text, g_start, g_end, spans, s.end)
     if attributive:
         # "the 2008 Olympic Games": the date names the thing, the clause's verb is not its tense.
