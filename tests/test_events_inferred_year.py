@@ -231,3 +231,12 @@ def test_a_month_after_since_is_behind_whatever_the_tense_of_its_clause():
     assert (row.date_value, row.status) == ("2005-08", "happened")
     df = extract("The bank has kept its rate target at 0.25 percent since July.", published="2006-12-14")
     assert df.iloc[0].date_value == "2006-07"
+
+
+def test_a_day_naming_the_event_a_clause_is_for_keeps_the_nearest_year():
+    from timeline import extract
+
+    # "for January 21 polls": the polls' day; the past tense of the warning is not theirs
+    row = extract("The warning came amid election campaigning in Serbia for January 21 polls.",
+                  published="2006-12-20").iloc[0]
+    assert (row.date_value, row.status) == ("2007-01-21", "planned")

@@ -916,7 +916,7 @@ def _event(
 
 
 _ATTRIBUTIVE_BEFORE = re.compile(r"(?i)\b(?:the|a|an|its|their|his|her|this|that|next|last)\s+$")
-_PREPOSITION_BEFORE = re.compile(r"(?i)\b(?:after|before|following|ahead\s+of|until|since)\s+$")
+_PREPOSITION_BEFORE = re.compile(r"(?i)\b(?:after|before|following|ahead\s+of|until|since|for)\s+$")
 _ATTRIBUTIVE_AFTER = re.compile(
     r"^[-–]?\s*(?:(?!(?:and|or|to|of|in|on|at|for|by|with|from|as|but|when|after|before)\b)"
     r"[A-Za-z][\w-]*\s*){1,4}"
