@@ -116,6 +116,10 @@ def _label(sentence: str, *dates: str) -> str:
     # a relative clause's subject is the whole name before it, titles and all
     ("US Secretary of State Condoleezza Rice, who spent a day in Iraq last month, was briefed.", ["last month"],
      "US Secretary of State Condoleezza Rice spent a day in Iraq"),
+    # a date's piece too short to stand alone takes the fact before it, not the telling after it
+    ("China will announce a package of assistance projects at the summit on Nov. 4-5, as scheduled, said "
+     "Vice Commerce Minister Wei Jianguo here.", ["Nov. 4-5"],
+     "China will announce a package of assistance projects at the summit"),
     # a participle of the subject, also one still to come
     ("The Ban-Aso meeting, to be held at the BEXCO center on late Monday afternoon, comes ahead of a summit.",
      ["late Monday afternoon"], "The Ban-Aso meeting to be held at the BEXCO center"),

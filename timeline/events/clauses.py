@@ -83,6 +83,8 @@ _RELATIVE = re.compile(r"^(?:who|which|that|where|whose)\b\s*", re.IGNORECASE)
 # A piece that says more about the one before or adds another thing: a relative clause, or
 # one opened by a coordinating conjunction.
 _ADDS_TO_WHAT_WAS_SAID = re.compile(r"^(?:who|which|that|where|whose|and|but|or)\b", re.IGNORECASE)
+# ... or is the telling of it: '"We want a vote before Christmas," said a diplomat'.
+_TELLING_OPENS = re.compile(r"^[\s\"”’]*(?:said|says|told|added|according\s+to)\b", re.IGNORECASE)
 # Verbs of telling that open a predicate ("..., said on Tuesday he ..."): its subject is the
 # sentence's opening name (see clause_of).
 _TELLING = ("said", "says", "told", "announced", "warned", "insisted", "stressed", "noted")
@@ -498,8 +500,8 @@ def clause_of(
             # ...": a relative clause after the date says more about it, and "a week after two
             # collisions, on Aug. 19 and Aug. 25, and days before ..." adds another thing:
             # the fact is before.
-            if last + 1 < len(segments) and not (first > 0 and _ADDS_TO_WHAT_WAS_SAID.match(
-                    sentence_text[segments[last + 1][0]:segments[last + 1][1]])):
+            after = sentence_text[segments[last + 1][0]:segments[last + 1][1]] if last + 1 < len(segments) else ""
+            if after and not (first > 0 and (_ADDS_TO_WHAT_WAS_SAID.match(after) or _TELLING_OPENS.match(after))):
                 last += 1
                 seg_e = segments[last][1]
             elif first > 0:
