@@ -755,12 +755,11 @@ def _event(
                                 f"{fmt_day(start.date())}, {back_days} days before publication.")
                 value = ahead.isoformat() + value[10:]
                 start, end = days.bounds(value)
-                conf *= FAR_BACK_FACTOR
             else:
                 warnings.append(f'"{first.text}" is read as {start:%A}, {fmt_day(start.date())}, '
                                 f"{back_days} days before publication; it may be the "
                                 f"coming {ahead:%A}, {fmt_day(ahead)}.")
-                conf *= FAR_BACK_FACTOR
+            conf *= FAR_BACK_FACTOR
 
     if _counted_from_another_event(first) and not first.spec.get("unanchored"):
         warnings.append(

@@ -686,7 +686,9 @@ _LINK_WORDS = frozenset((
 ).split())
 _COMPLEMENT = re.compile(r"\s+[\w\"“]")
 _BEFORE_CHRIST = re.compile(r"\s*(?:B\.?\s?C\.?(?:E\.?)?|BCE)(?![A-Za-z])")
-_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]?\s+[A-Z\"“]|\n\s*\n")
+# A sentence's end: a stop, then a blank and a capital or a quote. (One definition: a second,
+# broader one here, with paragraph breaks, was shadowed by this one at import and never used.)
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+[A-Z\"“]")
 _WRITTEN_YEAR = re.compile(r"(?<!\d)(?:1[6-9]\d\d|20\d\d)(?!\d)")
 # A year that opens its sentence sets the scene for what follows ("In 1976, ...",
 # "Back in March 1998 ..."); one inside a clause ("a program approved in 1987 that
@@ -947,10 +949,6 @@ def _impossible(m: Mention) -> None:
 def _set(m: Mention, value: str, precision: str | None) -> None:
     m.value = value
     m.precision = _OUT_PRECISION.get(precision, precision) if precision else None
-
-
-# A sentence's end: a stop, then a blank and a capital or a quote.
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s+[A-Z\"“]")
 
 
 def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatch over rule kinds
@@ -1757,7 +1755,6 @@ def _coarser_date_just_named(ctx: _Context, m: Mention, unit: str) -> bool:
     return True
 
 
-
 # "the year", "the same month", "the end of the year": a period named with "the" alone, which
 # may be the one the sentence has just named ("this", "the current" are the publication's).
 _THE_PERIOD = re.compile(r"(?i)\bthe\s+(?:same\s+)?(?P<unit>year|month)\b")
@@ -1798,6 +1795,8 @@ def _period_said_before(ctx: _Context, m: Mention, unit: str) -> date | None:
     named = date(day.year, 1, 1) if unit == "year" else date(day.year, day.month, 1)
     own = date(ctx.anchor.year, 1, 1) if unit == "year" else date(ctx.anchor.year, ctx.anchor.month, 1)
     return named if named != own else None
+
+
 def _duration_value(spec: dict) -> str:
     unit_word = str(spec.get("unit") or spec.get("unit2") or "").lower()
     unit = unit_word.rstrip("s")
