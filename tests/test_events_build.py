@@ -104,6 +104,16 @@ def test_a_numeric_date_that_fits_its_tense_either_way_keeps_its_doubt():
          "polling station until Tuesday.", "1997-04-19", "Monday", "1997-04-14", "happened"),
         ("Polling began Sunday but the administration extended the vote until Monday, and in one "
          "polling station until Tuesday.", "1997-04-19", "Tuesday", "1997-04-15", "happened"),
+        # Read six days back alone, a weekday the sentence puts after its earlier date is the
+        # one after it ("a last day ... Saturday before a nationwide vote ... Sunday").
+        ("Eastern Slavonia lived through a last day of uncertainty Saturday before a nationwide vote "
+         "for local councils and Croatia's upper house Sunday.", "1997-04-12", "Sunday", "1997-04-13",
+         "planned"),
+        ("Pictures of him reoccurred in the Gaza streets on Friday, a day before a two-year "
+         "anniversary for his death on Saturday.", "2006-11-10", "Saturday", "2006-11-11", "planned"),
+        # ... but not one it puts before: the weekday keeps its reading (and its doubt)
+        ("Police arrested him on Saturday, after the attack on Sunday.", "1997-04-12", "Sunday",
+         "1997-04-06", "happened"),
     ],
 )
 def test_a_weekday_ending_what_an_earlier_date_starts_comes_after_it(text, published, date_text, value, status):

@@ -46,6 +46,14 @@ from timeline import extract
          "1997-04-24", "mid-1997", "1997", "target"),
         ("The OPM has been seeking an independent state in Irian Jaya, which shares a border with Papua "
          "New Guinea, since the late 1960s.", "1997-04-24", "the late 1960s", "196", "ongoing"),
+        # A date right after a telling participle is the telling's: what it tells after
+        # "that" is of another time ("would", "will"), and speaks neither for its day nor status.
+        ("Israel has called for action, with its chief of staff Dan Halutz claiming on Tuesday "
+         "that Tehran would have all the necessary knowledge to build a warhead.", "2005-12-14",
+         "Tuesday", "2005-12-13", "happened"),
+        ("Beijing retaliated immediately, a foreign ministry spokesman stating Tuesday that "
+         '"China will postpone exchanges of visits with Denmark."', "1997-04-15", "Tuesday",
+         "1997-04-15", "happened"),
     ],
 )
 def test_status_and_date(text, published, date_text, value, status):

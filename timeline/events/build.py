@@ -154,7 +154,7 @@ def build_events(doc: Document, mentions: list[Mention]) -> list[Event]:
                 if s.kind == "caption":
                     _weigh_file_photo(text, s, ev)
                 if prev is not None:
-                    _run_forward(ev, g, prev, days, published)
+                    _run_forward(text, ev, g, prev, days, published)
                 if any(o.date_value == ev.date_value and o.title == ev.title and o.status == ev.status
                        for o in own):
                     continue  # "China crushed Vietnam Thursday ... here on Thursday": one event, told twice
@@ -1023,18 +1023,25 @@ _UNTIL = frozenset({"until", "till", "til", "through", "thru", "to", "by"})
 _AROUND_PUBLICATION = 10
 
 
-def _run_forward(ev: Event, g: Group, prev: Event, days: _Days, published) -> None:
+def _run_forward(text: str, ev: Event, g: Group, prev: Event, days: _Days, published) -> None:
     """A weekday that ends what the sentence's last date starts is the first one after it.
 
     "Talks resume on Monday and are to last until Friday": the Friday after that Monday,
     though "until Friday" alone, said on a Wednesday, would be two days on. "Polling began
     Sunday ... extended the vote until Monday": the Monday after that Sunday, though a
-    vote put off alone would be ahead.
+    vote put off alone would be ahead. So is a weekday read far back (five or six days)
+    that the sentence puts after its last date: "a last day of uncertainty Saturday before
+    a nationwide vote Sunday".
     """
     m = g.mentions[0]
     if (g.kind != "single" or not m.spec.get("weekday_only") or ev.start is None
-            or str(m.spec.get("signal", "")).lower() not in _UNTIL
             or prev.precision not in _DAY_OR_FINER):
+        return
+    if str(m.spec.get("signal", "")).lower() not in _UNTIL and not (
+            any(w.startswith(f'"{m.text}" is read as {ev.start:%A}, ') for w in ev.warnings)
+            and prev.char_end <= ev.char_start
+            and _COMES_BEFORE.search(text, prev.char_end, ev.char_start)
+            and not _COMES_AFTER.search(text, prev.char_end, ev.char_start)):
         return
     after = prev.start.date()
     moved = after + timedelta(days=(ev.start.date().weekday() - after.weekday()) % 7 or 7)
@@ -1043,14 +1050,24 @@ def _run_forward(ev: Event, g: Group, prev: Event, days: _Days, published) -> No
         # ("started on Oct. 25, and all have been destroyed by Friday": only a date of the
         # days around publication is one a weekday can follow on from)
         return
+    far_back = [w for w in ev.warnings if w.startswith(f'"{m.text}" is read as {ev.start:%A}, ')]
     ev.date_value = moved.isoformat() + ev.date_value[10:]
     ev.start, ev.end = days.bounds(ev.date_value)
-    # (what the tense said of the weekday alone no longer holds)
-    ev.warnings = [w for w in ev.warnings if not w.startswith(f'"{m.text}" is taken as the ')]
+    # (what the tense said of the weekday alone no longer holds, nor the doubt it settles)
+    ev.warnings = [w for w in ev.warnings if not w.startswith(f'"{m.text}" is taken as the ')
+                   and w not in far_back]
+    if far_back:
+        ev.confidence /= FAR_BACK_FACTOR
     ev.warn(f'"{m.text}" is taken as the {moved:%A} after "{prev.date_text}", {fmt_day(moved)}: '
             "the text runs from one to the other.")
     ev.confidence *= INFERRED_YEAR_FACTOR
     _status_of_moved_day(ev, moved, pub)
+
+
+# Words between two dates of a sentence that put the first before the second ("Saturday before
+# a nationwide vote ... Sunday"), and words that put it after.
+_COMES_BEFORE = re.compile(r"(?i)\b(?:before|ahead\s+of|on\s+the\s+eve\s+of|in\s+the\s+run-up\s+to|prior\s+to)\b")
+_COMES_AFTER = re.compile(r"(?i)\b(?:after|since|following|last|previous|earlier)\b")
 
 
 # The verbs of a telling ("officials said Sunday").

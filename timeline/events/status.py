@@ -120,6 +120,13 @@ _FAR = 1_000_000
 # A telling set off after the date ("data due for release Thursday, brokers said"): its tense
 # is the telling's.
 _TELLING_AFTER = re.compile(r"(?i)(?:said|says|told|added|stated)\b")
+# A telling in a participle right before the date ("with its chief of staff claiming on
+# Tuesday that Tehran would have ...", "telling reporters late Friday that troops will"):
+# the date is the telling's, which has no tense of its own; what it tells is another time.
+_TELLING_PARTICIPLE_BEFORE = re.compile(
+    r"(?i)\b(?:claim|say|warn|announc|insist|argu|add|stat|not|stress|tell|accus|alleg|confirm|"
+    r"deny|declar|report|predict|vow|pledg|promis|threaten|assert|reiterat|suggest|indicat)ing"
+    r"(?:\s+[\w.'’-]+){0,3}?\s+(?:(?:on|late|early|last|this|in|at)\s+){0,2}$")
 
 
 def _governing_cue(clause: str, at: int | None) -> str | None:
@@ -140,6 +147,9 @@ def _nearest_cue(
     words = None if low is None else words_of(low)
     best: tuple[int, int] | None = None
     found: StatusRule | None = None
+    # (looked for once, and only where the text before the date holds a participle)
+    told_before = (at is not None and "ing" in clause[max(0, at - 50) : at]
+                   and _TELLING_PARTICIPLE_BEFORE.search(clause, max(0, at - 50), at) is not None)
     for order, (rule, matcher) in enumerate(_matchers()):
         if matcher is None or (plain_only and rule.signals):
             continue
@@ -163,7 +173,10 @@ def _nearest_cue(
             if start > at and (_LATER_CLAUSE.search(clause, at, start) or _TELLING_AFTER.match(clause, start)
                                and "," in clause[at:start]):
                 # "told his squad Friday they must ...", "said Tuesday that ... would":
-                # a cue in a later clause speaks for the date only if none comes before.
+                # a cue in a later clause speaks for the date only if none comes before,
+                # and not at all after a telling participle (whose date it is).
+                if told_before:
+                    break
                 distance += _FAR
             if best is None or (distance, order) < best:
                 best, found = (distance, order), rule
