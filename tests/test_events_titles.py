@@ -130,6 +130,29 @@ def test_labels_leave_out_the_phrase_of_time_and_the_apposition(sentence, dates,
     assert _label(sentence, *dates) == title
 
 
+@pytest.mark.parametrize("sentence, dates, title", [
+    # a list after the preposition that governs it is one clause with its first item
+    ("Officials from Britain, France and Germany met Iranian negotiators on Monday in Vienna.", ["Monday"],
+     "Officials from Britain, France and Germany met Iranian negotiators in Vienna"),
+    ("President Jiang Zemin committed China to sign the UN convention on economic, social and cultural "
+     "rights before the end of the year.", ["the end of the year"],
+     "President Jiang Zemin committed China to sign the UN convention on economic, social…"),
+    ("The talks focused on security, trade and energy, officials said on Monday.", ["Monday"],
+     "The talks focused on security, trade and energy"),
+    # ... not a phrase of place opening the sentence, which is no subject
+    ("In Paris, France and Germany agreed on Monday to share the costs.", ["Monday"],
+     "France and Germany agreed to share the costs"),
+    # a clause of a pronoun and its verb is no subject for the predicate after the comma
+    ("He arrived in Kabul, met officials and left on Monday.", ["Monday"], "Met officials and left"),
+    # a word of how near the date goes with its signal
+    ("The mudflow struck shortly after midnight, burying everything in its path.", ["midnight"],
+     "The mudflow struck"),
+    ("Royal acknowledged victory soon after midnight.", ["midnight"], "Royal acknowledged victory"),
+])
+def test_a_list_is_one_clause_and_a_nearness_word_goes_with_the_date(sentence, dates, title):
+    assert _label(sentence, *dates) == title
+
+
 def test_long_titles_are_cut_at_a_word_without_a_dangling_preposition():
     sentence = ("Japan and the European Union announced a sweeping new security and defense "
                 "partnership in Tokyo on Friday, in what Borrell described as historic.")

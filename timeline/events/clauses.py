@@ -92,6 +92,11 @@ _TELLING = ("said", "says", "told", "announced", "warned", "insisted", "stressed
 _PAST_VERB = (r"(?:[a-z]{3,}ed|began|came|went|met|held|took|made|left|fled|won|lost|fell|rose|"
               r"struck|sank|flew|hit|led|gave|sent|saw|shot|ran|spoke|wrote|sought|fought|brought|kept|paid|sold)")
 _PAST_VERB_START = re.compile(rf"{_PAST_VERB}\b")
+# A pronoun and its verb in the past: the piece is a clause, no subject ("He arrived in
+# Kabul, met officials and left on Monday"). (After a noun, the verb may be a participle:
+# "Three men released from Guantanamo Bay, have arrived".)
+_VERB_AND_OBJECT = re.compile(rf"(?:He|She|It|They|We|I)\s+(?:[a-z]+ly\s+)?{_PAST_VERB}\s+"
+                              r"(?:in|on|at|to|from|into|with|the|a|an|his|her|its|their)\s")
 _PREDICATE_START = re.compile(
     r"^(?:also\s+)?(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|"
     rf"did|does|do|({'|'.join(_TELLING)})|{_PAST_VERB})\b"
@@ -106,6 +111,17 @@ _NOT_A_SUBJECT = re.compile(
 _NAME = r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
 _LIST_TAIL = re.compile(rf"\s*{_NAME}\s+(?:and|or)\s+{_NAME}\b")
 _BARE_NAME = re.compile(rf"\s*{_NAME},?\s*$")
+# A piece whose last words are a list's first item after the preposition that governs the
+# list: "Officials from Britain, France and Germany met", "focused on security, trade and
+# energy", "the convention on economic, social and cultural rights".
+_LIST_HEAD = re.compile(
+    r"\b(?:of|from|in|on|with|between|among|including|for|to|by|about|over|against)\s+"
+    rf"(?:{_NAME}|(?!(?:the|a|an|his|her|its|their|this|that)\b)[a-z][a-z-]+),?\s*$")
+# The rest of a list of lower-case words after a comma: "trade and energy", "social and
+# cultural rights" (not "he and his wife", nor "prices rose and ...").
+_LOWER_LIST_TAIL = re.compile(
+    r"\s*(?!(?:he|she|it|we|they|you|i|this|that|these|those|there|then|but|so)\s)[a-z][a-z-]+\s+(?:and|or)\s+"
+    r"(?!(?:he|she|it|we|they|you|i|the|a|an|his|her|its|their|this|that|then|there)\b)[a-z][a-z-]+\b")
 
 
 def _is_bare_name(piece: str) -> bool:
@@ -336,6 +352,12 @@ def _across_commas(sentence_text: str, segments, index: int, seg_s: int, seg_e: 
                and _is_bare_name(sentence_text[segments[index - 1][0]:segments[index - 1][1]])):
             index -= 1
             seg_s = segments[index][0]
+        if index > 0 and _list_head_before(sentence_text, segments, index):
+            index -= 1
+            seg_s = segments[index][0]
+    elif _LOWER_LIST_TAIL.match(sentence_text, seg_s) and _list_head_before(sentence_text, segments, index):
+        index -= 1
+        seg_s = segments[index][0]
     elif (index >= 2 and seg_s == segments[index][0] and _GOES_ON.match(sentence_text, seg_s)
           and sentence_text[segments[index - 1][1]] == "," and sentence_text[segments[index - 2][1]] == ","
           and _NAME_APPOSITION.match(sentence_text, segments[index - 1][0], segments[index - 1][1])
@@ -361,6 +383,18 @@ def _across_commas(sentence_text: str, segments, index: int, seg_s: int, seg_e: 
         index -= 1
         seg_s = segments[index][0]
     return index, seg_s
+
+
+def _list_head_before(sentence_text: str, segments, index: int) -> bool:
+    """Whether the piece before ``index`` (cut off by a comma) ends with the first item of the
+    list that piece ``index`` goes on with, after the preposition governing the list. Not a
+    phrase opening the sentence ("In Paris, France and Germany agreed"), which is no subject."""
+    ps, pe = segments[index - 1]
+    if sentence_text[pe] != ",":
+        return False
+    if index - 1 == 0 and _NOT_A_SUBJECT.match(sentence_text[ps:pe].lstrip()):
+        return False
+    return _LIST_HEAD.search(sentence_text, max(ps, pe - 60), pe + 1) is not None
 
 
 # What may follow the last date of a phrase of time or place that opens a sentence: nothing, or
@@ -547,7 +581,8 @@ def clause_of(
         subject = sentence_text[segments[0][0]:segments[0][1]].strip()
     elif index > 0 and (predicate := _PREDICATE_START.match(head)):
         first = sentence_text[segments[0][0] : segments[0][1]].strip()
-        if _is_subject(first):
+        # ("He arrived in Kabul, met officials and left on Monday": a clause of its own)
+        if _is_subject(first) and not _VERB_AND_OBJECT.match(first):
             subject = first
             # "Kim, the party's hopeful, said that ...": the telling's subject, unless the
             # date belongs to what was told (below)

@@ -27,6 +27,9 @@ _SIGNALS = (
     "as late as", "starting", "beginning", "ending",
     # hedges on the date: "possibly as early as Thursday"
     "possibly", "probably", "perhaps", "maybe",
+    # how near the date: "struck shortly after midnight", "came barely a week after"
+    "shortly", "soon", "just", "barely", "only", "nearly", "almost", "immediately", "roughly",
+    "approximately",
 )
 _SIGNAL_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(_SIGNALS)})\s+)+$", re.IGNORECASE)
 _OVER_END = re.compile(r"(?:^|\s)over\s$")
