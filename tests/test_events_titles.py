@@ -113,6 +113,9 @@ def _label(sentence: str, *dates: str) -> str:
     # ... and so does a phrase set off between a subject and its verb
     ("In 1986, the then Japanese chief cabinet secretary, on behalf of the Japanese government, made an "
      "official statement.", ["1986"], "The then Japanese chief cabinet secretary made an official statement"),
+    # ... or a relative clause set off after a short name, which only says who
+    ("On Thursday, Ichiro Ozawa, who heads the main opposition New Frontier Party (NFP), promised to "
+     "support the bill in parliament.", ["Thursday"], "Ichiro Ozawa promised to support the bill in parliament"),
     # a relative clause's subject is the whole name before it, titles and all
     ("US Secretary of State Condoleezza Rice, who spent a day in Iraq last month, was briefed.", ["last month"],
      "US Secretary of State Condoleezza Rice spent a day in Iraq"),
@@ -139,6 +142,16 @@ def test_labels_leave_out_the_phrase_of_time_and_the_apposition(sentence, dates,
      "President Jiang Zemin committed China to sign the UN convention on economic, social…"),
     ("The talks focused on security, trade and energy, officials said on Monday.", ["Monday"],
      "The talks focused on security, trade and energy"),
+    ("Leeds boss Dennis Wise selected Graham Stack, Matt Heath, Ugo Ehiogu and Geoff Horsfield for the "
+     "defeat on November 28.", ["November 28"],
+     "Leeds boss Dennis Wise selected Graham Stack, Matt Heath, Ugo Ehiogu and Geoff Horsfield…"),
+    # ... also where a place's state brought the clause to the list
+    ("Representatives from the cities of Chicago, Los Angeles and San Francisco will meet in Orange "
+     "County, California on Nov. 7-9.", ["Nov. 7-9"],
+     "Representatives from the cities of Chicago, Los Angeles and San Francisco will meet…"),
+    # ... not an aside holding the list, whose head is further back
+    ("Other delegations, including Russia, Japan and the United States arrived here on Tuesday.",
+     ["Tuesday"], "Japan and the United States arrived here"),
     # ... not a phrase of place opening the sentence, which is no subject
     ("In Paris, France and Germany agreed on Monday to share the costs.", ["Monday"],
      "France and Germany agreed to share the costs"),

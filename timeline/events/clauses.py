@@ -111,12 +111,18 @@ _NOT_A_SUBJECT = re.compile(
 _NAME = r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
 _LIST_TAIL = re.compile(rf"\s*{_NAME}\s+(?:and|or)\s+{_NAME}\b")
 _BARE_NAME = re.compile(rf"\s*{_NAME},?\s*$")
-# A piece whose last words are a list's first item after the preposition that governs the
-# list: "Officials from Britain, France and Germany met", "focused on security, trade and
-# energy", "the convention on economic, social and cultural rights".
+# A piece whose last words are a list's first item after the word that governs the list:
+# a name after any lower-case word ("Officials from Britain, France and Germany met", "Leeds
+# boss Dennis Wise selected Graham Stack, Matt Heath ... and Geoff Horsfield"), a lower-case
+# word after a preposition ("focused on security, trade and energy", "the convention on
+# economic, social and cultural rights").
 _LIST_HEAD = re.compile(
-    r"\b(?:of|from|in|on|with|between|among|including|for|to|by|about|over|against)\s+"
-    rf"(?:{_NAME}|(?!(?:the|a|an|his|her|its|their|this|that)\b)[a-z][a-z-]+),?\s*$")
+    rf"(?:\b[a-z][a-z'’-]*\s+{_NAME}"
+    r"|\b(?:of|from|in|on|with|between|among|including|for|to|by|about|over|against)\s+"
+    r"(?!(?:the|a|an|his|her|its|their|this|that)\b)[a-z][a-z-]+),?\s*$")
+# A piece that is itself an aside holding a list, whose head is further back ("other
+# delegations, including the DPRK, Russia, Japan and the United States arrived").
+_LIST_ASIDE = re.compile(r"\s*(?:including|such\s+as|like|notably|especially|mainly|mostly|among\s+them)\b")
 # The rest of a list of lower-case words after a comma: "trade and energy", "social and
 # cultural rights" (not "he and his wife", nor "prices rose and ...").
 _LOWER_LIST_TAIL = re.compile(
@@ -345,19 +351,8 @@ def _across_commas(sentence_text: str, segments, index: int, seg_s: int, seg_e: 
     belong to it: the first names of a list, a name set off by commas, a place's country."""
     if index == 0 or sentence_text[segments[index - 1][1]] != ",":
         return index, seg_s  # (each rule below joins across a comma)
-    if _LIST_TAIL.match(sentence_text, seg_s):
-        # "Britain, France and Germany triggered ...": the names before the comma open the
-        # same list, so they belong to the clause (and to its title).
-        while (index > 0 and sentence_text[segments[index - 1][1]] == ","
-               and _is_bare_name(sentence_text[segments[index - 1][0]:segments[index - 1][1]])):
-            index -= 1
-            seg_s = segments[index][0]
-        if index > 0 and _list_head_before(sentence_text, segments, index):
-            index -= 1
-            seg_s = segments[index][0]
-    elif _LOWER_LIST_TAIL.match(sentence_text, seg_s) and _list_head_before(sentence_text, segments, index):
-        index -= 1
-        seg_s = segments[index][0]
+    if _LIST_TAIL.match(sentence_text, seg_s) or _LOWER_LIST_TAIL.match(sentence_text, seg_s):
+        return _across_list(sentence_text, segments, index, seg_s)
     elif (index >= 2 and seg_s == segments[index][0] and _GOES_ON.match(sentence_text, seg_s)
           and sentence_text[segments[index - 1][1]] == "," and sentence_text[segments[index - 2][1]] == ","
           and _NAME_APPOSITION.match(sentence_text, segments[index - 1][0], segments[index - 1][1])
@@ -385,6 +380,26 @@ def _across_commas(sentence_text: str, segments, index: int, seg_s: int, seg_e: 
     return index, seg_s
 
 
+def _across_list(sentence_text: str, segments, index: int, seg_s: int) -> tuple[int, int]:
+    """(index, start) of the clause's first piece, taking in the first items of a list the
+    piece at ``index`` ends, and the preposition governing it."""
+    if index == 0 or sentence_text[segments[index - 1][1]] != ",":
+        return index, seg_s
+    if _LIST_TAIL.match(sentence_text, seg_s):
+        # "Britain, France and Germany triggered ...": the names before the comma open the
+        # same list, so they belong to the clause (and to its title).
+        while (index > 0 and sentence_text[segments[index - 1][1]] == ","
+               and _is_bare_name(sentence_text[segments[index - 1][0]:segments[index - 1][1]])):
+            index -= 1
+            seg_s = segments[index][0]
+    elif not _LOWER_LIST_TAIL.match(sentence_text, seg_s):
+        return index, seg_s
+    if index > 0 and _list_head_before(sentence_text, segments, index):
+        index -= 1
+        seg_s = segments[index][0]
+    return index, seg_s
+
+
 def _list_head_before(sentence_text: str, segments, index: int) -> bool:
     """Whether the piece before ``index`` (cut off by a comma) ends with the first item of the
     list that piece ``index`` goes on with, after the preposition governing the list. Not a
@@ -393,6 +408,8 @@ def _list_head_before(sentence_text: str, segments, index: int) -> bool:
     if sentence_text[pe] != ",":
         return False
     if index - 1 == 0 and _NOT_A_SUBJECT.match(sentence_text[ps:pe].lstrip()):
+        return False
+    if _LIST_ASIDE.match(sentence_text, ps, pe):
         return False
     return _LIST_HEAD.search(sentence_text, max(ps, pe - 60), pe + 1) is not None
 
@@ -434,26 +451,34 @@ _WHO_APPOSITION = re.compile(r"\s*(?:the|a|an|its|his|her|their|[A-Z][\w.-]*(?:\
 def _apposition_before_verb(sentence_text: str, masked: str, segments, i: int) -> bool:
     """Whether piece ``i``, set off by commas after a name, is an apposition without a verb
     ("Lyubomir Ivanov, Bulgaria's chief negotiator,"), or after a noun phrase a phrase opened
-    by a preposition ("the chief cabinet secretary, on behalf of the government,"), and the
-    piece after it opens with the verb of that name ("..., said", "..., made")."""
+    by a preposition ("the chief cabinet secretary, on behalf of the government,"), or after a
+    short name a relative clause ("Ichiro Ozawa, who heads the main opposition party,"), and
+    the piece after it opens with the verb of that name ("..., said", "..., made")."""
     s, e = segments[i]
     if sentence_text[segments[i - 1][1]] != "," or sentence_text[e:e + 1] != ",":
         return False
-    if _FINITE.search(masked, s, e):
-        return False
     ps, pe = segments[i - 1]
-    if _WHO_APPOSITION.match(masked, s, e):  # ("a disgraced general": an "-ed" here is an adjective)
-        if not _NAMED_BEFORE.search(masked, ps, pe):
-            return False
-    elif not (_ASIDE_PREPOSITION.match(masked, s, e) and not _PAST_VERB_START.search(masked, s, e)
-              and len(masked[ps:pe].split()) <= 8
-              and not _FINITE.search(masked, ps, pe) and not _PAST_VERB_START.search(masked, ps, pe)
-              and not _NOT_A_SUBJECT.match(masked[ps:pe].lstrip())):
+    if _RELATIVE_OF_A_PERSON.match(masked, s, e):
+        # "On Thursday, Ichiro Ozawa, who heads the main opposition party, promised to support
+        # the bill": a relative clause set off after a short name only says who
+        says_who = _NAMED_BEFORE.search(masked, ps, pe) is not None and len(masked[ps:pe].split()) <= 6
+    elif _FINITE.search(masked, s, e):
+        return False
+    elif _WHO_APPOSITION.match(masked, s, e):  # ("a disgraced general": an "-ed" here is an adjective)
+        says_who = _NAMED_BEFORE.search(masked, ps, pe) is not None
+    else:
+        says_who = (_ASIDE_PREPOSITION.match(masked, s, e) is not None and not _PAST_VERB_START.search(masked, s, e)
+                    and len(masked[ps:pe].split()) <= 8
+                    and not _FINITE.search(masked, ps, pe) and not _PAST_VERB_START.search(masked, ps, pe)
+                    and not _NOT_A_SUBJECT.match(masked[ps:pe].lstrip()))
+    if not says_who:
         return False
     nxt = sentence_text[segments[i + 1][0]:segments[i + 1][1]]
     return _PREDICATE_START.match(nxt) is not None
 
 
+# A relative clause about a person: "who heads the main opposition party".
+_RELATIVE_OF_A_PERSON = re.compile(r"\s*(?:who|whose)\s")
 # A phrase set off between a subject and its verb: "on behalf of the government", "in a statement".
 _ASIDE_PREPOSITION = re.compile(r"\s*(?:on|in|at|for|with|by|from|under|along\s+with|together\s+with)\s",
                                 re.IGNORECASE)
@@ -559,6 +584,9 @@ def clause_of(
                     break
         index = first
     index, seg_s = _across_commas(sentence_text, segments, index, seg_s, seg_e, body)
+    # (a place's state may bring the start to a list: "the candidate cities of Chicago, Los
+    # Angeles and San Francisco will meet in Orange County, California on Nov. 7-9")
+    index, seg_s = _across_list(sentence_text, segments, index, seg_s)
     subject = ""
     told_by = False
     head = sentence_text[seg_s:seg_e].lstrip()
