@@ -38,6 +38,27 @@ def test_tense_picks_the_occurrence(text, value):
     assert only_date(text, "2024-10-16") == value
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        # "this weekend" with no tense of its own is the nearer one; the past tense of the
+        # clause before "that" is another clause's.
+        ("The appeal was sparked by fears that new clashes could erupt on Sydney beaches this weekend.",
+         "2005-12-16", "2005-W50-WE"),
+        ("Thousands of people rally in Sydney this weekend.", "2005-12-12", "2005-W49-WE"),
+        # ... and a tense of its own says which
+        ("Thousands of people marched in Sydney this weekend.", "2005-12-16", "2005-W49-WE"),
+        ("Thousands of people will march in Sydney this weekend.", "2005-12-12", "2005-W50-WE"),
+        # "the weekend" alone is the one just past
+        ("Officials met over the weekend.", "2005-12-16", "2005-W49-WE"),
+        # "that" before a noun of time is no clause of its own: the verb before it speaks
+        ("He was arrested later that day, on Monday.", "2005-12-16", "2005-12-12"),
+    ],
+)
+def test_this_weekend_and_a_clause_after_that(text, published, value):
+    assert [m.value for m in tag(text, published=published) if m.type == "DATE"][-1] == value
+
+
 def test_a_sentence_ends_after_closing_quotes():
     text = ('He insisted, "That is not the aim." Nevertheless, officials over the weekend '
             "became more open about it.")
@@ -77,6 +98,7 @@ def _tense_near_plain(text, start, end):
     """tense_near as first written: _marker asked about every word."""
     from timeline.temporal.resolver import (
         _NO_PLAN_BEFORE_TO_BE,
+        _NOT_AFTER_THAT_CLAUSE,
         _OWN_CLAUSE_OPENS,
         _PAST_WORDS,
         _PRESENT_OF_SCHEDULE,
@@ -107,6 +129,8 @@ def _tense_near_plain(text, start, end):
     words = [] if own else _TOKEN.findall(text, lo, start)
     possessive = text.startswith(("'s", "’s"), end)
     for i in range(len(words) - 1, -1, -1):
+        if words[i].lower() == "that" and i + 1 < len(words) and words[i + 1].lower() not in _NOT_AFTER_THAT_CLAUSE:
+            break
         if possessive and words[i].lower() in ("may", "might"):
             continue
         if _name_in_ed(words, i) or _conjunction_provided(words, i):

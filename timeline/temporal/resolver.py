@@ -342,6 +342,11 @@ def tense_near(text: str, start: int, end: int) -> str | None:
     possessive = text.startswith(("'s", "’s"), end)  # "during Thursday's loss": the loss's own time
     for i in range(len(words) - 1, -1, -1):
         low = words[i].lower()
+        if low == "that" and i + 1 < len(words) and words[i + 1].lower() not in _NOT_AFTER_THAT_CLAUSE:
+            # "sparked by fears that new clashes could erupt ... this weekend", "said that on
+            # Monday ...": the date is in the clause "that" opens, and the verb before it is
+            # another clause's (a clause's own verb, if any, came after "that")
+            break
         if low not in _MARKER_WORDS and not low.endswith("ed"):
             continue
         if low[-2:] == "ed" and (_name_in_ed(words, i) or _conjunction_provided(words, i)):
@@ -395,6 +400,11 @@ def tense_near(text: str, start: int, end: int) -> str | None:
 
 
 _WENT = frozenset(("went", "gone", "pushed", "pressed", "moved", "forged"))
+# Words after which "that" is no conjunction opening a clause but a determiner ("that day",
+# "at that time") or a relative pronoun's clause whose verb comes next ("the deal that was").
+_NOT_AFTER_THAT_CLAUSE = frozenset(
+    "day days week weeks month months year years time times morning afternoon evening night "
+    "moment period date point stage".split())
 # Verbs that set a day, right before "for" and the date: "rallies were announced for Sunday",
 # "a strike was called for Monday".
 _SET_FOR = frozenset("announced called set scheduled rescheduled planned fixed slated booked".split())
@@ -1017,8 +1027,12 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
             return
         counted_from = "published"
         if unit == "weekend" and offset == 0:
-            # "the weekend": the one just past, unless the clause looks ahead.
-            d = _weekend(anchor, get_tense())
+            # "the weekend": the one just past, unless the clause looks ahead; "this weekend"
+            # in a clause with no tense, the nearer ("could erupt this weekend", on a Friday).
+            tense = get_tense()
+            if tense is None and str(spec.get("dir", "")).lower() == "this":
+                tense = "future" if anchor.isoweekday() >= 3 else "past"
+            d = _weekend(anchor, tense)
         elif (unit == "day" and offset == 1 and ctx.last and ctx.last[1] in ("day", "hour", "minute")
                 and _THE_NEXT_DAY.search(m.text)):
             # "started on November 20 and finished the next day": the day after the one
