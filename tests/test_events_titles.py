@@ -355,3 +355,19 @@ def test_a_date_set_off_after_the_noun_it_dates_leaves_the_clause_whole():
     (row,) = extract(text, published="2025-11-29").itertuples()
     assert row.title.startswith("U.S. President Donald Trump had set a deadline of Thanksgiving for Kyiv")
     assert row.category.startswith("10")  # a deadline set is a demand
+
+
+@pytest.mark.parametrize("text, title, actor", [
+    # a dateline without a date says where the story was filed: no part of any label
+    ("KYIV, Ukraine (AP) — Russian forces launched a drone attack on Kyiv on Sunday.",
+     "Russian forces launched a drone attack on Kyiv", "Russia"),
+    ("LONDON (Reuters) - British lawmakers voted on Tuesday to approve the bill.",
+     "British lawmakers voted to approve the bill", "United Kingdom"),
+    ("KYIV — Ukraine said on Monday it shot down 40 drones.", "Ukraine said it shot down 40 drones", "Ukraine"),
+    # ... but an organization's name before a dash is the sentence's own
+    ("NATO -- the alliance said on Tuesday it would act.", "The alliance said it would act", "NATO"),
+])
+def test_a_dateline_without_a_date_is_no_part_of_the_label(text, title, actor):
+    (row,) = extract(text, published="2024-11-06").itertuples()
+    assert row.title == title
+    assert actor in row.actors

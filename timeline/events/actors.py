@@ -705,6 +705,13 @@ _WORD_OR_HYPHEN = re.compile(r"[\w-]+")
 _CAPITALIZED_WORD = re.compile(r"(?<![\w-])[A-Z][\w-]*(?![\w-])")
 
 
+def known_name(form: str) -> str | None:
+    """The kind ("country", "organization", "person") of the actor ``form`` spells as the
+    tables write it ("NATO", "Kyiv"), or None."""
+    entry = _names().get(form)
+    return entry[1] if entry else None
+
+
 def country_name(iso3: str) -> str | None:
     """The normalized name of the country with ISO alpha-3 code ``iso3`` ("SDN": "Sudan")."""
     return _country_names().get(iso3)

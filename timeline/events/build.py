@@ -25,7 +25,7 @@ from ..temporal.calendar import PRECISION_RANK, fmt, moving_day, shift, week_of_
 from ..temporal.intervals import value_bounds
 from ..temporal.mention import Mention
 from ..temporal.resolver import ahead_of_between, called_for_between, speaks_of_the_past, tense_near
-from .actors import ActorIndex, country_name, names_and_countries
+from .actors import ActorIndex, country_name, known_name, names_and_countries
 from .anchors import event_nouns, find_anchor_event, find_anchor_phrase
 from .categories import classify
 from .clauses import clause_of
@@ -108,6 +108,7 @@ def build_events(doc: Document, mentions: list[Mention]) -> list[Event]:
                                       dateline_spans])
             for i, s in enumerate(sentences)
         ]
+    sentences = [_after_placeline(text, s) for s in sentences]
     actors = ActorIndex(text)
     days = _Days()
     published = doc.published
@@ -353,6 +354,28 @@ def _after_dateline(text: str, s: Sentence, datelines: list[Mention]) -> Sentenc
         if tail and tail.end() < s.end:
             return Sentence(tail.end(), s.end, text[tail.end() : s.end], s.kind)
     return s
+
+
+# A dateline without a date at the head of a line: "KYIV, Ukraine (AP) —", "LONDON (Reuters) -",
+# "KYIV —": a place in capitals, then its country or region, the agency or a dash of its own.
+_PLACELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z.'’/-]+(?:\s[A-Z][A-Z.'’/-]+){0,3})"
+    r"(?:(?:,\s*[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,2})?\s*\([A-Z][^)]{0,40}\)\s*[-–—:]+"
+    r"|,\s*[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,2}\s*(?:—|–|--)"
+    r"|(?<=[A-Z]{4})\s*(?:—|--))\s*")
+
+
+def _after_placeline(text: str, s: Sentence) -> Sentence:
+    """Drop a dateline without a date ("KYIV, Ukraine (AP) —") from the front of a sentence
+    that opens a line: it says where the story was filed, and is no part of any event."""
+    if not text[s.start : s.start + 1].isupper() or (s.start and text[s.start - 1] != "\n"):
+        return s
+    m = _PLACELINE.match(text, s.start, s.end)
+    if m is None or m.end() >= s.end:
+        return s
+    if known_name(m.group("place")) not in (None, "country"):
+        return s  # "NATO -- the alliance said ...": an organization, the sentence's subject
+    return Sentence(m.end(), s.end, text[m.end() : s.end], s.kind)
 
 
 def _is_dateline(text: str, s: Sentence, m: Mention) -> bool:
