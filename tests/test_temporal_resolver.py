@@ -324,13 +324,17 @@ def test_since_a_date_without_its_year_is_behind_publication(text, published, va
         ("He will attend the forum from Tuesday to Thursday next week.", ["2024-12-03", "2024-12-05"]),
         ("The vote is on Friday this week.", ["2024-11-29"]),
         ("They met on Monday last week.", ["2024-11-18"]),
+        ("The vote is set for Tuesday of next week.", ["2024-12-03"]),
     ],
 )
 def test_weekdays_before_a_named_week_are_days_of_that_week(text, values):
-    from timeline import tag
+    from timeline import extract, tag
 
     days = [m.value for m in tag(text, published="2024-11-28") if m.precision == "day"]
     assert days == values
+    # the days are the events; the week only says which they are
+    table = extract(text, published="2024-11-28")
+    assert len(table) >= 1 and set(table["precision"]) == {"day"}
 
 
 @pytest.mark.parametrize(

@@ -391,13 +391,14 @@ def _is_dateline(text: str, s: Sentence, m: Mention) -> bool:
 
 def _without_told_weeks(text: str, ms: list[Mention]) -> list[Mention]:
     """``ms`` less a week right after the days it places ("from Tuesday to Thursday next week",
-    "on Friday this week"): the days are the event, the week only tells which they are."""
+    "on Friday this week", "Tuesday of next week"): the days are the event, the week only
+    tells which they are."""
     if len(ms) < 2:
         return ms
     out = [ms[0]]
     for m in ms[1:]:
         before = out[-1]
-        if m.precision == "week" and not text[before.end:m.start].strip() and (
+        if m.precision == "week" and text[before.end:m.start].strip() in ("", "of") and (
                 week := value_bounds(m.value)) and (days := value_bounds(before.value.split("/")[-1])) and (
                 week[0] <= days[0] and days[1] <= week[1]):
             continue
