@@ -212,3 +212,21 @@ def test_a_time_on_a_weekday_and_its_date_in_brackets_are_one_event():
                     published="2025-03-10").to_dict("records")
     assert row["date_value"] == "2025-03-09" and row["confidence"] < 1
     assert "March 8, 2025 was a Saturday" in row["warnings"][0]
+
+
+def test_an_event_noun_of_the_same_kind_names_the_anchor_where_the_noun_itself_is_not_written():
+    from timeline import extract
+
+    table = extract("Voters go to the polls on Nov. 17. After the election, the new president will "
+                    "name a cabinet.", published="2005-11-07")
+    (row,) = table[table["precision"] == "approximate"].itertuples()
+    assert row.date_value == "2005-11-17" and row.date_mod == "AFTER" and row.status == "planned"
+    assert "Voters go to the polls" in row.warnings[0]
+
+
+def test_until_after_an_event_dates_no_event():
+    """ "asked to delay the budget until after the election": when a wait ends, not when the
+    asking was; the clause's own date (none here) is what counts."""
+    assert find_anchor_phrase("The opposition asked to delay the budget until after the election.") is None
+    assert find_anchor_phrase("Until after the vote, nothing will change.") is None
+    assert find_anchor_phrase("After the vote, nothing will change.").mod == "AFTER"

@@ -57,7 +57,9 @@ def _phrase_pattern() -> str:
     """ "after the Tokyo talks": relation, determiner, place, event noun (no amount)."""
     rel = "|".join(sorted((re.escape(r) for r in _data()["relations"]), key=len, reverse=True))
     nouns = "|".join(sorted((re.escape(n) for n in _data()["event_nouns"]), key=len, reverse=True))
+    # (not "until after the election": that is when a wait ends, not when the clause's event is)
     return (
+        rf"(?<!\buntil\s)(?<!\btill\s)(?<!\bUntil\s)(?<!\bTill\s)"
         rf"\b(?P<rel>(?i:{rel}))\s+(?i:the|this|that|his|her|their|its|these|those)\s+"
         rf"(?P<place>(?:[A-Z][\w'’-]+\s+){{0,3}})(?:\w+\s+){{0,2}}?(?P<noun>(?i:{nouns}))\b"
     )
@@ -108,21 +110,42 @@ def _stem(word: str) -> str:
     return word[:-1] if word.endswith("s") and len(word) > 3 else word
 
 
+@lru_cache(maxsize=1)
+def _same_event() -> dict[str, str]:
+    """Event noun -> the nouns that name the same kind of event, as one alternation
+    ("poll" -> "election|elections|poll|polls|vote|ballot|...")."""
+    out: dict[str, str] = {}
+    for group in _data()["same_event"]:
+        alternation = "|".join(sorted(map(re.escape, group), key=len, reverse=True))
+        for noun in group:
+            out[noun] = alternation
+    return out
+
+
 def find_anchor_event(phrase: AnchorPhrase, events: list[Event], happened: bool = False) -> Event | None:
     """The dated event the phrase refers to, or None. What ``happened`` after an event
     follows one that has happened too, not one still to come ("Following his talks with Wu
-    Yi, he met ...", after "The next round of talks will be held in May")."""
-    noun = re.compile(rf"(?i)\b{re.escape(_stem(phrase.noun))}s?\b")
+    Yi, he met ...", after "The next round of talks will be held in May"). Where no sentence
+    has the noun, one of the same kind names it: "after the election" goes back to "the
+    Nov. 17 presidential poll"."""
     place = re.compile(rf"\b{re.escape(phrase.place)}\b") if phrase.place else None
-
-    def matches(e: Event) -> bool:
-        blob = " ".join([e.evidence, e.title, *e.support])
-        return bool((place and place.search(blob)) or noun.search(blob))
-
     dated = [e for e in events if e.start is not None and e.precision != "approximate"
              and not (happened and phrase.mod == "AFTER" and e.status in ("planned", "target"))]
-    before = [e for e in dated if e.sentence_end <= phrase.start and matches(e)]
-    if before:
-        return max(before, key=lambda e: e.sentence_start)
-    after = [e for e in dated if matches(e)]
-    return min(after, key=lambda e: e.sentence_start) if after else None
+    kind = _same_event().get(phrase.noun)
+    # The noun itself first, then (where no sentence has it) a noun of the same kind.
+    for nouns in (re.escape(_stem(phrase.noun)) + "s?", kind):
+        if nouns is None:
+            break
+        noun = re.compile(rf"(?i)\b(?:{nouns})\b")
+
+        def matches(e: Event, noun: re.Pattern = noun) -> bool:
+            blob = " ".join([e.evidence, e.title, *e.support])
+            return bool((place and place.search(blob)) or noun.search(blob))
+
+        before = [e for e in dated if e.sentence_end <= phrase.start and matches(e)]
+        if before:
+            return max(before, key=lambda e: e.sentence_start)
+        after = [e for e in dated if matches(e)]
+        if after:
+            return min(after, key=lambda e: e.sentence_start)
+    return None
