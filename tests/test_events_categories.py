@@ -62,3 +62,21 @@ def test_first_rule_is_the_rules_tried_one_by_one():
     for text in sentences + clauses + upper + odd:
         _first_rule.cache_clear()
         assert _first_rule(text) == _first_rule_one_by_one(text), text
+
+
+@pytest.mark.parametrize("text, code", [
+    # a date that dates only the telling ("..., an army spokesman said Wednesday") is labelled
+    # with what was told, and takes its category
+    ("Burundian Hutu rebels killed more than 40 people during a raid on a seminary at Buta, an army "
+     "spokesman said here Wednesday.", "18"),
+    ("Pakistani Foreign Minister Khursheed Mahmood Kasuri would pay an official visit to Kabul early "
+     "next month, Afghanistan's Foreign Minister said Tuesday.", "04"),
+    # ... and a telling that is the news stays a statement
+    ("The president said on Tuesday that the economy was strong.", "01"),
+])
+def test_the_category_of_a_telling_is_that_of_what_was_told(text, code):
+    from timeline import extract
+
+    table = extract(text, published="2006-11-22")
+    row = table[table["date_text"].isin(["Wednesday", "Tuesday", "on Tuesday"])].iloc[0]
+    assert row.category[:2] == code

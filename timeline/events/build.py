@@ -905,13 +905,18 @@ def _event(
     else:
         title = make_title(clause.text, sorted(c_spans + [clause.aside]) if clause.aside else c_spans,
                            clause.subject)
+        told = ""
         if not title:  # nothing but the date in its clause: label with the sentence
             title = make_title(s.text, [(a - s.start, b - s.start) for a, b in spans])
         elif clause.start - s.start > _NEWS_BEFORE_TELLING:
             # "..., security sources said Friday": the date is the telling's; the label says what was told
             title = told_title(title, s.text[: clause.start - s.start],
                                [(a - s.start, b - s.start) for a, b in spans])
-        category, _ = classify(clause.full, s.text)
+            if _TELLING_CLAUSE.match(clause.full):
+                # ... and so does the category ("Rebels killed 40 people ..., an army spokesman
+                # said Wednesday": an assault, not a statement)
+                told = s.text[: clause.start - s.start]
+        category, _ = classify(told, clause.full, s.text)
 
     return Event(
         date_value=value,
@@ -1092,6 +1097,12 @@ def _run_forward(text: str, ev: Event, g: Group, prev: Event, days: _Days, publi
 # a nationwide vote ... Sunday"), and words that put it after.
 _COMES_BEFORE = re.compile(r"(?i)\b(?:before|ahead\s+of|on\s+the\s+eve\s+of|in\s+the\s+run-up\s+to|prior\s+to)\b")
 _COMES_AFTER = re.compile(r"(?i)\b(?:after|since|following|last|previous|earlier)\b")
+
+
+# A clause that is only a telling: "an army spokesman said here Wednesday", "the ministry
+# announced on Monday" (a subject of a few words, then the verb of telling).
+_TELLING_CLAUSE = re.compile(
+    r"(?i)^[\s,\"”’]*(?:[\w.'’-]+\s+){0,8}?(?:said|says|told|reported|announced|stated|added)\b")
 
 
 # The verbs of a telling ("officials said Sunday").
