@@ -46,6 +46,14 @@ from timeline import extract
          "1997-04-24", "mid-1997", "1997", "target"),
         ("The OPM has been seeking an independent state in Irian Jaya, which shares a border with Papua "
          "New Guinea, since the late 1960s.", "1997-04-24", "the late 1960s", "196", "ongoing"),
+        # A year under way naming a thing issued or held once, with a clause in the past, has
+        # happened; a programme of that year is still under way.
+        ("Portugal finished second at the 2006 World Cup in Germany.", "2006-11-02", "2006", "2006",
+         "happened"),
+        ("In its 2005 AIDS report released recently, UNAIDS said the epidemic has evolved.", "2005-11-30",
+         "2005", "2005", "happened"),
+        ("Camdessus arrived here Monday to finalise discussions with the government on its 1997 reform "
+         "programme.", "1997-04-02", "1997", "1997", "ongoing"),
         # A date right after a telling participle is the telling's: what it tells after
         # "that" is of another time ("would", "will"), and speaks neither for its day nor status.
         ("Israel has called for action, with its chief of staff Dan Halutz claiming on Tuesday "

@@ -31,7 +31,7 @@ from .categories import classify
 from .clauses import clause_of
 from .counted import CountedPhrase, find_counted, find_counted_ahead, find_retold
 from .event import Event
-from .happened import TENSE, happened_by_wording, past_noun_right_before
+from .happened import TENSE, happened_by_wording, names_an_issued_thing, past_noun_right_before
 from .reconcile import (
     Group,
     day_of,
@@ -731,6 +731,7 @@ def _event(
         # behind the clause's time, whatever tense the clause has
         cued, cue = (None, None), None
     attributive = _attributive(text, g_start, g_end, spans, s.end)
+    clause_cue = cue
     if attributive:
         # "the 2008 Olympic Games": the date names the thing, the clause's verb is not its tense.
         wording, cue, cued = "", None, None
@@ -866,6 +867,10 @@ def _event(
     )
     if first.spec.get("unplaced") == "future" and cue is None:
         status = "planned"  # "Tomorrow the talks resume", with no date to compare
+    if attributive and status == "ongoing" and clause_cue == "happened" and names_an_issued_thing(attributive):
+        # "Portugal finished second at the 2006 World Cup", "its 2005 AIDS report released
+        # recently", in the year named: the thing was, as the clause's past tense says
+        status = "happened"
     if span is not None and status in ("planned", "target"):
         status = "happened"  # (years up to publication are behind it, whatever "targeted" says)
     if (status == "planned" and end is not None and published is not None

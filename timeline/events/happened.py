@@ -43,6 +43,19 @@ def _nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _issued_things() -> re.Pattern:
+    words = "|".join(sorted(map(re.escape, _data()["issued_things"]), key=len, reverse=True))
+    return re.compile(rf"(?i)\b(?:{words})\b")
+
+
+def names_an_issued_thing(phrase: str) -> bool:
+    """Whether a date's noun phrase ("2005 AIDS report", "2006 World Cup in Germany") names
+    a thing that is issued or held once (a report, a prize, a fair), not one that runs through
+    its period (a programme, a budget, a season)."""
+    return _issued_things().search(phrase) is not None
+
+
+@lru_cache(maxsize=1)
 def _forward_words() -> frozenset[str]:
     return frozenset(_data()["forward_words"])
 
