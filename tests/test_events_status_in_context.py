@@ -46,6 +46,9 @@ from timeline import extract
          "1997-04-24", "mid-1997", "1997", "target"),
         ("The OPM has been seeking an independent state in Irian Jaya, which shares a border with Papua "
          "New Guinea, since the late 1960s.", "1997-04-24", "the late 1960s", "196", "ongoing"),
+        # "by then Colonel Mobutu": the agent, under a title he then held, is no deadline
+        ("Arrested by then Colonel Mobutu in December, he died two months later.", "1997-04-24",
+         "December", "1996-12", "happened"),
         # A year under way naming a thing issued or held once, with a clause in the past, has
         # happened; a programme of that year is still under way.
         ("Portugal finished second at the 2006 World Cup in Germany.", "2006-11-02", "2006", "2006",
