@@ -675,3 +675,24 @@ def test_a_deadline_still_open_is_ahead(text, value):
 def test_returns_is_the_present_of_a_schedule(text, value):
     (m,) = tag(text, published="2026-11-25")
     assert m.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "values", "year_given"),
+    [
+        # a month listed with a date that has its year takes that year, along the whole list
+        ("Two rounds of dialogues had been held in August and December last year.", ["2005-08", "2005-12"], True),
+        ("Talks were held in August and December 2005.", ["2005-08", "2005-12"], True),
+        ("The talks took place in March, April and May 2004.", ["2004-03", "2004-04", "2004-05"], True),
+        ("He will visit in January and March next year.", ["2007-01", "2007-03"], True),
+        # ... not months in different clauses, whose year is a guess
+        ("In March, April saw the most rain.", ["2006-03", "2006-04"], False),
+    ],
+)
+def test_months_listed_with_a_year_share_it(text, values, year_given):
+    from timeline import extract
+
+    assert [m.value for m in tag(text, published="2006-11-08") if m.type == "DATE"] == values
+    warnings = [w for ws in extract(text, published="2006-11-08")["warnings"] for w in ws]
+    # a year the text gives shows no doubt; a guessed one does
+    assert any("does not give the year" in w for w in warnings) == (not year_given)

@@ -1332,6 +1332,8 @@ def _year_inferred(mentions: list[Mention], value: str) -> bool:
         return _SEASON_VALUE.match(value) is not None and any(m.spec.get("year_inferred") for m in mentions)
     if any(m.spec.get("kind") == "ref" for m in mentions):
         return False  # "the September 11 attacks": the name gives the year
+    if any("range_with" in m.spec and ("year" in m.spec or m.spec.get("dir")) for m in mentions):
+        return False  # "in August and December 2005": the year is the listed date's
     written = " ".join(m.text for m in mentions)
     if _YEAR_FROM_CONTEXT.search(written):  # "last November" names its year
         return False

@@ -463,18 +463,33 @@ def _join_time_and_date(text: str, ms: list[Mention]) -> list[Mention]:
     return out
 
 
+# Between months listed with the year of the last: "March, April and May 2004".
+_LIST_GAP = re.compile(r"^\s*,\s*$")
+
+
 def _share_range_year(text: str, ms: list[Mention]) -> None:
-    for a, b in zip(ms, ms[1:], strict=False):
+    """A month without a year, joined to the next date by "to", "and" (or a comma, in a list
+    whose last date has the year), takes that date's year: "from March to May 2004", "in
+    March, April and May 2004", "in August and December last year"."""
+    # (from the last pair back, so a list's year reaches its first month)
+    for a, b in reversed(list(zip(ms, ms[1:], strict=False))):
         if a.type != "DATE" or b.type != "DATE":
             continue
-        if "year" in a.spec or "syear" in a.spec or "month" not in a.spec and "month_n" not in a.spec:
+        if ("year" in a.spec or "syear" in a.spec or "kind" in a.spec
+                or "month" not in a.spec and "month_n" not in a.spec):
             continue
-        if "year" not in b.spec:
+        relative_year = (b.spec.get("kind") == "month_of_relative_year" and b.spec.get("dir")
+                         and not b.spec.get("ana"))
+        if "year" not in b.spec and not relative_year:
             continue
-        if _RANGE_GAP.match(text[a.end : b.start]):
-            a.spec["year"] = b.spec["year"]
+        gap = text[a.end : b.start]
+        if _RANGE_GAP.match(gap) or (_LIST_GAP.match(gap) and "range_with" in b.spec):
+            if relative_year:  # ("August and December last year": both last year's)
+                a.spec["kind"], a.spec["dir"] = "month_of_relative_year", b.spec["dir"]
+            else:
+                a.spec["year"] = b.spec["year"]
             a.spec["range_with"] = (b.start, b.end)
-            b.spec["range_with"] = (a.start, a.end)
+            b.spec.setdefault("range_with", (a.start, a.end))
 
 
 _RATE_BEFORE = re.compile(
