@@ -19,6 +19,19 @@ from timeline import extract
          "the tense and the publication date"),
         ("The leaders will meet in April.", "2024-05-10", "2025-04",
          "the tense and the publication date"),
+        # ... and so do both ends of a range, or two days in a row
+        ("The minister visited Kyiv on December 3-4.", "2026-11-28", "2025-12-03/2025-12-04",
+         "the tense and the publication date"),
+        ("The minister visited Kyiv on 3 and 4 December.", "2026-11-28", "2025-12-03/2025-12-04",
+         "the tense and the publication date"),
+        ("The minister will visit Kyiv on October 3-4.", "2026-11-28", "2027-10-03/2027-10-04",
+         "the tense and the publication date"),
+        # A day something was set or agreed "for" is what it is for: the past tense of the
+        # setting does not move it back a year.
+        ("The trip, which had been set for June 7-14, was postponed.", "1997-04-15",
+         "1997-06-07/1997-06-14", "the publication date"),
+        ("The two countries had almost reached an agreement for April 17.", "1997-04-04", "1997-04-17",
+         "the publication date"),
     ],
 )
 def test_the_year_guessed_and_the_reason_given(text, published, value, why):

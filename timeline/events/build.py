@@ -810,7 +810,10 @@ def _event(
             weighed = value
             value, why, torn = _weigh_inferred_year(
                 value, cue, start, end, published, cued[1] if cued else None,
-                governs=cue != "happened" or past_cue_governs(wording, at),
+                # (a day something was set or agreed "for" is what it is for, ahead of the
+                # setting: "had been set for June 7-14", "reached an agreement for April 17")
+                governs=cue != "happened" or (past_cue_governs(wording, at)
+                                              and not _FOR_BEFORE.search(text, max(0, g_start - 8), g_start)),
                 told=own_verb_tense(text, g_start, s))
             if value[:4] != weighed[:4] and first.spec.get("moving"):
                 # "stopped over Easter": last year's Easter is another day than this year's
@@ -1200,8 +1203,10 @@ def _weigh_inferred_year(
     elif cue in ("planned", "target") and end.date() < pub:
         years = 1
     if years:
-        moved = f"{int(value[:4]) + years:04d}{value[4:]}"
-        if value_bounds(moved) is not None:
+        # (both ends of a range: "visited Kyiv on December 3-4", written in November)
+        parts = [f"{int(part[:4]) + years:04d}{part[4:]}" for part in value.split("/")]
+        moved = "/".join(parts)
+        if all(value_bounds(part) is not None for part in parts):
             side = "past" if years < 0 else "future"
             if told == side or _days_from(pub, start.date(), end.date()) > _TENSE_NEAR_DAYS:
                 return moved, "the tense and the publication date", False
@@ -1213,6 +1218,7 @@ def _weigh_inferred_year(
     return value, "the publication date", False
 
 
+_FOR_BEFORE = re.compile(r"(?i)\bfor\s+$")
 # Days from publication within which a guessed year stays the nearest one, unless the
 # date's own verb says the other side (see verbs.own_verb_tense).
 _TENSE_NEAR_DAYS = 31

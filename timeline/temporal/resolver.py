@@ -1248,15 +1248,18 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
                 m.spec["moving"] = moving  # (a year weighed again later moves the day too)
             two_days = (spec.get("sep") or "").strip().lower() == "and" and not _BETWEEN_BEFORE.search(
                 text[max(0, m.start - 9) : m.start])
-            if two_days:  # "on April 7 and 9": two days, not the days between
-                m.warnings.append(f'"{m.text}" names two days; the first is shown.')
-            elif spec.get("day_end"):  # "June 4-5, 2014": the last day of the range
+            last = None
+            if spec.get("day_end"):
                 try:
                     last = date(y, mo, int(_NOT_DIGIT.sub("", spec["day_end"])))
                 except ValueError:
                     last = None
-                if last is not None and last > day:
-                    m.spec["range_end"] = last.isoformat()
+            if two_days and not (last is not None and (last - day).days == 1):
+                # "on April 7 and 9": two days, not the days between ("3 and 4 December",
+                # two days in a row, are the stretch they make)
+                m.warnings.append(f'"{m.text}" names two days; the first is shown.')
+            elif last is not None and last > day:  # "June 4-5, 2014": the last day of the range
+                m.spec["range_end"] = last.isoformat()
             if inferred and wd != day.isoweekday():
                 # (A written weekday that fits settles the year: "Tue., Dec. 31".)
                 m.confidence = min(m.confidence, 0.8)
