@@ -31,7 +31,13 @@ from .categories import classify
 from .clauses import clause_of
 from .counted import CountedPhrase, find_counted, find_counted_ahead, find_retold
 from .event import Event
-from .happened import TENSE, happened_by_wording, names_an_issued_thing, past_noun_right_before
+from .happened import (
+    TENSE,
+    happened_by_wording,
+    names_an_issued_thing,
+    past_event_nouns,
+    past_noun_right_before,
+)
 from .reconcile import (
     Group,
     day_of,
@@ -314,6 +320,18 @@ _PAGE_WORD = re.compile(
 )
 _WORD = re.compile(r"\w+")
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
+
+
+def _names_an_event(words: set[str]) -> bool:
+    """Whether a noun phrase's words name an event: "elections", "talks", or a past-only event
+    told with more than its noun ("killing of former premier Rafiq Hariri", "coal mine blast";
+    a bare "blast", or a result such as "38-28 win", says less than the clause around it)."""
+    if not event_nouns().isdisjoint(words):
+        return True
+    return len(words) > 1 and not (past_event_nouns() - _RESULTS).isdisjoint(words) and _RESULTS.isdisjoint(words)
+
+
+_RESULTS = frozenset(("win", "victory", "defeat"))
 
 
 def _only_dates(s: Sentence, spans: list[tuple[int, int]]) -> bool:
@@ -694,7 +712,7 @@ def _event(
     c_spans = [(a - clause.start, b - clause.start) for a, b in spans
                if a >= clause.start and b <= clause.end]
     possessive = noun_phrase_after(text, last_end)
-    if possessive and not event_nouns().intersection(w.lower() for w in possessive.split()):
+    if possessive and not _names_an_event({w.lower() for w in possessive.split()}):
         possessive = None  # "Monday's China Youth Daily reported ...": the event is the clause
     signal = first.spec.get("signal")
     wording = clause.full

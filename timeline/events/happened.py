@@ -42,6 +42,11 @@ def _nouns() -> frozenset[str]:
     return frozenset(_data()["nouns"])
 
 
+def past_event_nouns() -> frozenset[str]:
+    """Nouns of events that cannot be scheduled ("killing", "coup", "earthquake")."""
+    return _nouns()
+
+
 @lru_cache(maxsize=1)
 def _issued_things() -> re.Pattern:
     words = "|".join(sorted(map(re.escape, _data()["issued_things"]), key=len, reverse=True))
