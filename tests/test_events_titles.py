@@ -386,3 +386,13 @@ def test_a_dateline_without_a_date_is_no_part_of_the_label(text, title, actor):
 def test_a_possessive_date_names_its_past_event_where_the_phrase_says_enough(text, published, title):
     (row,) = extract(text, published=published).itertuples()
     assert row.title.startswith(title)
+
+
+@pytest.mark.parametrize("text, tidy", [
+    ("apartheid South Africa 's last hard-line president", "apartheid South Africa's last hard-line president"),
+    ("Cambodian Prime Minister Hun Sen ’s visit", "Cambodian Prime Minister Hun Sen’s visit"),
+    # a quote opening after a blank still goes
+    ("He said 'sorry' twice", "He said sorry twice"),
+])
+def test_a_possessive_set_off_by_a_blank_is_joined_to_its_noun(text, tidy):
+    assert titles._tidy(text) == tidy

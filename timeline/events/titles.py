@@ -58,6 +58,14 @@ _BRACKETS = re.compile(r"\([^()]*\)")
 # that the regex engine can skip to the next quote-like character.
 _QUOTES = re.compile(r"[“”\"‘'’](?:(?<=[“”\"‘])|(?<!\w['’])|(?!\w))")
 _HAS_QUOTE = re.compile("[“”\"‘'’]").search
+# A possessive set off from its noun by a blank ("apartheid South Africa 's last president"),
+# whose apostrophe, after the blank, would read as an opening quote.
+_DETACHED_S = re.compile(r"(?<=\w)\s+(['’]s)\b")
+
+
+def _the_possessive(m: re.Match) -> str:
+    return m.group(1)
+
 # "\s\s*" rather than "\s+" (the same matches): opening with a single character class
 # lets the regex engine skip to the next blank. Only at the first blank of a run
 # ("(?<!\s\s)", the same matches again): tried from every blank, a long run of blanks
@@ -83,6 +91,8 @@ def _tidy(text: str) -> str:
     if "(" in text:
         text = _BRACKETS.sub(" ", text)
     if _HAS_QUOTE(text):
+        if " 's" in text or " ’s" in text:
+            text = _DETACHED_S.sub(_the_possessive, text)  # "South Africa 's last president"
         text = _QUOTES.sub("", text)
     # Runs of space become one space; str.split splits at exactly what \s matches,
     # and spaces at either end go with the stripped punctuation anyway.
