@@ -172,7 +172,7 @@ def _tense_near_plain(text, start, end):
         if w.lower() in ("may", "might"):
             continue
         found = _marker(w, words[i + 1].lower() if i + 1 < len(words) else None)
-        if found == "past" and adjective(words, i):
+        if found == "past" and (adjective(words, i) or _passive(words, i)):
             continue
         if found == "past" and _present_passive(words, i):
             return "future"
@@ -696,3 +696,16 @@ def test_months_listed_with_a_year_share_it(text, values, year_given):
     warnings = [w for ws in extract(text, published="2006-11-08")["warnings"] for w in ws]
     # a year the text gives shows no doubt; a guessed one does
     assert any("does not give the year" in w for w in warnings) == (not year_given)
+
+
+def test_a_participle_after_be_is_no_past_tense():
+    """ "must be extremely satisfied", "will be held": the auxiliary has the tense."""
+    text = ("Ferguson celebrates two decades at the helm on Monday - and must be extremely satisfied "
+            "with the form of his squad.")
+    start = text.index("Monday")
+    assert tense_near(text, start, start + len("Monday")) is None
+    from timeline import extract
+
+    (row,) = extract(text, published="2006-11-04").itertuples()
+    assert (row.date_value, row.status) == ("2006-11-06", "planned")
+    assert "it may be Monday, October 30, 2006" in row.warnings[0]

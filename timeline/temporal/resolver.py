@@ -214,8 +214,8 @@ def speaks_of_the_past(text: str, lo: int, hi: int) -> bool:
             return True
         if low not in _MARKER_WORDS and not low.endswith("ed"):
             continue
-        if low.endswith("ed") and (_name_in_ed(words, i) or _adjective(words, i)):
-            continue
+        if low.endswith("ed") and (_name_in_ed(words, i) or _adjective(words, i) or _passive(words, i)):
+            continue  # ("must be extremely satisfied", "will be held": the auxiliary has the tense)
         if _marker(w, words[i + 1].lower() if i + 1 < len(words) else None) == "past":
             return True
     return False
@@ -388,8 +388,8 @@ def tense_near(text: str, start: int, end: int) -> str | None:
         if low not in _MARKER_WORDS and not low.endswith("ed") or low in _MAYBE:
             continue  # (a "may" after the date is the main verb's: "the pledge in July may not")
         found = _marker(w, words[i + 1].lower() if i + 1 < len(words) else None)
-        if found == "past" and _adjective(words, i):
-            continue
+        if found == "past" and (_adjective(words, i) or _passive(words, i)):
+            continue  # ("... on Monday - and must be extremely satisfied": no past tense)
         if found == "past" and _present_passive(words, i):
             return "future"  # "On Wednesday, the remains are laid to rest": the present of a schedule
         if found == "future" and _as_planned(words, i):
