@@ -173,6 +173,11 @@ def test_a_weekday_read_six_days_back_is_shown_as_doubtful():
     # a telling, or a past tense, in the sentence keeps the day behind (with its doubt)
     ("The ministry says the pilgrimage climaxes on Wednesday.", "1997-04-15", "1997-04-09", "happened"),
     ("The embattled coach resigned on Saturday.", "2006-11-09", "2006-11-04", "happened"),
+    # the day something is set for is the coming one, whatever tense the setting has
+    ("The main political opposition has called a mass strike for Monday.", "1997-04-13", "1997-04-14",
+     "planned"),
+    ("A countrywide dawn-to-dusk hartal for Thursday was called in Bangladesh.", "2005-11-29", "2005-12-01",
+     "planned"),
 ])
 def test_a_weekday_six_days_back_in_a_sentence_all_in_the_present_is_the_coming_one(
         text, published, value, status):

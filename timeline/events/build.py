@@ -790,11 +790,17 @@ def _event(
             # the publication time's.
             ahead = start.date() + timedelta(days=7)
             back_days = (_pub_day(published) - start.date()).days
-            if first.spec.get("untensed") and cue != "happened" and not speaks_of_the_past(text, s.start, s.end):
+            set_for = (_FOR_BEFORE.search(text, max(0, g_start - 8), g_start) is not None
+                       and not text.startswith(("'s", "’s"), g_end))
+            if set_for or (first.spec.get("untensed") and cue != "happened"
+                           and not speaks_of_the_past(text, s.start, s.end)):
                 # "The pilgrimage climaxes on Mount Arafat on Wednesday": a sentence all in the
-                # present, with no telling, speaks of a day to come, not of last week.
+                # present, with no telling, speaks of a day to come, not of last week; so does
+                # the day something is set for ("has called a mass strike for Monday").
+                why = ("it is the day something is set for" if set_for
+                       else "nothing in its sentence speaks of the past")
                 warnings.append(f'"{first.text}" is read as the coming {ahead:%A}, {fmt_day(ahead)}, as '
-                                f"nothing in its sentence speaks of the past; it may be {start:%A}, "
+                                f"{why}; it may be {start:%A}, "
                                 f"{fmt_day(start.date())}, {back_days} days before publication.")
                 value = ahead.isoformat() + value[10:]
                 start, end = days.bounds(value)
