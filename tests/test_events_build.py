@@ -178,6 +178,8 @@ def test_a_weekday_read_six_days_back_is_shown_as_doubtful():
      "planned"),
     ("A countrywide dawn-to-dusk hartal for Thursday was called in Bangladesh.", "2005-11-29", "2005-12-01",
      "planned"),
+    ("The crowds answered calls urging them to mobilise for a national funeral on Wednesday.", "2005-12-13",
+     "2005-12-14", "planned"),
 ])
 def test_a_weekday_six_days_back_in_a_sentence_all_in_the_present_is_the_coming_one(
         text, published, value, status):

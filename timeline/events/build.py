@@ -790,7 +790,8 @@ def _event(
             # the publication time's.
             ahead = start.date() + timedelta(days=7)
             back_days = (_pub_day(published) - start.date()).days
-            set_for = (_FOR_BEFORE.search(text, max(0, g_start - 8), g_start) is not None
+            set_for = ((_FOR_BEFORE.search(text, max(0, g_start - 8), g_start) is not None
+                        or _FOR_A_THING_BEFORE.search(text, max(s.start, g_start - 80), g_start) is not None)
                        and not text.startswith(("'s", "’s"), g_end))
             if set_for or (first.spec.get("untensed") and cue != "happened"
                            and not speaks_of_the_past(text, s.start, s.end)):
@@ -1243,6 +1244,9 @@ def _weigh_inferred_year(
 
 
 _FOR_BEFORE = re.compile(r"(?i)\bfor\s+$")
+# "pushing for a UN Security Council vote imposing sanctions on Iran on Thursday", "mobilise for
+# a national funeral on Wednesday": a thing something is for, and its day.
+_FOR_A_THING_BEFORE = re.compile(r"(?i)\bfor\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){1,8}?(?:on\s+)?$")
 # Days from publication within which a guessed year stays the nearest one, unless the
 # date's own verb says the other side (see verbs.own_verb_tense).
 _TENSE_NEAR_DAYS = 31
