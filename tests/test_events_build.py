@@ -180,6 +180,8 @@ def test_a_weekday_read_six_days_back_is_shown_as_doubtful():
      "planned"),
     ("The crowds answered calls urging them to mobilise for a national funeral on Wednesday.", "2005-12-13",
      "2005-12-14", "planned"),
+    ("Kartman left a few aides behind in New York to consult with the North Koreans on the possibility of a "
+     "meeting on Monday.", "1997-04-19", "1997-04-21", "planned"),
 ])
 def test_a_weekday_six_days_back_in_a_sentence_all_in_the_present_is_the_coming_one(
         text, published, value, status):

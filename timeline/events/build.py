@@ -1245,8 +1245,10 @@ def _weigh_inferred_year(
 
 _FOR_BEFORE = re.compile(r"(?i)\bfor\s+$")
 # "pushing for a UN Security Council vote imposing sanctions on Iran on Thursday", "mobilise for
-# a national funeral on Wednesday": a thing something is for, and its day.
-_FOR_A_THING_BEFORE = re.compile(r"(?i)\bfor\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){1,8}?(?:on\s+)?$")
+# a national funeral on Wednesday", "the possibility of a meeting on Monday": a thing something
+# is for or looks to, and its day.
+_FOR_A_THING_BEFORE = re.compile(
+    r"(?i)\b(?:for|(?:possibility|prospects?|chances?|hopes?)\s+of)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){1,8}?(?:on\s+)?$")
 # Days from publication within which a guessed year stays the nearest one, unless the
 # date's own verb says the other side (see verbs.own_verb_tense).
 _TENSE_NEAR_DAYS = 31
