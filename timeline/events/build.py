@@ -1099,9 +1099,9 @@ def _run_forward(text: str, ev: Event, g: Group, prev: Event, days: _Days, publi
     if (g.kind != "single" or not m.spec.get("weekday_only") or ev.start is None
             or prev.precision not in _DAY_OR_FINER):
         return
+    far_back = [w for w in ev.warnings if w.startswith(f'"{m.text}" is read as {ev.start:%A}, ')]
     if str(m.spec.get("signal", "")).lower() not in _UNTIL and not (
-            any(w.startswith(f'"{m.text}" is read as {ev.start:%A}, ') for w in ev.warnings)
-            and prev.char_end <= ev.char_start
+            far_back and prev.char_end <= ev.char_start
             and _COMES_BEFORE.search(text, prev.char_end, ev.char_start)
             and not _COMES_AFTER.search(text, prev.char_end, ev.char_start)):
         return
@@ -1112,7 +1112,6 @@ def _run_forward(text: str, ev: Event, g: Group, prev: Event, days: _Days, publi
         # ("started on Oct. 25, and all have been destroyed by Friday": only a date of the
         # days around publication is one a weekday can follow on from)
         return
-    far_back = [w for w in ev.warnings if w.startswith(f'"{m.text}" is read as {ev.start:%A}, ')]
     ev.date_value = moved.isoformat() + ev.date_value[10:]
     ev.start, ev.end = days.bounds(ev.date_value)
     # (what the tense said of the weekday alone no longer holds, nor the doubt it settles)
