@@ -396,3 +396,22 @@ def test_a_possessive_date_names_its_past_event_where_the_phrase_says_enough(tex
 ])
 def test_a_possessive_set_off_by_a_blank_is_joined_to_its_noun(text, tidy):
     assert titles._tidy(text) == tidy
+
+
+@pytest.mark.parametrize("text, title", [
+    # a teller named after the verb leads the news told
+    ("The Shanxi Provincial CPC Committee has suggested that the four people should be removed from their "
+     "posts, said a spokesman for the provincial government on Friday.",
+     "A spokesman for the provincial government: The Shanxi Provincial CPC Committee has suggested that the "
+     "four people should be removed…"),
+    ("All sides will express views and concerns in the upcoming talks, said Chinese Foreign Ministry "
+     "spokesman Liu Jianchao here Tuesday.",
+     "Chinese Foreign Ministry spokesman Liu Jianchao: All sides will express views and concerns in the "
+     "upcoming talks"),
+    # ... not a verb's object ("reported sales of 13.9 billion dollars")
+    ("In company news, Dell reported sales of 13.9 billion dollars for the third quarter.",
+     "Dell reported sales of 13.9 billion dollars"),
+])
+def test_a_teller_after_the_verb_leads_the_news_told(text, title):
+    table = extract(text, published="2006-11-24")
+    assert table["title"].tolist()[0].startswith(title)

@@ -305,7 +305,9 @@ def _between(spans: list[tuple[int, int]], end: int) -> list[tuple[int, int]]:
 _TELLING_ONLY = re.compile(
     r"(?i)^(?:it\s+(?:was|has\s+been)\s+(?:announced|reported|learned|learnt)|"
     r"(?P<source>[^,;:]{2,70}?)\s+(?:said|says|reported|reports|told\s+reporters|announced|"
-    r"revealed|added|stated|quoted\s+[^,;:]{1,40}?\s+as\s+saying)|according\s+to\s+(?P<by>[^,;:]{2,70}?))"
+    r"revealed|added|stated|quoted\s+[^,;:]{1,40}?\s+as\s+saying)|according\s+to\s+(?P<by>[^,;:]{2,70}?)|"
+    # the teller after the verb: "..., said a spokesman for the provincial government on Friday"
+    r"(?:said|says|added|reported)\s+(?P<after>[^,;:]{2,70}?))"
     r"(?:\s+(?:here|there|today|tonight|on\s+its\s+website|in\s+a\s+statement|in\s+a\s+report))?$")
 # Words no teller's name holds: "The first case was announced" is a passive, "... euros it
 # reported" a clause, not who told.
@@ -319,6 +321,8 @@ def _is_source(source: str) -> bool:
     return len(words) <= 8 and not _NOT_IN_SOURCE.intersection(words)
 
 
+# A teller named after the verb: a name or title, or a noun phrase ("said a spokesman").
+_NAMED_TELLER = re.compile(r"(?:[A-Z]|(?:a|an|the|its|their)\s)")
 _RELEASED = re.compile(r"\s+(?:released|published|issued|held|received|announced|distributed)$")
 _NEWS_END = re.compile(r"[\s,;:\-–—\"“”']+$")
 
@@ -332,9 +336,11 @@ def told_title(title: str, news: str, date_spans: list[tuple[int, int]]) -> str:
     told = _TELLING_ONLY.match(title)
     if not told:
         return title
-    source = told.group("source") or told.group("by")  # ("according to the latest poll released")
+    source = told.group("source") or told.group("by") or told.group("after")  # ("according to the latest poll released")
     if source and not _is_source(source):
         return title
+    if told.group("after") and not _NAMED_TELLER.match(source):
+        return title  # "reported sales of 13.9 billion dollars": a verb and its object, no teller
     news = _NEWS_END.sub("", news)
     label = make_title(news, [(a, b) for a, b in date_spans if b <= len(news)])
     if len(label.split()) < 3:
