@@ -116,6 +116,9 @@ def _label(sentence: str, *dates: str) -> str:
     # ... or a relative clause set off after a short name, which only says who
     ("On Thursday, Ichiro Ozawa, who heads the main opposition New Frontier Party (NFP), promised to "
      "support the bill in parliament.", ["Thursday"], "Ichiro Ozawa promised to support the bill in parliament"),
+    # ... or its short form in brackets
+    ("The MILF is a splinter of the Moro National Liberation Front (MNLF), which last year signed a peace "
+     "treaty with the government.", ["last year"], "MNLF signed a peace treaty with the government"),
     # a relative clause's subject is the whole name before it, titles and all
     ("US Secretary of State Condoleezza Rice, who spent a day in Iraq last month, was briefed.", ["last month"],
      "US Secretary of State Condoleezza Rice spent a day in Iraq"),

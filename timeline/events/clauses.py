@@ -477,6 +477,8 @@ def _apposition_before_verb(sentence_text: str, masked: str, segments, i: int) -
     return _PREDICATE_START.match(nxt) is not None
 
 
+# A short form in brackets ending a piece: "(MNLF)", "(OSCE)".
+_ACRONYM_END = re.compile(r"\(([A-Z][A-Z&.-]{1,7})\)\s*$")
 # A relative clause about a person: "who heads the main opposition party".
 _RELATIVE_OF_A_PERSON = re.compile(r"\s*(?:who|whose)\s")
 # A phrase set off between a subject and its verb: "on behalf of the government", "in a statement".
@@ -595,9 +597,10 @@ def clause_of(
         if named > 0 and _AGE.fullmatch(sentence_text, *segments[named]):
             named -= 1  # "Muhammad, 51, who was not required to attend": the name before the age
         before = sentence_text[: segments[named][1]]
-        # a name ("Kishida, who was hosted ..."), or the noun phrase before it ("The assault,
-        # which began late on Sunday", "the banking system, which has been rocked")
-        m = _NAME_TAIL.search(before) or (
+        # a name ("Kishida, who was hosted ..."), its short form in brackets ("the Moro National
+        # Liberation Front (MNLF), which"), or the noun phrase before it ("The assault, which
+        # began late on Sunday", "the banking system, which has been rocked")
+        m = _ACRONYM_END.search(before) or _NAME_TAIL.search(before) or (
             _NOUN_PHRASE_TAIL.match(before, segments[named][0])
             if _OF_A_THING.match(head) or (index == 1 and _OF_A_PERSON.match(head)) else None)
         if m:
