@@ -418,3 +418,17 @@ def test_a_possessive_set_off_by_a_blank_is_joined_to_its_noun(text, tidy):
 def test_a_teller_after_the_verb_leads_the_news_told(text, title):
     table = extract(text, published="2006-11-24")
     assert table["title"].tolist()[0].startswith(title)
+
+
+@pytest.mark.parametrize("sentence, dates, title", [
+    # a date that is its clause's subject stays in the label
+    ('"April 12 is a date we\'re all working toward.', ["April 12"], "April 12 is a date we're all working toward"),
+    ("Sunday will see the first round of the legislative polls.", ["Sunday"],
+     "Sunday will see the first round of the legislative polls"),
+    ("This year marks the 30th anniversary of diplomatic ties.", ["This year"],
+     "This year marks the 30th anniversary of diplomatic ties"),
+    # ... not one that opens the clause as a phrase of time
+    ("On Monday the talks resumed.", ["Monday"], "The talks resumed"),
+])
+def test_a_date_that_is_the_subject_stays_in_the_label(sentence, dates, title):
+    assert _label(sentence, *dates) == title

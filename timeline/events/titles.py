@@ -163,6 +163,13 @@ def noun_phrase_after(text: str, pos: int) -> str | None:
     return phrase or None
 
 
+# What may stand before a date that opens its clause, and the verb a date as subject takes.
+_OPENING_MARKS = " \"“‘'"
+_VERB_AFTER_SUBJECT = re.compile(
+    r"\s+(?:also\s+|still\s+|again\s+)?(?:is|was|will|would|has|had|are|were|could|saw|sees|marks|marked|"
+    r"brought|brings|became|becomes)\b")
+
+
 def make_title(
     clause: str,
     date_spans: list[tuple[int, int]],
@@ -175,6 +182,10 @@ def make_title(
     ``lead`` is used for noun-phrase events ("Japan: general election").
     """
     spans = sorted(date_spans)
+    if spans and not clause[: spans[0][0]].strip(_OPENING_MARKS) and _VERB_AFTER_SUBJECT.match(clause, spans[0][1]):
+        # "April 12 is a date we're all working toward", "Sunday will see the first round of
+        # the polls": the date is the clause's subject, and stays in its label
+        spans = spans[1:]
     opening = _time_opening(clause, spans)
     if opening is not None:
         # "During last week's trading, the index plunged": the phrase holding the date says
