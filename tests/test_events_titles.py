@@ -432,3 +432,29 @@ def test_a_teller_after_the_verb_leads_the_news_told(text, title):
 ])
 def test_a_date_that_is_the_subject_stays_in_the_label(sentence, dates, title):
     assert _label(sentence, *dates) == title
+
+
+@pytest.mark.parametrize("sentence, dates, title", [
+    # a verb whose subject is set off by commas takes it back across the asides
+    ("The Turkish contingent of nearly 800 troops, is due to reach Albania by April 24, ministry officials "
+     "said.", ["April 24"], "The Turkish contingent of nearly 800 troops is due to reach Albania"),
+    ("Economics Minister Wang Chih-kang said the plague, which was threatening the jobs of 700,000 workers, "
+     "is estimated to have dragged economic growth by 0.5 percentage points this year.", ["this year"],
+     "The plague is estimated to have dragged economic growth by 0.5 percentage points"),
+    ("Uzbek weightlifters Elmira Ramileva and Alexander Urinov, in the women's 69kg and men's 105kg "
+     "categories respectively, were tossed out of the Games on Sunday.", ["Sunday"],
+     "Uzbek weightlifters Elmira Ramileva and Alexander Urinov were tossed out of the Games"),
+    # ... to the noun phrase an apposition names
+    ("Isolation on bird flu epidemic in Tianchang, a city in east China's Anhui Province, was relieved "
+     "Tuesday, the local government has announced.", ["Tuesday"],
+     "Isolation on bird flu epidemic in Tianchang was relieved, the local government has announced"),
+    # ... not across a dash, a conjunction or a longer list
+    ("A steering committee of the nations contributing to the force -- Austria, France, Spain and Turkey -- "
+     "would meet Friday in Rome.", ["Friday"], "Would meet in Rome"),
+    ("The report released in Nairobi Thursday said many African countries, including Senegal, Mozambique, "
+     "Burkina Faso, Cameroon, Uganda, Ghana and Cape Verde, have lifted significant percentages of their "
+     "citizens above the poverty line and might well be on course to meeting the target of halving poverty "
+     "by 2010.", ["2010", "Thursday"], "Have lifted significant percentages of their citizens"),
+])
+def test_a_verb_takes_its_subject_back_across_the_asides(sentence, dates, title):
+    assert _label(sentence, *dates).startswith(title)

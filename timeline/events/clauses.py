@@ -414,6 +414,58 @@ def _list_head_before(sentence_text: str, segments, index: int) -> bool:
     return _LIST_HEAD.search(sentence_text, max(ps, pe - 60), pe + 1) is not None
 
 
+# A piece that opens with a finite verb, its subject left before a comma.
+_AUX_START = re.compile(
+    r"\s*(?:is|was|were|are|has|have|had|will|would|could|can|may|might|must|should)\s", re.IGNORECASE)
+# A piece that only adds to the noun before it: a relative clause or a phrase.
+_ASIDE_START = re.compile(r"\s*(?:who|which|whose|where|in|on|at|for|with|by|from|as|including|ahead|after|before|"
+                          r"during|under|despite|amid|like|unlike|most|all|both|each)\b", re.IGNORECASE)
+# What a subject opens with: a capital (a name, "The", "A"), a determiner or a count.
+_SUBJECT_OPENS = re.compile(r"(?:[A-Z\"“]|(?:the|a|an|his|her|its|their|this|that|these|those)\s|\d+\s+[a-z])")
+# "X said (that) the plague", "X said Wednesday that Wei": what was told starts after the
+# telling, and after its "that".
+_TOLD_BEFORE = re.compile(r"(?i)\b(?:said|says|announced|reported|added|stated|showed|believes?)\s+"
+                          r"(?:(?:[\w.]+\s+){0,3}?that\s+)?")
+
+
+def _subject_before_asides(sentence_text: str, segments, index: int) -> str:
+    """The noun phrase a finite verb at the head of piece ``index`` belongs to, back across
+    asides set off by commas ("which was threatening ...", "in the women's 69kg category",
+    an age): the first noun phrase without a verb of its own (after a telling, its told
+    part), or the one before it where that is one too ("Isolation on bird flu epidemic in
+    Tianchang, a city in east China's Anhui Province, was relieved"). None where a dash, a
+    conjunction or a semicolon cuts the run ("... and will travel", "-- Spain and Turkey --")."""
+    found = None
+    for j in range(index - 1, -1, -1):
+        ps, pe = segments[j]
+        if sentence_text[pe : pe + 1] != ",":
+            break
+        piece = sentence_text[ps:pe].strip()
+        if found is None and j and (_ASIDE_START.match(piece) or _AGE.fullmatch(piece)):
+            continue
+        noun_phrase = _noun_phrase(piece)
+        if noun_phrase is None or (j and _LIST_TAIL.match(piece) and sentence_text[segments[j - 1][1]] == ","
+                                   and _is_bare_name(sentence_text[segments[j - 1][0]:segments[j - 1][1]])):
+            break  # (the end of a longer list is no subject to guess: "including ..., Uganda, Ghana and Cape Verde")
+        if found is not None:
+            return noun_phrase  # (the noun phrase an apposition names)
+        found = noun_phrase
+    return found or ""
+
+
+def _noun_phrase(piece: str) -> str | None:
+    """``piece`` (after a telling, its told part) if it is a short noun phrase with no verb."""
+    tellings = list(_TOLD_BEFORE.finditer(piece))
+    if tellings:
+        piece = piece[tellings[-1].end() :]
+    words = piece.split()
+    if (not 0 < len(words) <= 10 or not _SUBJECT_OPENS.match(piece) or _FINITE.search(piece)
+            or _PAST_VERB_START.match(piece) or _NOT_A_SUBJECT.match(piece) or _PRONOUN_OPENING.match(piece)
+            or words[0].lower() in ("and", "or", "but")):
+        return None
+    return piece
+
+
 # What may follow the last date of a phrase of time or place that opens a sentence: nothing, or
 # more of the phrase ("At noon in London's Hyde Park,", "In March alone,", "During last week's
 # trading,"), never the subject of a clause ("On Friday a group of lawmakers, ...").
@@ -631,6 +683,12 @@ def clause_of(
         told = _last_told_that(masked, seg_s, ds)
         if told is not None and _has_content_words(masked, 3, told.end(), seg_e):
             seg_s, subject = told.end(), ""
+    if (not subject and index > 0 and sentence_text[segments[index - 1][1]] == ","
+            and _AUX_START.match(sentence_text, seg_s, seg_e)):
+        # "The Turkish contingent of nearly 800 troops, is due to reach Albania", "the plague,
+        # which was threatening 700,000 jobs, is estimated to have ...": the verb's subject is
+        # the noun phrase before the asides set off by commas
+        subject = _subject_before_asides(sentence_text, segments, index)
     piece = sentence_text[seg_s:seg_e]
     text = piece.lstrip()
     start = sentence_start + seg_s + len(piece) - len(text)
