@@ -458,3 +458,18 @@ def test_a_date_that_is_the_subject_stays_in_the_label(sentence, dates, title):
 ])
 def test_a_verb_takes_its_subject_back_across_the_asides(sentence, dates, title):
     assert _label(sentence, *dates).startswith(title)
+
+
+@pytest.mark.parametrize("sentence, dates, title", [
+    # a second verb of the sentence's opening subject takes that subject
+    ("The president met the envoy on Monday and will travel to New York on Sunday for the U.N. General "
+     "Assembly.", ["Sunday", "Monday"], "The president will travel to New York for the U.N. General Assembly"),
+    ("A Chinese delegate interrupted the address in protest, but was told he would be given a chance to "
+     "respond later in the day.", ["later in the day"], "A Chinese delegate was told he would be given a chance to respond"),
+    # ... not the subject of a telling, nor across a relative clause
+    ("Police said the man was arrested, and will appear in court on Monday.", ["Monday"], "Will appear in court"),
+    ("The initiative paralleled the effort by the study group, which had conducted interviews, and was "
+     "expected to make recommendations next month.", ["next month"], "Was expected to make recommendations"),
+])
+def test_a_second_verb_takes_the_opening_subject(sentence, dates, title):
+    assert _label(sentence, *dates) == title

@@ -417,6 +417,27 @@ def _list_head_before(sentence_text: str, segments, index: int) -> bool:
 # A piece that opens with a finite verb, its subject left before a comma.
 _AUX_START = re.compile(
     r"\s*(?:is|was|were|are|has|have|had|will|would|could|can|may|might|must|should)\s", re.IGNORECASE)
+# A second verb phrase joined by "and" or "but": "but was told ...", "and is expected to ...".
+_COORDINATED = re.compile(r"\s*(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:is|was|were|are|has|have|had|"
+                          r"will|would|could|can|may|might|must|should)\s", re.IGNORECASE)
+# A sentence's opening noun phrase and the verb after it: "The president met", "Suharto's Golkar has had".
+_OPENING_SUBJECT = re.compile(
+    rf"((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|of|the|[a-z-]+['’]s|[a-z][a-z-]*)){{0,5}}?)\s+"
+    rf"(?:also\s+)?(?:{_PAST_VERB}|has|had|have|was|were|is|are)\b")
+_TELLING_WORD = re.compile(r"(?i)\b(?:said|says|told|announced|reported|added|stated|quoted)\b")
+
+
+def _opening_subject(first: str) -> str:
+    """The noun phrase a sentence's first piece opens with, where a verb follows it and the
+    piece tells nothing (a telling's subject is not what was told: "Police said the man was
+    arrested, and will appear ...")."""
+    m = _OPENING_SUBJECT.match(first.lstrip())
+    if m is None or _TELLING_WORD.search(first) or _NOT_A_SUBJECT.match(m.group(1)) or (
+            _PRONOUN_OPENING.match(m.group(1)) and len(m.group(1).split()) > 1):
+        return ""
+    return m.group(1)
+
+
 # A piece that only adds to the noun before it: a relative clause or a phrase.
 _ASIDE_START = re.compile(r"\s*(?:who|which|whose|where|in|on|at|for|with|by|from|as|including|ahead|after|before|"
                           r"during|under|despite|amid|like|unlike|most|all|both|each)\b", re.IGNORECASE)
@@ -689,6 +710,16 @@ def clause_of(
         # which was threatening 700,000 jobs, is estimated to have ...": the verb's subject is
         # the noun phrase before the asides set off by commas
         subject = _subject_before_asides(sentence_text, segments, index)
+    if (not subject and index > 0 and seg_s == segments[index][0]
+            and (_COORDINATED.match(sentence_text, seg_s, seg_e) or (
+                 "and" in sentence_text[segments[index - 1][1]:seg_s]
+                 and _AUX_START.match(sentence_text, seg_s, seg_e)))):
+        # "The president met the envoy on Monday and will travel to New York on Sunday", "A
+        # Chinese delegate interrupted the address, but was told ...": a second verb of the
+        # sentence's opening subject (not after a relative clause, whose verb it may be: "the
+        # Iraq Study Group, which had conducted interviews ..., and was expected to ...")
+        if not any(_RELATIVE.match(sentence_text[a:b].lstrip()) for a, b in segments[1:index]):
+            subject = _opening_subject(sentence_text[segments[0][0]:segments[0][1]])
     piece = sentence_text[seg_s:seg_e]
     text = piece.lstrip()
     start = sentence_start + seg_s + len(piece) - len(text)
