@@ -424,7 +424,7 @@ _COORDINATED = re.compile(r"\s*(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:is|
 _OPENING_SUBJECT = re.compile(
     rf"((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|of|the|[a-z-]+['’]s|[a-z][a-z-]*)){{0,5}}?)\s+"
     rf"(?:also\s+)?(?:{_PAST_VERB}|has|had|have|was|were|is|are)\b")
-_TELLING_WORD = re.compile(r"(?i)\b(?:said|says|told|announced|reported|added|stated|quoted)\b")
+_TELLING_WORD = re.compile(rf"(?i)\b(?:{'|'.join(_TELLING)}|reported|added|stated|quoted)\b")
 
 
 def _opening_subject(first: str) -> str:
