@@ -1133,12 +1133,12 @@ _COMES_AFTER = re.compile(r"(?i)\b(?:after|since|following|last|previous|earlier
 
 # A clause that is only a telling: "an army spokesman said here Wednesday", "the ministry
 # announced on Monday" (a subject of a few words, then the verb of telling).
-_TELLING_CLAUSE = re.compile(
-    r"(?i)^[\s,\"”’]*(?:[\w.'’-]+\s+){0,8}?(?:said|says|told|reported|announced|stated|added)\b")
-
-
 # The verbs of a telling ("officials said Sunday").
 _REPORTING_VERBS = ("said", "told", "announced", "reported", "added", "stated")
+# A clause that is only a telling: "an army spokesman said here Wednesday", "the ministry
+# announced on Monday" (a subject of a few words, then the verb of telling).
+_TELLING_CLAUSE = re.compile(
+    rf"(?i)^[\s,\"”’]*(?:[\w.'’-]+\s+){{0,8}}?(?:{'|'.join(_REPORTING_VERBS + ('says',))})\b")
 _TELLING_BEFORE = re.compile(
     rf"\b(?:{'|'.join(_REPORTING_VERBS + ('says', 'confirmed', 'disclosed'))})\s+(?:on\s+)?$")
 

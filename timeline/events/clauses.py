@@ -415,11 +415,10 @@ def _list_head_before(sentence_text: str, segments, index: int) -> bool:
 
 
 # A piece that opens with a finite verb, its subject left before a comma.
-_AUX_START = re.compile(
-    r"\s*(?:is|was|were|are|has|have|had|will|would|could|can|may|might|must|should)\s", re.IGNORECASE)
+_AUX = r"(?:is|was|were|are|has|have|had|will|would|could|can|may|might|must|should)\s"
+_AUX_START = re.compile(rf"\s*{_AUX}", re.IGNORECASE)
 # A second verb phrase joined by "and" or "but": "but was told ...", "and is expected to ...".
-_COORDINATED = re.compile(r"\s*(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:is|was|were|are|has|have|had|"
-                          r"will|would|could|can|may|might|must|should)\s", re.IGNORECASE)
+_COORDINATED = re.compile(rf"\s*(?:and|but)\s+(?:also\s+|then\s+|later\s+)?{_AUX}", re.IGNORECASE)
 # A sentence's opening noun phrase and the verb after it: "The president met", "Suharto's Golkar has had".
 _OPENING_SUBJECT = re.compile(
     rf"((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|of|the|[a-z-]+['’]s|[a-z][a-z-]*)){{0,5}}?)\s+"

@@ -401,7 +401,8 @@ def tense_near(text: str, start: int, end: int) -> str | None:
 
 _WENT = frozenset(("went", "gone", "pushed", "pressed", "moved", "forged"))
 # Words after which "that" is no conjunction opening a clause but a determiner ("that day",
-# "at that time") or a relative pronoun's clause whose verb comes next ("the deal that was").
+# "at that time"). (A relative "that" needs no exception: its clause's verb, "the deal that
+# was signed on Monday", stands between it and the date and is found first.)
 _NOT_AFTER_THAT_CLAUSE = frozenset(
     "day days week weeks month months year years time times morning afternoon evening night "
     "moment period date point stage".split())
