@@ -169,6 +169,37 @@ def test_a_list_is_one_clause_and_a_nearness_word_goes_with_the_date(sentence, d
     assert _label(sentence, *dates) == title
 
 
+@pytest.mark.parametrize("sentence, dates, title", [
+    # what a date on its own is set against, or the far end of, goes with it
+    ("Retail sales were 3.2 percent higher than in November 2005, the office said.", ["November 2005"],
+     "Retail sales were 3.2 percent higher"),
+    ("The IPI surged by 5.6 percent as compared with the third quarter.", ["the third quarter"],
+     "The IPI surged by 5.6 percent"),
+    ("Ershad ruled the country between 1982 and 1990.", ["1982 and 1990"], "Ershad ruled the country"),
+    ("Tayan would visit Israel between April 7 and 9 and Levy would be in Ankara.", ["April 7", "9"],
+     "Tayan would visit Israel and Levy would be in Ankara"),
+    ("Taro Saito is looking at a rate increase either in January or February.", ["January", "February"],
+     "Taro Saito is looking at a rate increase"),
+    ("The food price index increased by 43 percent during the year to March 1997.", ["March 1997"],
+     "The food price index increased by 43 percent during the year"),
+    ("The case was adjourned to December 20 to await a decision by the justice ministry.",
+     ["December 20"], "The case was adjourned to await a decision by the justice ministry"),
+    # ... but before a date that qualifies a noun they are the noun's
+    ("The euro was quoted at 1.28 dollars compared with Friday's quotes of 1.27 dollars.", ["Friday"],
+     "The euro was quoted at 1.28 dollars compared with quotes of 1.27 dollars"),
+    ("Analysts expect a sharp downgrade to 2007 growth forecasts.", ["2007"],
+     "Analysts expect a sharp downgrade to growth forecasts"),
+])
+def test_words_a_date_is_set_against_go_with_the_date(sentence, dates, title):
+    assert _title(sentence, *dates) == title
+
+
+def test_a_cut_title_does_not_end_on_a_word_that_promises_more():
+    words = "The war has killed tens of thousands of people and displaced more than".split()
+    assert titles._cut(" ".join(words + ["12 million people"]), len(words)) == (
+        "The war has killed tens of thousands of people and displaced more…")
+
+
 def test_long_titles_are_cut_at_a_word_without_a_dangling_preposition():
     sentence = ("Japan and the European Union announced a sweeping new security and defense "
                 "partnership in Tokyo on Friday, in what Borrell described as historic.")
@@ -223,10 +254,11 @@ def test_a_possessive_date_leaves_no_stray_s():
     "text",
     ["agreed on ", "agreed on", "met as early as ", "met (on ", "met on in  at\n", "on ",
      "no later than ", "lot as of ", "x\u00a0on\u00a0", "on2 ", "in \u017fince ", "", "  ",
-     "Tokyo On IN ", "talks of,  on "],
+     "Tokyo On IN ", "talks of,  on ", "higher than in ", "rose compared with ", "agreed to ", "to "],
 )
 def test_signal_words_are_dropped_as_the_pattern_drops_them(text):
     assert titles._drop_signal(text) == titles._SIGNAL_BEFORE.sub("", text)
+    assert titles._drop_signal(text, far_end=True) == titles._ANY_SIGNAL_BEFORE.sub("", text)
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,11 @@ from .matching import FOLDS_TO_ASCII
 MAX_WORDS = 14
 # Dates of a clause that a label is made around (news sentences have a handful).
 _MAX_SPANS = 16
-_DANGLING = frozenset("a an the of in on at to into for with and or by from as that which".split())
+# Words a cut label does not end with: they promise more ("displaced more than…").
+_DANGLING = frozenset(
+    "a an the of in on at to into for with and or by from as that which than between either per "
+    "among during since until via against about including whose who its their his her".split()
+)
 
 # Words that introduce a date ("on", "as early as"), dropped when they end the text
 # before a date.
@@ -31,11 +35,26 @@ _SIGNALS = (
     "shortly", "soon", "just", "barely", "only", "nearly", "almost", "immediately", "roughly",
     "approximately",
 )
+# What a date standing on its own is set against, or is the far end of: "higher than in 2002",
+# "compared to the previous year", "lived in exile between 1975 and 1980", "growth in the year
+# to March", "a rate increase either in January or February". Before a date that qualifies a
+# noun these belong to the noun ("compared with Friday's quotes", "a downgrade to 2006 growth").
+_FAR_END_SIGNALS = ("than", "compared to", "compared with", "as compared to", "as compared with", "between",
+                    "either", "to", "up to")
 _SIGNAL_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(_SIGNALS)})\s+)+$", re.IGNORECASE)
+_ANY_SIGNAL_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(_SIGNALS + _FAR_END_SIGNALS)})\s+)+$",
+                                re.IGNORECASE)
+# What follows a date that stands on its own: the clause's end, a mark, or a word that goes on
+# with the clause, not a noun the date qualifies nor a possessive "'s".
+_STANDS_ALONE = re.compile(
+    r"\s*(?:$|[,.;:)\"”—–]|-\s|(?:and|or|in|on|at|for|with|to|from|by|of|as|when|while|after|"
+    r"before|but|amid|than|because|since|until|through|[a-z]+ed|is|are|was|were|has|have|had|"
+    r"will|would)\b)")
 _OVER_END = re.compile(r"(?:^|\s)over\s$")
 _OVER_A_SPAN = re.compile(r"(?i)the\s|(?:past|next|coming|last)\s")
 _INTO_END = re.compile(r"(?:^|\s)into\s*$")
-_SIGNAL_WORDS = frozenset(w for signal in _SIGNALS for w in signal.split())
+# (every word of either list: the bound it gives holds for both patterns)
+_SIGNAL_WORDS = frozenset(w for signal in _SIGNALS + _FAR_END_SIGNALS for w in signal.split())
 _JOINER = re.compile(r"^[\s,]*(?:(?:and|or|to|through|until|till|then)\b|[-–—])?[\s,]*$", re.I)
 _POSSESSIVE_S = re.compile(r"^['’]s\b")  # "Monday's paper" without "Monday"
 _POSSESSIVE = re.compile(r"^['’]s\s+")
@@ -105,11 +124,12 @@ def _tidy(text: str) -> str:
 _DOUBLE_COMMA = re.compile(r",(?:\s*,)+")
 
 
-def _drop_signal(text: str) -> str:
-    """``text`` without the signal words that end it ("... agreed on ")."""
+def _drop_signal(text: str, far_end: bool = False) -> str:
+    """``text`` without the signal words that end it ("... agreed on "); with ``far_end``,
+    those of a date standing on its own too ("... higher than ")."""
     if not text[-1:].isspace():
         return text  # the signal words are followed by a blank (\s is what isspace() says)
-    m = _SIGNAL_BEFORE.search(text, _signal_run_bound(text))
+    m = (_ANY_SIGNAL_BEFORE if far_end else _SIGNAL_BEFORE).search(text, _signal_run_bound(text))
     return text[: m.start()] + text[m.end() :] if m else text
 
 
@@ -214,7 +234,7 @@ def make_title(
             before = _drop_possessive(before)
             if _JOINER.match(before):  # "in April and May": nothing left between the dates
                 before = ""
-        before = _drop_signal(before)
+        before = _drop_signal(before, bool(_STANDS_ALONE.match(clause, e)))
         if before[-5:] == "over " and _OVER_A_SPAN.match(clause, s) and (over := _OVER_END.search(before)):
             # "met Hamas leaders in Doha over the weekend": "over" a span is a signal; before
             # a name ("take over in February") it is a verb's
