@@ -82,3 +82,28 @@ def test_a_range_between_dates_of_different_precision_is_as_precise_as_its_finer
 def test_two_months_joined_by_a_dash_are_one_span(text, published, value):
     df = extract(text, published=published)
     assert df.date_value.tolist() == [value]
+
+
+@pytest.mark.parametrize(
+    "text,published,date_text,value,first,last",
+    [
+        ("\"It's also better than four or five years ago when we had lethal attacks,\" he said.",
+         "2006-12-29", "four or five years ago", "2001/2002", "2001-01-01", "2002-12-31"),
+        ("The dam was built 10 to 15 years ago, officials said.",
+         "2006-12-29", "10 to 15 years ago", "1991/1996", "1991-01-01", "1996-12-31"),
+        ("It is not easy to hold by-elections within two or three months from now, Lipenga said.",
+         "2006-11-09", "two or three months from now", "2007-01/2007-02", "2007-01-01", "2007-02-28"),
+        ("The first troops reached Vlore on Tuesday. The rest are expected in Durres two or three "
+         "days later.", "1997-04-09", "two or three days later", "1997-04-10/1997-04-11",
+         "1997-04-10", "1997-04-11"),
+        ("Talks began on Thursday. Two or three days earlier, rebels had attacked the town.",
+         "2006-12-29", "Two or three days earlier", "2006-12-25/2006-12-26", "2006-12-25", "2006-12-26"),
+    ],
+)
+def test_a_count_given_as_two_numbers_covers_both(text, published, date_text, value, first, last):
+    """"four or five years ago" is no one year: the event covers what either count gives, not
+    the nearer year alone shown as if the text said it."""
+    row = extract(text, published=published).set_index("date_text").loc[date_text]
+    assert text[row.char_start:row.char_end] == date_text
+    assert row.date_value == value
+    assert (row.start, row.end.normalize()) == (pd.Timestamp(first), pd.Timestamp(last))

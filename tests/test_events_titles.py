@@ -182,6 +182,8 @@ def test_a_list_is_one_clause_and_a_nearness_word_goes_with_the_date(sentence, d
      "Taro Saito is looking at a rate increase"),
     ("The food price index increased by 43 percent during the year to March 1997.", ["March 1997"],
      "The food price index increased by 43 percent during the year"),
+    ("It is not easy to hold by-elections within two or three months from now, he said.",
+     ["two or three months from now"], "It is not easy to hold by-elections"),
     ("The case was adjourned to December 20 to await a decision by the justice ministry.",
      ["December 20"], "The case was adjourned to await a decision by the justice ministry"),
     # ... but before a date that qualifies a noun they are the noun's

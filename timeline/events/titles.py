@@ -26,7 +26,7 @@ _DANGLING = frozenset(
 # Words that introduce a date ("on", "as early as"), dropped when they end the text
 # before a date.
 _SIGNALS = (
-    "on", "in", "at", "by", "since", "until", "till", "after", "before", "during", "from",
+    "on", "in", "at", "by", "since", "until", "till", "after", "before", "during", "from", "within",
     "through", "of", "for", "as of", "no later than", "not later than", "as early as",
     "as late as", "starting", "beginning", "ending",
     # hedges on the date: "possibly as early as Thursday"

@@ -45,6 +45,21 @@ def parse_number(text: str) -> float | None:
     return n + 0.5 if half else n
 
 
+_RANGE = re.compile(r"^(.+?)\s+(?:or|to)\s+(.+)$")
+
+
+def parse_number_range(text: str) -> tuple[float, float] | None:
+    """The two counts of "two or three", "10 to 15" (smaller first), or None when ``text`` is
+    no such pair of numbers."""
+    m = _RANGE.match(text.lower().strip())
+    if m is None:
+        return None
+    lo, hi = parse_number(m.group(1)), parse_number(m.group(2))
+    if lo is None or hi is None or lo == hi:
+        return None
+    return min(lo, hi), max(lo, hi)
+
+
 def parse_spoken_year(text: str) -> int | None:
     """"nineteen ninety-six" -> 1996, "two thousand and one" -> 2001, "nineteen oh five" -> 1905."""
     t = " ".join(_SPLIT.split(text.lower().strip()))

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from .calendar import PRECISION_RANK, day_words, fmt, moving_day, parse_value, shift, week_of_month
 from .mention import Mention
-from .numbers import parse_number, parse_spoken_year
+from .numbers import parse_number, parse_number_range, parse_spoken_year
 from .published import dateline as _dateline
 from .rules import tables
 from .tagger import _RANGE_GAP, _may_end_with
@@ -1063,6 +1063,12 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
 
     if kind == "ago":
         n = parse_number(spec.get("num", "")) if spec.get("num") else 1
+        # "four or five years ago": counted with the nearer count, the other gives the far end
+        counts = parse_number_range(spec["num"]) if n is None and spec.get("num") else None
+        if counts is not None and counts[0] == int(counts[0]) and counts[1] == int(counts[1]):
+            n = counts[0]
+        else:
+            counts = None
         unit = spec["unit"].lower().rstrip("s")
         unit = {"centurie": "century", "millennia": "millennium"}.get(unit, unit)
         # "two weeks from now": as far ahead as "two weeks ago" is back
@@ -1100,6 +1106,12 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
         else:
             d = shift(anchor, base_unit, sign * int(n))
         _set(m, fmt(d, prec), prec)
+        if counts is not None and not on_day:
+            far = shift(anchor, base_unit, sign * int(counts[1]))
+            first, last = (far, d) if sign < 0 else (d, far)
+            if fmt(first, prec) != fmt(last, prec):
+                _set(m, fmt(first, prec), prec)
+                m.spec["range_end"] = fmt(last, prec)
         m.anchor = "published"
         m.spec["relative"] = True
         ctx.last = (d, prec)
@@ -1630,6 +1642,12 @@ def _resolve_anaphoric(m: Mention, ctx: _Context, kind: str) -> None:
         return
     # "a year earlier", "two days later": shift the last reference.
     n = parse_number(str(spec.get("num", "1")))
+    # "two or three days later": counted with the smaller count, the larger gives the other end
+    counts = parse_number_range(str(spec["num"])) if n is None and spec.get("num") else None
+    if counts is not None and counts[0] == int(counts[0]) and counts[1] == int(counts[1]):
+        n = counts[0]
+    else:
+        counts = None
     unit = str(spec.get("unit", "year")).lower().rstrip("s")
     unit = {"centurie": "century"}.get(unit, unit)
     if unit in ("second", "minute", "hour", "night", "weekend", "fortnight", "millennium", "millennia"):
@@ -1682,9 +1700,20 @@ def _resolve_anaphoric(m: Mention, ctx: _Context, kind: str) -> None:
     prec = base[1]
     d = shift(base[0], unit, sign * int(n))
     _set(m, fmt(d, prec), prec)
+    count_end = None
+    if counts is not None:
+        # the two ends in calendar order: "two or three days earlier" ends with the nearer count
+        near, far = int(n), int(counts[1])
+        first, last = (far, near) if sign < 0 else (near, far)
+        d = shift(base[0], unit, sign * first)
+        _set(m, fmt(d, prec), prec)
+        m.spec["range_end"] = fmt(shift(base[0], unit, sign * last), prec)
+        n = first
+        def count_end(other: date) -> date:
+            return shift(other, unit, sign * last)
     m.anchor = "mention"
     if base == ctx.last:
-        _weigh_base(m, ctx, prec, lambda other: shift(other, unit, sign * int(n)))
+        _weigh_base(m, ctx, prec, lambda other: shift(other, unit, sign * int(n)), count_end)
         if rel in ("later", "afterwards", "afterward"):
             _weigh_distance(m, ctx)
 
@@ -1704,7 +1733,8 @@ _ANAPHORA_REACH = 300  # characters: the same or the previous sentence
 _DAY_OF_THE_NEWS = 7  # days from publication: a day named before "later in the day" that the news is about
 
 
-def _weigh_base(m: Mention, ctx: _Context, unit: str, count: Callable[[date], date]) -> None:
+def _weigh_base(m: Mention, ctx: _Context, unit: str, count: Callable[[date], date],
+                count_end: Callable[[date], date] | None = None) -> None:
     """Doubt about "the following day" (or "two days later"), counted from the date named
     last: no surer than that date, and doubtful where its sentence names another date of
     that precision, which the words may count from instead ("began on May 7, two weeks after
@@ -1729,6 +1759,8 @@ def _weigh_base(m: Mention, ctx: _Context, unit: str, count: Callable[[date], da
         alternative = fmt(count(parsed[0]), unit)
         if m.value.startswith(alternative):
             continue  # counted from either, it is the same
+        if count_end is not None:  # a range of counts: the range counted from the other date
+            alternative = f"{alternative} to {fmt(count_end(parsed[0]), unit)}"
         m.confidence = min(m.confidence, 0.6)
         m.warnings.append(
             f'"{m.text}" is counted from "{last.text}", the date named last before it; the same '
