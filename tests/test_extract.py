@@ -502,6 +502,24 @@ def test_a_clock_time_and_its_day_are_one_event_weighed_by_tense():
     assert row["date_value"] == "2005-11-09T08:00" and row["status"] == "planned"
 
 
+def test_a_span_of_clock_times_is_one_event_on_the_day_given_after_it():
+    row = _only("Voting runs from 8 am to 8 pm (1800 GMT) on Sunday.", "2005-11-19")
+    assert (row["date_text"], row["date_value"], row["title"]) == (
+        "8 am to 8 pm (1800 GMT) on Sunday", "2005-11-20T08:00/2005-11-20T20:00", "Voting runs")
+    rows = {r["date_text"]: r for r in _rows(
+        "Polling centers will open at 7 am (0400 GMT) until 5 pm (1400 GMT) during Monday's "
+        "constitution referendum.", "2005-11-19")}
+    # each clock time on the referendum's day, and the referendum an event of its own
+    assert rows["7 am (0400 GMT)"]["date_value"] == "2005-11-21T07:00"
+    assert rows["5 pm (1400 GMT)"]["date_value"] == "2005-11-21T17:00"
+    assert rows["Monday"]["title"] == "Constitution referendum"
+
+
+def test_whose_clock_a_time_is_is_no_part_of_the_label():
+    row = _only("The accident occurred at about 13:00 local time (0500 GMT) on Tuesday.", "2006-11-22")
+    assert row["title"] == "The accident occurred"
+
+
 def test_a_date_something_is_put_off_to_is_still_ahead():
     rows = {r["date_text"]: r for r in _rows(
         "The deadline was extended from October 31 to March 31. The vote was postponed until "

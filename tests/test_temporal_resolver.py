@@ -222,6 +222,22 @@ def test_a_clock_time_takes_the_day_written_beside_it():
         "2024-11-02T08:30"
 
 
+def test_the_times_of_a_span_take_the_day_its_end_is_given():
+    from timeline import tag
+
+    def values(text):
+        return {m.text: m.value for m in tag(text, published="2005-11-19")}
+
+    got = values("Polling centers will open at 7 am (0400 GMT) until 5 pm (1400 GMT) during Monday's "
+                 "constitution referendum.")
+    assert (got["7 am"], got["0400 GMT"], got["5 pm"]) == (
+        "2005-11-21T07:00", "2005-11-21T04:00", "2005-11-21T17:00")
+    # through the night: the span starts the day before the day its end is given
+    assert values("The curfew runs from 7 pm until 6 am on Monday.")["7 pm"] == "2005-11-20T19:00"
+    # a time before a date it runs until is no time of that date
+    assert values("The curfew runs from 7 pm until Monday.")["7 pm"] == "2005-11-19T19:00"
+
+
 def test_put_off_before_is_the_plain_search():
     """The look at the last word before a date only skips searches that find nothing."""
     from timeline.temporal.resolver import _PUT_OFF_TO, _put_off_before

@@ -621,7 +621,7 @@ def _event(
     days: _Days,
 ) -> Event | None:
     first = g.mentions[0]
-    last = g.mentions[-1]
+    last = g.notes.get("range_end") or g.mentions[-1]
     g_start, g_end = g.span(text)
     conf = min(m.confidence for m in g.mentions)
     warnings: list[str] = []

@@ -130,11 +130,20 @@ def _join_times_to_their_day(groups: list[Group]) -> list[Group]:
     out: list[Group] = []
     for g in groups:
         prev = out[-1] if out else None
+        if (prev is not None and prev.kind == "range" and g.kind in ("single", "same")
+                and not prev.mentions[-1].spec.get("day_from_apart")
+                and prev.mentions[-1].spec.get("day_from") in {(m.start, m.end) for m in g.mentions}):
+            # "from 8 am to 8 pm (1800 GMT) on Sunday": the end's other clock and the day it
+            # took are the range's; its end stays the clock time
+            out[-1] = Group("range", prev.mentions + g.mentions,
+                            {"range_end": prev.notes.get("range_end", prev.mentions[-1])})
+            continue
         if prev is not None and prev.kind in ("single", "same") and g.kind in ("single", "same"):
             spans = {(m.start, m.end) for m in g.mentions}
             prev_spans = {(m.start, m.end) for m in prev.mentions}
-            if (any(m.spec.get("day_from") in spans for m in prev.mentions)
-                    or any(m.spec.get("day_from") in prev_spans for m in g.mentions)):
+            if (any(m.spec.get("day_from") in spans and not m.spec.get("day_from_apart") for m in prev.mentions)
+                    or any(m.spec.get("day_from") in prev_spans and not m.spec.get("day_from_apart")
+                           for m in g.mentions)):
                 joined = out[-1] = Group("same", prev.mentions + g.mentions)
                 # A weekday that gave the day is weighed against the tense, as it is alone.
                 given = {m.spec.get("day_from") for m in joined.mentions}

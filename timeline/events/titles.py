@@ -56,6 +56,9 @@ _INTO_END = re.compile(r"(?:^|\s)into\s*$")
 # (every word of either list: the bound it gives holds for both patterns)
 _SIGNAL_WORDS = frozenset(w for signal in _SIGNALS + _FAR_END_SIGNALS for w in signal.split())
 _JOINER = re.compile(r"^[\s,]*(?:(?:and|or|to|through|until|till|then)\b|[-–—])?[\s,]*$", re.I)
+# What follows a clock time to say whose clock it is, before the next date: "7 a.m. local time
+# (0500 GMT) on Friday".
+_LOCAL_TIME = re.compile(r"^\s*local\s+time\b", re.I)
 _POSSESSIVE_S = re.compile(r"^['’]s\b")  # "Monday's paper" without "Monday"
 _POSSESSIVE = re.compile(r"^['’]s\s+")
 _NOUN_PHRASE_END = re.compile(
@@ -232,6 +235,8 @@ def make_title(
             before, e = before[:-2] + " ", e + 1
         if i:
             before = _drop_possessive(before)
+            if "local" in before[:8]:
+                before = _LOCAL_TIME.sub("", before)
             if _JOINER.match(before):  # "in April and May": nothing left between the dates
                 before = ""
         before = _drop_signal(before, bool(_STANDS_ALONE.match(clause, e)))

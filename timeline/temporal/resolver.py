@@ -2231,8 +2231,16 @@ def _numeric_order(text: str, mentions: list[Mention]) -> None:
 
 # What may stand between a clock time and the date it belongs to: "7 a.m. local time
 # (0500 GMT) on Friday", "Friday at 7 a.m. (0500 GMT)".
+# "... during Monday's referendum" too.
 _TIME_TO_DAY = re.compile(
-    r"(?:\s|,|\(|\)|[Ll]ocal\s+time|\b(?:on|at)\b|\bin\s+[A-Z][\w'-]*(?:\s+(?!On\b|At\b)[A-Z][\w'-]*)?)*")
+    r"(?:\s|,|\(|\)|[Ll]ocal\s+time|\b(?:on|at|during)\b|\bin\s+[A-Z][\w'-]*(?:\s+(?!On\b|At\b)[A-Z][\w'-]*)?)*")
+# Between two clock times of one span, also its joiner: "open at 7 am until 5 pm on Monday" (a
+# time before "until Monday" is no time of Monday: "the curfew runs from 7 pm until Monday").
+_SPAN_JOINER = re.compile(r"\b(?:until|till|to|through)\b|[-–]")
+_APART = re.compile(r"\b(?:until|till|to|through|and|during)\b|[-–]")
+_TIME_TO_TIME = re.compile(
+    r"(?:\s|,|\(|\)|[Ll]ocal\s+time|\b(?:on|at|until|till|to|and|through)\b|[-–]|"
+    r"\bin\s+[A-Z][\w'-]*(?:\s+(?!On\b|At\b)[A-Z][\w'-]*)?)*")
 
 
 def _times_take_the_day_beside(text: str, mentions: list[Mention]) -> None:
@@ -2258,10 +2266,19 @@ def _times_take_the_day_beside(text: str, mentions: list[Mention]) -> None:
                 continue
             n = mentions[j]
             a, b = (m.end, n.start) if j > i else (n.end, m.start)
-            day = day_of(n, m) if 0 <= b - a <= 40 and _TIME_TO_DAY.fullmatch(text, a, b) else None
+            between = _TIME_TO_TIME if n.type == "TIME" else _TIME_TO_DAY
+            day = day_of(n, m) if 0 <= b - a <= 40 and between.fullmatch(text, a, b) else None
+            if (day is not None and j > i and n.type == "TIME" and m.value[11:16] > n.value[11:16]
+                    and _SPAN_JOINER.search(text, a, b)):
+                # "from 7 pm until 6 am on Monday": a span through the night starts the day before
+                day = (date.fromisoformat(day) - timedelta(days=1)).isoformat()
             if day is not None:
                 if day != m.value[:10]:
                     m.value, m.anchor = day + m.value[10:], "mention"
                 del m.spec["day_of_anchor"]
                 m.spec["day_from"] = (n.start, n.end)  # (one event with it, see events.reconcile)
+                if _APART.search(text, a, b):
+                    # "at 7 am until 5 pm", "at 5 pm during Monday's referendum": the day, but
+                    # each end of a span and the event it is a time of are events of their own
+                    m.spec["day_from_apart"] = True
                 break
