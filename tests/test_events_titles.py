@@ -188,12 +188,41 @@ def test_a_list_is_one_clause_and_a_nearness_word_goes_with_the_date(sentence, d
      ["December 20"], "The case was adjourned to await a decision by the justice ministry"),
     # ... but before a date that qualifies a noun they are the noun's
     ("The euro was quoted at 1.28 dollars compared with Friday's quotes of 1.27 dollars.", ["Friday"],
-     "The euro was quoted at 1.28 dollars compared with quotes of 1.27 dollars"),
+     "The euro was quoted at 1.28 dollars compared with the quotes of 1.27 dollars"),
     ("Analysts expect a sharp downgrade to 2007 growth forecasts.", ["2007"],
      "Analysts expect a sharp downgrade to growth forecasts"),
 ])
 def test_words_a_date_is_set_against_go_with_the_date(sentence, dates, title):
     assert _title(sentence, *dates) == title
+
+
+@pytest.mark.parametrize("text, title", [
+    # the date of a noun after a preposition stands for "the"; the preposition stays
+    ("He criticised the police after Saturday's violence in the capital.",
+     "He criticised the police after the violence in the capital"),
+    ("Phevos and Athena, the mascots of last year's Athens Olympics, generated profits of $200 million.",
+     "The mascots of the Athens Olympics"),
+    # ... and where it is the time of the clause's event, the clause is the label, not the noun
+    ("The parliament approved the budget at Sunday's session, officials said.",
+     "The parliament approved the budget at the session"),
+    ("Democrats retook control of Congress in last week's elections.",
+     "Democrats retook control of Congress in the elections"),
+    # ... as it is where the noun is the clause's subject
+    ("Tuesday's blast killed 12 people in the market.", "The blast killed 12 people in the market"),
+    ("Five people were killed in Monday's attack on the market.", "Five people were killed in the attack on the market"),
+    # a name that has its own article takes no second one
+    ("Saturday's The Post said the government has proposed a budget.",
+     "The Post said the government has proposed a budget"),
+])
+def test_a_possessive_date_leaves_its_noun_with_the_article(text, title):
+    rows = extract(text, published="2005-11-11")
+    assert rows.iloc[0].title == title
+
+
+def test_a_possessive_date_after_other_words_still_names_its_event():
+    row = extract("The minister spoke to reporters ahead of next week's summit in Hanoi.",
+                  published="2005-11-11").iloc[0]
+    assert (row.date_value, row.status, row.title) == ("2005-W46", "planned", "Vietnam: summit")
 
 
 def test_a_cut_title_does_not_end_on_a_word_that_promises_more():
@@ -248,7 +277,7 @@ def test_a_date_alone_in_its_clause_borrows_the_neighbouring_clauses():
 
 def test_a_possessive_date_leaves_no_stray_s():
     assert _title("Monday's China Youth Daily reported that exports rose.", "Monday") == (
-        "China Youth Daily reported that exports rose"
+        "The China Youth Daily reported that exports rose"
     )
 
 

@@ -509,10 +509,11 @@ def test_a_span_of_clock_times_is_one_event_on_the_day_given_after_it():
     rows = {r["date_text"]: r for r in _rows(
         "Polling centers will open at 7 am (0400 GMT) until 5 pm (1400 GMT) during Monday's "
         "constitution referendum.", "2005-11-19")}
-    # each clock time on the referendum's day, and the referendum an event of its own
+    # each clock time on the referendum's day, and the referendum's day an event of its own
     assert rows["7 am (0400 GMT)"]["date_value"] == "2005-11-21T07:00"
     assert rows["5 pm (1400 GMT)"]["date_value"] == "2005-11-21T17:00"
-    assert rows["Monday"]["title"] == "Constitution referendum"
+    assert (rows["Monday"]["date_value"], rows["Monday"]["title"]) == (
+        "2005-11-21", "Polling centers will open during the constitution referendum")
 
 
 def test_whose_clock_a_time_is_is_no_part_of_the_label():

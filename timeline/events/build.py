@@ -322,6 +322,20 @@ _WORD = re.compile(r"\w+")
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 
 
+# A possessive date after these is the time of the clause's event ("at Sunday's session").
+_AT_THE_TIME_OF = re.compile(r"\b(?:at|during|in|on)\s+$", re.IGNORECASE)
+_OPENING_QUOTES = " \"“‘'"
+# ... where the words before it are one short clause, with no clause of its own in between
+# ("Ministers praised a plan to thwart attacks that killed 40 people during January's election":
+# the election is the date's, not the praise).
+_ITS_OWN_CLAUSE = re.compile(r"(?:(?!(?:that|which|who|whom|where|says|said|say|told|added)\b)[^\s,;:]+[\s,]+){1,15}",
+                             re.IGNORECASE)
+# ... but not after a participle that is no verb of the clause's own ("Four workers trapped in
+# Sunday's tunnel collapse are still alive": the date is the collapse's).
+_PARTICIPLE_IN = re.compile(r"(?<!\bwere )(?<!\bwas )(?<!\bbe )(?<!\bbeen )(?<!\bare )(?<!\bis )"
+                            r"\b[a-z]+ed\s+(?:in|on)\s+$")
+
+
 def _names_an_event(words: set[str]) -> bool:
     """Whether a noun phrase's words name an event: "elections", "talks", or a past-only event
     told with more than its noun ("killing of former premier Rafiq Hariri", "coal mine blast";
@@ -927,6 +941,14 @@ def _event(
     in_sentence = actors.within(s.start, s.end)
     names, codes = names_and_countries(hits + in_sentence)
 
+    if possessive and (
+            _AT_THE_TIME_OF.search(text, max(0, first_start - 8), first_start)
+            and not _PARTICIPLE_IN.search(text, max(0, first_start - 40), first_start)
+            and _ITS_OWN_CLAUSE.fullmatch(text, clause.start, first_start)
+            or not text[clause.start:first_start].strip(_OPENING_QUOTES)):
+        # "approved the budget at Sunday's session", "Tuesday's blast killed 12 people": the
+        # clause tells what happened then, and its label says more than the noun alone
+        possessive = None
     if attributive and not possessive:
         possessive = attributive
     if possessive:

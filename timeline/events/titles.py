@@ -61,6 +61,8 @@ _JOINER = re.compile(r"^[\s,]*(?:(?:and|or|to|through|until|till|then)\b|[-–�
 _LOCAL_TIME = re.compile(r"^\s*local\s+time\b", re.I)
 _POSSESSIVE_S = re.compile(r"^['’]s\b")  # "Monday's paper" without "Monday"
 _POSSESSIVE = re.compile(r"^['’]s\s+")
+_POSSESSIVE_AT = re.compile(r"['’]s\s+")
+_DETERMINER_NEXT = re.compile(r"['’]s\s+(?:the|a|an|this|that|these|those)\b", re.IGNORECASE)
 _NOUN_PHRASE_END = re.compile(
     r"[,;:.()“”\"]|\s(?:that|which|who|where|when|in|on|at|for|with|to|by|after|before|"
     r"has|have|had|is|are|was|were|will|would|could|said)\s",
@@ -239,6 +241,13 @@ def make_title(
                 before = _LOCAL_TIME.sub("", before)
             if _JOINER.match(before):  # "in April and May": nothing left between the dates
                 before = ""
+        if clause[e:e + 1] in ("'", "’") and _POSSESSIVE_AT.match(clause, e):
+            # "approved the budget at Sunday's session", "criticised the police after Saturday's
+            # violence": the date stands for "the"; its preposition stays with the noun
+            if not _DETERMINER_NEXT.match(clause, e):  # (not "the The Post")
+                parts.append(f"{before}the")
+                pos = e
+                continue
         before = _drop_signal(before, bool(_STANDS_ALONE.match(clause, e)))
         if before[-5:] == "over " and _OVER_A_SPAN.match(clause, s) and (over := _OVER_END.search(before)):
             # "met Hamas leaders in Doha over the weekend": "over" a span is a signal; before
