@@ -536,3 +536,12 @@ def test_a_verb_takes_its_subject_back_across_the_asides(sentence, dates, title)
 ])
 def test_a_second_verb_takes_the_opening_subject(sentence, dates, title):
     assert _label(sentence, *dates) == title
+
+
+def test_a_title_in_quotes_is_one_name_and_goes_with_the_thing_it_names():
+    text = ('The fourth channel of CCTV will broadcast the 50-minute documentary, entitled "Kyushu -- '
+            'Following Sun Yat-sen\'s Path" on Saturday afternoon and night, a CCTV spokesperson said.')
+    row = extract(text, published="2006-11-03").iloc[0]
+    # the naming participle is no past tense: the broadcast is the coming Saturday's
+    assert (row.date_text, row.date_value, row.status) == ("Saturday afternoon", "2006-11-04TAF", "planned")
+    assert row.title.startswith("The fourth channel of CCTV will broadcast the 50-minute documentary")

@@ -214,6 +214,8 @@ _APPOSITION = re.compile(
 _SUBORDINATE = re.compile(
     r"\s*(?:after|before|when|while|as|because|although|though|since|despite|with|including|"
     r"amid|following)\s", re.IGNORECASE)
+# A participle giving the name of what the piece before spoke of: "the documentary, entitled ...".
+_NAMING = re.compile(r"\s*(?:entitled|titled|subtitled|dubbed|code-?named)\s", re.IGNORECASE)
 _FINITE = re.compile(r"(?i)\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should)\b")
 # A piece that ends with a name, which a date set off right after it may date ("Thanksgiving, Nov. 27,").
 _NAMED_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s*$")
@@ -226,7 +228,7 @@ def _dependent(masked: str, start: int, end: int) -> bool:
     """Whether a piece of the sentence only adds to the one before it: an apposition
     without a verb of its own ("the largest such attack of the war") or a clause opened
     by a subordinator ("after 97 percent of votes were counted")."""
-    if _SUBORDINATE.match(masked, start, end):
+    if _SUBORDINATE.match(masked, start, end) or _NAMING.match(masked, start, end):
         return True
     return bool(_APPOSITION.match(masked, start, end)) and not _FINITE.search(masked, start, end)
 # Case-insensitive. The words after "said" ("on", "late") are one atomic run, "(?>...)",
@@ -329,6 +331,10 @@ def _has_date(segment: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(segment[0] <= s and e <= segment[1] for s, e in spans)
 
 
+# A short run of words in quotes, such as a title: no clause breaks inside it.
+_SHORT_QUOTE = re.compile(r'"(?:[^"\s]+\s+){0,7}[^"\s]+"|“(?:[^“”\s]+\s+){0,7}[^“”\s]+”')
+
+
 @lru_cache(maxsize=16)
 def _pieces(
     sentence_text: str, rel: tuple[tuple[int, int], ...]
@@ -338,7 +344,10 @@ def _pieces(
     and the dates of a sentence are asked about one after the other."""
     masked = _mask(sentence_text, rel)
     cuts = [0]
+    titles = [m.span() for m in _SHORT_QUOTE.finditer(masked)] if '"' in masked or "“" in masked else ()
     for m in _separators(masked):
+        if titles and any(a < m.start() < b for a, b in titles):
+            continue  # a title in quotes is one name: 'entitled "Kyushu -- Following Sun Yat-sen's Path"'
         cuts.extend(m.span())
     cuts.append(len(sentence_text))
     # The cuts come in pairs: a piece's start and end.
@@ -657,6 +666,11 @@ def clause_of(
                     seg_e = segments[last][1]
                     break
         index = first
+    if index > 0 and _NAMING.match(masked, seg_s):
+        # "will broadcast the documentary, entitled '...', on Saturday": the name is the thing's
+        # that the piece before speaks of, and the fact is that piece's
+        index -= 1
+        seg_s = segments[index][0]
     index, seg_s = _across_commas(sentence_text, segments, index, seg_s, seg_e, body)
     # (a place's state may bring the start to a list: "the candidate cities of Chicago, Los
     # Angeles and San Francisco will meet in Orange County, California on Nov. 7-9")

@@ -54,6 +54,7 @@ _FUTURE_PAIRS = frozenset({
     ("going", "to"), ("is", "to"), ("are", "to"), ("set", "to"), ("plans", "to"), ("plan", "to"),
     ("kick", "off"), ("kicks", "off"), ("take", "on"), ("takes", "on"), ("play", "host"), ("plays", "host"),
     ("set", "for"), ("slated", "for"), ("slated", "to"), ("poised", "to"), ("takes", "place"),
+    ("course", "to"), ("track", "to"),  # "on course to emerge as the largest party after the March 28 election"
     ("takes", "effect"), ("take", "effect"), ("comes", "into"), ("enters", "into"),
     # "Voters go (head) to the polls on Sunday": the plain present of a vote to come.
     ("go", "to"), ("goes", "to"), ("head", "to"), ("heads", "to"), ("polls", "open"), ("polls", "close"),
@@ -347,7 +348,7 @@ def tense_near(text: str, start: int, end: int) -> str | None:
             # Monday ...": the date is in the clause "that" opens, and the verb before it is
             # another clause's (a clause's own verb, if any, came after "that")
             break
-        if low not in _MARKER_WORDS and not low.endswith("ed"):
+        if low not in _MARKER_WORDS and not low.endswith("ed") or low in _NAMING_PARTICIPLES:
             continue
         if low[-2:] == "ed" and (_name_in_ed(words, i) or _conjunction_provided(words, i)):
             continue
@@ -400,6 +401,9 @@ def tense_near(text: str, start: int, end: int) -> str | None:
 
 
 _WENT = frozenset(("went", "gone", "pushed", "pressed", "moved", "forged"))
+# Participles that give a name, never a clause's tense: "will broadcast the documentary,
+# entitled 'Following Sun Yat-sen's Path', on Saturday".
+_NAMING_PARTICIPLES = frozenset(("entitled", "titled", "subtitled", "headlined", "codenamed", "code-named"))
 # Words after which "that" is no conjunction opening a clause but a determiner ("that day",
 # "at that time"). (A relative "that" needs no exception: its clause's verb, "the deal that
 # was signed on Monday", stands between it and the date and is found first.)
