@@ -139,8 +139,18 @@ _LATER_CLAUSE = re.compile(
 
 
 def _name(clause, m):
-    """A capitalized one-word match in "-ed" inside the clause: a name ("Khaled"), no cue."""
-    return m.start() > 0 and re.fullmatch(r"[A-Z][a-z]+ed", m.group()) is not None
+    """A capitalized one-word match in "-ed" inside the clause: a name ("Khaled"), no cue; nor is
+    a word in "-ed" between a verb that a modal or "to" puts in the infinitive and a noun ("will
+    hold renewed talks")."""
+    if m.start() > 0 and re.fullmatch(r"[A-Z][a-z]+ed", m.group()) is not None:
+        return True
+    modal = r"(?:\b(?:will|would|shall|to|can|could|may|might|must|should)|['’]ll)"
+    not_a_verb = r"(?:have|has|had|be|been|being|get|got|is|are|was|were|am|will|would|shall|to|can|could|may|might|must|should)"
+    return (m.group().endswith("ed") and m.start() > 0
+            and re.match(r"\s+(?!(?:to|in|on|at|by|for|from|with|of|and|or|the|a|an|as|than|into|over|about)\b)[a-z]",
+                         clause[m.end():]) is not None
+            and re.search(rf"{modal}\s+(?:(?:[a-z]+ly|also|not|never|then|soon|still|again|now)\s+)?(?!{not_a_verb}\b)[a-z]+\s+$",
+                          clause[max(0, m.start() - 40):m.start()]) is not None)
 
 
 def _cue_status_one_by_one(clause, signal=None, at=None):

@@ -725,3 +725,19 @@ def test_a_participle_after_be_is_no_past_tense():
     (row,) = extract(text, published="2006-11-04").itertuples()
     assert (row.date_value, row.status) == ("2006-11-06", "planned")
     assert "it may be Monday, October 30, 2006" in row.warnings[0]
+
+
+@pytest.mark.parametrize("text, value", [
+    # a word in "-ed" between a verb after "will" or "to" and its noun qualifies the noun
+    ("Israel will hold renewed talks with the Palestinians on Monday.", "2005-11-28"),
+    ("The ministry is to publish detailed plans on Tuesday.", "2005-11-29"),
+    ("The UN will also send increased aid on Friday.", "2005-12-02"),
+    # ... not after an auxiliary, where it is the verb
+    ("He is believed to have visited Iraq on Monday.", "2005-11-21"),
+    # ... nor where a capital "May" is the month, not the modal
+    ("Obasanjo, in office since May 1999, is expected to hand over power on Monday.", "2005-11-28"),
+])
+def test_a_participle_qualifying_a_noun_is_no_past_tense(text, value):
+    from timeline import tag
+
+    assert [m.value for m in tag(text, published="2005-11-26") if m.text.endswith("day")] == [value]

@@ -155,14 +155,15 @@ def _nearest_cue(
             continue
         if at is None:
             if matcher.search(clause, low, words) and any(
-                    not _name_in_ed(clause, m) for m in matcher.finditer(clause, low, words)):
+                    not _name_in_ed(clause, m) and not _qualifies_a_noun(clause, m)
+                    for m in matcher.finditer(clause, low, words)):
                 return rule.status, rule.name
             continue
         if best is not None and best[0] == 0:
             break  # a cue at the date: later rules could only tie, and ties go to the earlier
         for m in matcher.finditer(clause, low, words):
             start, end = m.span()
-            if _name_in_ed(clause, m):
+            if _name_in_ed(clause, m) or _qualifies_a_noun(clause, m):
                 continue  # "talks with Khaled on Thursday": a name, not a past verb
             if rule.before_date and (start >= at or (not rule.possessive_too and _POSSESSIVE_DATE.match(clause, at))):
                 # (a later match starts later still; "may miss two weeks with an ankle sprained
@@ -194,6 +195,27 @@ def _name_in_ed(clause: str, m: re.Match) -> bool:
 
 
 _NAME_IN_ED = re.compile(r"[A-Z][a-z]+ed")
+
+
+def _qualifies_a_noun(clause: str, m: re.Match) -> bool:
+    """Whether the match is a word in "-ed" right after a verb that a modal or "to" puts in
+    the infinitive: "will hold renewed talks", "to publish detailed plans" (an adjective of
+    the noun after it, not a past tense)."""
+    start, end = m.span()
+    return (clause.endswith("ed", start, end) and start > 0 and _NOUN_AFTER.match(clause, end) is not None
+            and _MODAL_VERB_BEFORE.search(clause, max(0, start - 40), start) is not None)
+
+
+# A noun (a lower-case word that is no preposition, article or conjunction) right after it.
+_NOUN_AFTER = re.compile(r"\s+(?!(?:to|in|on|at|by|for|from|with|of|and|or|the|a|an|as|than|into|over|about)\b)[a-z]")
+
+
+# A modal or "to", perhaps an adverb, and a verb that is no auxiliary, right before.
+_MODAL_VERB_BEFORE = re.compile(
+    r"(?:\b(?:will|would|shall|to|can|could|may|might|must|should)|['’]ll)\s+"
+    r"(?:(?:[a-z]+ly|also|not|never|then|soon|still|again|now)\s+)?"
+    r"(?!(?:have|has|had|be|been|being|get|got|is|are|was|were|am|will|would|shall|to|can|could|may|"
+    r"might|must|should)\b)[a-z]+\s+$")
 
 
 @lru_cache(maxsize=1)

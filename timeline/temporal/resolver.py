@@ -350,7 +350,8 @@ def tense_near(text: str, start: int, end: int) -> str | None:
             break
         if low not in _MARKER_WORDS and not low.endswith("ed") or low in _NAMING_PARTICIPLES:
             continue
-        if low[-2:] == "ed" and (_name_in_ed(words, i) or _conjunction_provided(words, i)):
+        if low[-2:] == "ed" and (_name_in_ed(words, i) or _conjunction_provided(words, i)
+                                 or _after_a_modal_verb(words, i)):
             continue
         if possessive and low in _MAYBE:
             continue
@@ -548,6 +549,30 @@ _STATE_PARTICIPLES = frozenset(
 # Words before which an "-ed" word is an adjective, not a verb: "the troubled country",
 # "a wounded soldier", "its expanded role".
 DETERMINERS = frozenset("the a an its their his her our your my this these those".split())
+
+
+# What makes the verb after it a plain infinitive: "will hold", "to publish".
+MODALS = frozenset("will would shall 'll to can could may might must should".split())
+# Auxiliaries that make a participle after them a verb: "to have visited", "will be held".
+_AUXILIARIES = frozenset("have has had be been being get got is are was were am".split())
+
+
+_ADVERBS_BEFORE_A_VERB = frozenset("also not never then soon still again now jointly".split())
+_NO_NOUN = frozenset("to in on at by for from with of and or the a an as than into over about".split())
+
+
+def _after_a_modal_verb(words: list[str], i: int) -> bool:
+    """Whether words[i], in "-ed", qualifies the noun after a verb that a modal or "to" puts in
+    the infinitive: "will hold renewed talks", "to publish detailed plans" (not "to have
+    visited", whose participle is the verb)."""
+    if i < 2 or words[i - 1].lower() in _AUXILIARIES or words[i - 1].lower() in MODALS:
+        return False
+    if i + 1 >= len(words) or not words[i + 1].islower() or words[i + 1] in _NO_NOUN:
+        return False  # "will remain closed to Cyprus": no noun after it, it says how
+    before = words[i - 2]
+    if (before.endswith("ly") or before in _ADVERBS_BEFORE_A_VERB) and i >= 3:  # "will also send increased aid"
+        before = words[i - 3]
+    return before in MODALS  # (as written: "since May 1999, is expected" has no modal)
 
 
 def _adjective(words: list[str], i: int) -> bool:
