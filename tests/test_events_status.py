@@ -149,8 +149,14 @@ def _name(clause, m):
     return (m.group().endswith("ed") and m.start() > 0
             and re.match(r"\s+(?!(?:to|in|on|at|by|for|from|with|of|and|or|the|a|an|as|than|into|over|about)\b)[a-z]",
                          clause[m.end():]) is not None
-            and re.search(rf"{modal}\s+(?:(?:[a-z]+ly|also|not|never|then|soon|still|again|now)\s+)?(?!{not_a_verb}\b)[a-z]+\s+$",
-                          clause[max(0, m.start() - 40):m.start()]) is not None)
+            and (re.search(rf"{modal}\s+(?:(?:[a-z]+ly|also|not|never|then|soon|still|again|now)\s+)?(?!{not_a_verb}\b)[a-z]+\s+$",
+                           clause[max(0, m.start() - 40):m.start()]) is not None
+                 # ... or after a determiner and an adverb, or a count that is no subject
+                 or re.search(r"\b(?:the|a|an|its|their|his|her|our|your|my|this|these|those)\s+[a-z]+ly\s+$",
+                              clause[max(0, m.start() - 40):m.start()]) is not None
+                 or re.search(r"(?:^|(?<!\bthe)(?<!\bthese)(?<!\bthose)(?<!\ball)(?<!\bboth)\s)"
+                              r"\b(?:two|three|four|five|six|seven|eight|nine|ten|many|several|some|few|more|most|other)\s+$",
+                              " " + clause[max(0, m.start() - 40):m.start()]) is not None))
 
 
 def _cue_status_one_by_one(clause, signal=None, at=None):

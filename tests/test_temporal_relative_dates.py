@@ -112,3 +112,15 @@ def test_compact_business_dates(text, value, mod):
 
     (m,) = tag(text, published="2025-03-12")
     assert (m.value, m.mod) == (value, mod)
+
+
+@pytest.mark.parametrize("text,published,value", [
+    # the year of a month and day comes from the tense, and "-ed" words qualifying nouns have none
+    ("Germany prepares to take over the presidency of the Group of Eight most industrialised nations "
+     "on January 1.", "2006-12-01", "2007-01-01"),
+    ("The concert is due to be held at the currently unfinished new Wembley Stadium on July 1.",
+     "2006-12-12", "2007-07-01"),
+])
+def test_a_participle_before_a_noun_does_not_make_the_year_last_years(text, published, value):
+    (m,) = [m for m in tag(text, published=published) if m.text in ("January 1", "July 1")]
+    assert m.value == value

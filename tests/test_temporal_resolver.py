@@ -732,6 +732,10 @@ def test_a_participle_after_be_is_no_past_tense():
     ("Israel will hold renewed talks with the Palestinians on Monday.", "2005-11-28"),
     ("The ministry is to publish detailed plans on Tuesday.", "2005-11-29"),
     ("The UN will also send increased aid on Friday.", "2005-12-02"),
+    # ... as it does after a determiner and an adverb, or a count that is no subject
+    ("The president will meet the newly elected parliament on Monday.", "2005-11-28"),
+    ("Voters will choose between two experienced candidates on Sunday.", "2005-11-27"),
+    ("The two signed agreements on Monday.", "2005-11-21"),
     # ... not after an auxiliary, where it is the verb
     ("He is believed to have visited Iraq on Monday.", "2005-11-21"),
     # ... nor where a capital "May" is the month, not the modal

@@ -203,7 +203,16 @@ def _qualifies_a_noun(clause: str, m: re.Match) -> bool:
     the noun after it, not a past tense)."""
     start, end = m.span()
     return (clause.endswith("ed", start, end) and start > 0 and _NOUN_AFTER.match(clause, end) is not None
-            and _MODAL_VERB_BEFORE.search(clause, max(0, start - 40), start) is not None)
+            and (_MODAL_VERB_BEFORE.search(clause, max(0, start - 40), start) is not None
+                 or _DETERMINER_BEFORE.search(clause, max(0, start - 40), start) is not None))
+
+
+# ... or a determiner and an adverb ("the newly elected parliament"), or a count that is no
+# subject ("between two experienced candidates", not "the two signed agreements").
+_DETERMINER_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|its|their|his|her|our|your|my|this|these|those)\s+[a-z]+ly"
+    r"|(?<!\bthe )(?<!\bthese )(?<!\bthose )(?<!\ball )(?<!\bboth )"
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|many|several|some|few|more|most|other))\s+$")
 
 
 # A noun (a lower-case word that is no preposition, article or conjunction) right after it.

@@ -576,9 +576,26 @@ def _after_a_modal_verb(words: list[str], i: int) -> bool:
 
 
 def _adjective(words: list[str], i: int) -> bool:
-    """Whether words[i], read as a past tense by its "-ed", follows a determiner."""
+    """Whether words[i], read as a past tense by its "-ed", follows a determiner; or, before a
+    noun, a determiner and an adverb ("the newly elected parliament") or a count ("between two
+    experienced candidates"; not "the two signed agreements", where the count is the subject)."""
     w = words[i].lower()
-    return i > 0 and w.endswith("ed") and w not in _PAST_WORDS and words[i - 1].lower() in DETERMINERS
+    if not (i > 0 and w.endswith("ed") and w not in _PAST_WORDS):
+        return False
+    before = words[i - 1].lower()
+    if before in DETERMINERS:
+        return True
+    if i + 1 >= len(words) or not words[i + 1].islower() or words[i + 1] in _NO_NOUN:
+        return False
+    if before.endswith("ly") and i >= 2:
+        return words[i - 2].lower() in DETERMINERS
+    return before in _COUNTS and (i < 2 or words[i - 2].lower() not in _SUBJECT_COUNT_AFTER)
+
+
+# Counts before a noun: "two experienced candidates", "several armed men".
+_COUNTS = frozenset("two three four five six seven eight nine ten many several some few more most other".split())
+# ... which after these are the subject: "the two signed agreements", "all three agreed".
+_SUBJECT_COUNT_AFTER = frozenset("the these those all both".split())
 
 
 # --------------------------------------------------------------------------- fields
