@@ -152,7 +152,8 @@ def _name(clause, m):
             and (re.search(rf"{modal}\s+(?:(?:[a-z]+ly|also|not|never|then|soon|still|again|now)\s+)?(?!{not_a_verb}\b)[a-z]+\s+$",
                            clause[max(0, m.start() - 40):m.start()]) is not None
                  # ... or after a determiner and an adverb, or a count that is no subject
-                 or re.search(r"\b(?:the|a|an|its|their|his|her|our|your|my|this|these|those)\s+[a-z]+ly\s+$",
+                 or re.search(r"\b(?:(?:the|a|an|its|their|his|her|our|your|my|this|these|those)\s+[a-z]+ly|"
+                              r"against|with|for|of|from|about|among|including|into|between)\s+$",
                               clause[max(0, m.start() - 40):m.start()]) is not None
                  or re.search(r"(?:^|(?<!\bthe)(?<!\bthese)(?<!\bthose)(?<!\ball)(?<!\bboth)\s)"
                               r"\b(?:two|three|four|five|six|seven|eight|nine|ten|many|several|some|few|more|most|other)\s+$",

@@ -516,6 +516,12 @@ def test_a_span_of_clock_times_is_one_event_on_the_day_given_after_it():
         "2005-11-21", "Polling centers will open during the constitution referendum")
 
 
+def test_how_many_times_is_no_thing_a_day_is_set_for():
+    # five days back from a Saturday: "for the first time" does not make it the coming Monday
+    row = _only("The elected parliament met for the first time on Monday.", "2005-11-26")
+    assert (row["date_value"], row["status"]) == ("2005-11-21", "happened")
+
+
 def test_whose_clock_a_time_is_is_no_part_of_the_label():
     row = _only("The accident occurred at about 13:00 local time (0500 GMT) on Tuesday.", "2006-11-22")
     assert row["title"] == "The accident occurred"

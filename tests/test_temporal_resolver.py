@@ -736,6 +736,7 @@ def test_a_participle_after_be_is_no_past_tense():
     ("The president will meet the newly elected parliament on Monday.", "2005-11-28"),
     ("Voters will choose between two experienced candidates on Sunday.", "2005-11-27"),
     ("The two signed agreements on Monday.", "2005-11-21"),
+    ("The opposition plans to stage a rally against rigged polls on Monday.", "2005-11-28"),
     # ... not after an auxiliary, where it is the verb
     ("He is believed to have visited Iraq on Monday.", "2005-11-21"),
     # ... nor where a capital "May" is the month, not the modal

@@ -1269,7 +1269,11 @@ _FOR_BEFORE = re.compile(r"(?i)\bfor\s+$")
 # a national funeral on Wednesday", "the possibility of a meeting on Monday": a thing something
 # is for or looks to, and its day.
 _FOR_A_THING_BEFORE = re.compile(
-    r"(?i)\b(?:for|(?:possibility|prospects?|chances?|hopes?)\s+of)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){1,8}?(?:on\s+)?$")
+    r"(?i)\b(?:for|(?:possibility|prospects?|chances?|hopes?)\s+of)\s+(?:a|an|the)\s+"
+    # (not how many times: "met for the first time on Monday", "for the third straight day")
+    r"(?!(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\d+(?:st|nd|rd|th))\s+"
+    r"(?:time|day|week|month|year|straight|consecutive|successive|running)\b)"
+    r"(?:[\w'’-]+\s+){1,8}?(?:on\s+)?$")
 # Days from publication within which a guessed year stays the nearest one, unless the
 # date's own verb says the other side (see verbs.own_verb_tense).
 _TENSE_NEAR_DAYS = 31

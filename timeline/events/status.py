@@ -207,10 +207,11 @@ def _qualifies_a_noun(clause: str, m: re.Match) -> bool:
                  or _DETERMINER_BEFORE.search(clause, max(0, start - 40), start) is not None))
 
 
-# ... or a determiner and an adverb ("the newly elected parliament"), or a count that is no
-# subject ("between two experienced candidates", not "the two signed agreements").
+# ... or a determiner and an adverb ("the newly elected parliament"), a preposition ("against
+# rigged polls"), or a count that is no subject ("between two experienced candidates", not "the two signed agreements").
 _DETERMINER_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|its|their|his|her|our|your|my|this|these|those)\s+[a-z]+ly"
+    r"|\b(?:against|with|for|of|from|about|among|including|into|between)"
     r"|(?<!\bthe )(?<!\bthese )(?<!\bthose )(?<!\ball )(?<!\bboth )"
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|many|several|some|few|more|most|other))\s+$")
 

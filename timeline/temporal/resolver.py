@@ -577,8 +577,9 @@ def _after_a_modal_verb(words: list[str], i: int) -> bool:
 
 def _adjective(words: list[str], i: int) -> bool:
     """Whether words[i], read as a past tense by its "-ed", follows a determiner; or, before a
-    noun, a determiner and an adverb ("the newly elected parliament") or a count ("between two
-    experienced candidates"; not "the two signed agreements", where the count is the subject)."""
+    noun, a determiner and an adverb ("the newly elected parliament"), a preposition ("against
+    rigged polls") or a count ("between two experienced candidates"; not "the two signed
+    agreements", where the count is the subject)."""
     w = words[i].lower()
     if not (i > 0 and w.endswith("ed") and w not in _PAST_WORDS):
         return False
@@ -589,9 +590,12 @@ def _adjective(words: list[str], i: int) -> bool:
         return False
     if before.endswith("ly") and i >= 2:
         return words[i - 2].lower() in DETERMINERS
+    if before in _PREPOSITIONS_BEFORE_A_NOUN:
+        return True  # "a rally against rigged polls"
     return before in _COUNTS and (i < 2 or words[i - 2].lower() not in _SUBJECT_COUNT_AFTER)
 
 
+_PREPOSITIONS_BEFORE_A_NOUN = frozenset("against with for of from about among including into between".split())
 # Counts before a noun: "two experienced candidates", "several armed men".
 _COUNTS = frozenset("two three four five six seven eight nine ten many several some few more most other".split())
 # ... which after these are the subject: "the two signed agreements", "all three agreed".
