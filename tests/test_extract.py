@@ -516,6 +516,32 @@ def test_a_span_of_clock_times_is_one_event_on_the_day_given_after_it():
         "2005-11-21", "Polling centers will open during the constitution referendum")
 
 
+@pytest.mark.parametrize("text, published, date_text, value, status", [
+    # what is likely is ahead ...
+    ("Analysts said the central bank was likely to cut rates on Monday.", "2005-11-26", "Monday",
+     "2005-11-28", "planned"),
+    ("Ministers warned that the introduction of relaxed licensing laws on Thursday is likely to lead "
+     "to more arrests.", "2005-11-23", "Thursday", "2005-11-24", "planned"),
+    # ... but a date gone by is of the thing the forecast is about, which happened
+    ("The boom years of the early 1990s are unlikely to return, the bank said.", "1997-04-17",
+     "the early 1990s", "199", "happened"),
+    # the telling of a date after "Speaking" is the date's, not the forecast after the comma
+    ("Speaking on Monday, the minister said the talks would continue.", "2005-11-26", "Monday",
+     "2005-11-21", "happened"),
+    ("On Friday, Sheikh Ahmad said the meeting was unlikely to decide on the price band.", "2005-12-10",
+     "Friday", "2005-12-09", "happened"),
+])
+def test_a_forecast_looks_ahead_from_its_own_date(text, published, date_text, value, status):
+    row = next(r for r in _rows(text, published) if r["date_text"] == date_text)
+    assert (row["date_value"], row["status"]) == (value, status)
+
+
+def test_early_in_a_period_is_its_first_third():
+    # "early this year", told in November, has gone by; the whole year is under way
+    row = _only("A sharp rift over the constitution opened early this year.", "2005-11-19")
+    assert (row["date_value"], row["status"]) == ("2005", "happened")
+
+
 def test_how_many_times_is_no_thing_a_day_is_set_for():
     # five days back from a Saturday: "for the first time" does not make it the coming Monday
     row = _only("The elected parliament met for the first time on Monday.", "2005-11-26")

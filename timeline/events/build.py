@@ -905,7 +905,8 @@ def _event(
         start, end = days.bounds(value)
     # "since last April's offensive": the signal belongs to the offensive, not the date.
     status, status_warnings = decide_status(
-        wording, None if possessive else signal, _part_start(start, end, mod), end, published, at, cued
+        wording, None if possessive else signal, _part_start(start, end, mod), _part_end(start, end, mod),
+        published, at, cued
     )
     if first.spec.get("unplaced") == "future" and cue is None:
         status = "planned"  # "Tomorrow the talks resume", with no date to compare
@@ -1219,6 +1220,15 @@ def _part_start(start, end, mod: str):
         return start
     first, last = datetime.date(start), datetime.date(end)  # (days: quicker than Timestamps)
     return first + timedelta(days=(last - first).days * (2 if mod == "END" else 1) // 3)
+
+
+def _part_end(start, end, mod: str):
+    """Where the part of [start, end] a modifier names ends: "early this year" is its first third,
+    "mid-2025" its middle one ("the boom years of the early 1990s", in 1997: gone by)."""
+    if start is None or end is None or mod not in ("START", "MID"):
+        return end
+    first, last = datetime.date(start), datetime.date(end)
+    return first + timedelta(days=(last - first).days * (1 if mod == "START" else 2) // 3)
 
 
 def _pub_day(published) -> date:

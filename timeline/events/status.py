@@ -125,7 +125,8 @@ _TELLING_AFTER = re.compile(r"(?i)(?:said|says|told|added|stated)\b")
 # the date is the telling's, which has no tense of its own; what it tells is another time.
 _TELLING_PARTICIPLE_BEFORE = re.compile(
     r"(?i)\b(?:claim|say|warn|announc|insist|argu|add|stat|not|stress|tell|accus|alleg|confirm|"
-    r"deny|declar|report|predict|vow|pledg|promis|threaten|assert|reiterat|suggest|indicat)ing"
+    r"deny|declar|report|predict|vow|pledg|promis|threaten|assert|reiterat|suggest|indicat|"
+    r"speak|talk|address|comment|brief|writ|respond)ing"
     r"(?:\s+[\w.'’-]+){0,3}?\s+(?:(?:on|late|early|last|this|in|at)\s+){0,2}$")
 
 
@@ -171,18 +172,24 @@ def _nearest_cue(
                 # what the cue says may come)
                 break
             distance = at - end if end <= at else max(start - at, 0)
-            if start > at and (_LATER_CLAUSE.search(clause, at, start) or _TELLING_AFTER.match(clause, start)
-                               and "," in clause[at:start]):
+            told_after = False  # (a telling after the date: this rule's next match may be nearer in effect)
+            if start > at and (_LATER_CLAUSE.search(clause, at, start) or (
+                    told_after := bool(_TELLING_AFTER.match(clause, start) or told_before)) and "," in clause[at:start]):
                 # "told his squad Friday they must ...", "said Tuesday that ... would":
                 # a cue in a later clause speaks for the date only if none comes before,
-                # and not at all after a telling participle (whose date it is).
+                # and not at all after a telling participle (whose date it is; after its
+                # comma, "Speaking on Monday, the minister said the talks would ...", all is
+                # another clause).
                 if told_before:
                     break
                 distance += _FAR
             if best is None or (distance, order) < best:
                 best, found = (distance, order), rule
-            if end > at:
-                break  # the rule's later matches start later still: none is nearer
+            if end > at and not told_after:
+                # the rule's later matches start later still: none is nearer (a later clause
+                # found before this match is before them too; a telling is only this match:
+                # "On Friday, Sheikh Ahmad said the meeting was unlikely to ...": "was" is nearer)
+                break
     return (found.status, found.name) if found else (None, None)
 
 
@@ -319,6 +326,10 @@ def decide_status(
     if status == "ongoing" and future:
         return "planned", warnings
     if status == "ongoing" and past:
+        return "happened", warnings
+    if status == "planned" and past and _rule == "forecast":
+        # "the boom years of the early 1990s are unlikely to return": what is forecast is
+        # about a thing of that date, which has happened
         return "happened", warnings
     if status == "planned" and past:
         warnings.append(

@@ -54,7 +54,7 @@ _FUTURE_PAIRS = frozenset({
     ("going", "to"), ("is", "to"), ("are", "to"), ("set", "to"), ("plans", "to"), ("plan", "to"),
     ("kick", "off"), ("kicks", "off"), ("take", "on"), ("takes", "on"), ("play", "host"), ("plays", "host"),
     ("set", "for"), ("slated", "for"), ("slated", "to"), ("poised", "to"), ("takes", "place"),
-    ("course", "to"), ("track", "to"),  # "on course to emerge as the largest party after the March 28 election"
+    ("course", "to"), ("track", "to"), ("likely", "to"), ("unlikely", "to"),  # "on course to emerge as the largest party after the March 28 election"
     ("takes", "effect"), ("take", "effect"), ("comes", "into"), ("enters", "into"),
     # "Voters go (head) to the polls on Sunday": the plain present of a vote to come.
     ("go", "to"), ("goes", "to"), ("head", "to"), ("heads", "to"), ("polls", "open"), ("polls", "close"),
