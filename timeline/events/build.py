@@ -779,6 +779,7 @@ def _event(
     weekday = first if len(g.mentions) == 1 and weekday_of(first) is not None else g.notes.get("weekday")
     if (g.kind != "conflict" and start is not None and weekday is not None
             and not weekday.spec.get("week_named") and not weekday.spec.get("listed")
+            and not weekday.spec.get("arranged")
             and not (weekday.spec.get("ahead_by_tense") and cue == "happened")):
         noun = past_noun_right_before(text, g_start, g_end) if first.spec.get("weekday_only") else None
         value, note = _weigh_weekday(weekday, value, "happened" if noun else cue, published)

@@ -986,6 +986,12 @@ def _weekend(anchor: date, tense: str | None) -> date:
     return shift(anchor, "day", -wd)
 
 
+# What was arranged, told in the past, in the date's clause: "was due to be signed on".
+_ARRANGED_IN_THE_PAST = re.compile(
+    r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:due|scheduled|slated|expected|set|supposed|to)\b(?![^.;:!?]*\b(?:will|'ll)\b)"
+    r"[^.;:!?]*$")
+
+
 def _weekday_date(wd: int, anchor: date, direction: int | None, tense: str | None) -> date:
     diff = (wd - anchor.isoweekday()) % 7  # days forward to the next such weekday (0 = today)
     back = diff - 7 if diff else 0
@@ -1409,13 +1415,18 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
         # A bare weekday counts from the publication (or dateline) day, not from an
         # explicit date mentioned earlier: on TimeBank news that reading is right far
         # more often (measured: anchoring on the last explicit date cost 1.5 value F1).
-        if (direction is None and m.anchor == "published" and "tod" not in spec and get_tense() != "future"
-                and _POSSESSIVE_EVENT.match(text, m.end)):
+        if (direction is None and m.anchor == "published" and "tod" not in spec and (
+                get_tense() != "future" and _POSSESSIVE_EVENT.match(text, m.end)
+                or get_tense() == "future" and _ARRANGED_IN_THE_PAST.search(text, max(0, m.start - 70), m.start))):
             # "contesting Thursday's election", "after Monday's talks": the event the weekday
             # names is the nearest of that name, whatever tense the clause's verb has ("in the
-            # run-up to Sunday's elections" is ahead all the same)
+            # run-up to Sunday's elections" is ahead all the same); and so is a day arranged, told
+            # in the past ("The deal was due to be signed on Friday but was postponed", on a
+            # Saturday: the day before; "was due to arrive on Monday": two days on)
             diff = (wd - base.isoweekday()) % 7
             day = shift(base, "day", diff if diff <= 3 else diff - 7)
+            if get_tense() == "future":
+                m.spec["arranged"] = True  # (the event layer keeps the nearer day)
         else:
             day = _weekday_date(wd, base, direction, get_tense())
             if direction is None and m.anchor == "published" and get_tense() is None:

@@ -1,0 +1,178 @@
+"""Sentences in either tense, one date each, and the side of publication (and status) each must
+give: news wording with the words that mislead a tense reader (participles that qualify nouns,
+a telling before or after the date, forecasts, plans told in the past). Published on Saturday,
+November 26, 2005: "Monday" is the 21st when past, the 28th when ahead."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline import extract
+
+PUBLISHED = "2005-11-26"
+FUT = "2005-11-28"
+PAST = "2005-11-21"
+
+WEEKDAYS_A = [
+ ("The leaders are expected to sign a long-awaited peace deal on Monday.", FUT),
+ ("The minister is scheduled to visit quake-hit areas on Monday.", FUT),
+ ("The committee will review the disputed results on Monday.", FUT),
+ ("Parliament is set to vote on the amended bill on Monday.", FUT),
+ ("The opposition plans to stage a rally against rigged polls on Monday.", FUT),
+ ("The two sides are to resume stalled negotiations on Monday.", FUT),
+ ("Negotiators hope to finalise the revised text on Monday.", FUT),
+ ("The trial of the accused bombers opens on Monday.", FUT),
+ ("The summit, which was postponed last month, opens on Monday.", FUT),
+ ("Talks between the estranged allies resume on Monday.", FUT),
+ ("Voters go to the polls on Monday in a vote seen as a test for the embattled government.", FUT),
+ ("The new cabinet, dominated by hardliners, will be sworn in on Monday.", FUT),
+ ("The court will rule on Monday whether the detained activists can be freed.", FUT),
+ ("Officials said the reopened border crossing would be closed again on Monday.", FUT),
+ ("The government has promised to publish the long-delayed report on Monday.", FUT),
+ ("Police said they would question the injured driver on Monday.", FUT),
+ ("A delegation led by the deputy minister is due in Kabul on Monday.", FUT),
+ ("The ceasefire, brokered by Egypt, takes effect on Monday.", FUT),
+ ("The embattled premier faces a confidence vote on Monday.", FUT),
+ ("The World Bank is expected to approve a much-needed loan on Monday.", FUT),
+ ("The talks collapsed on Monday after the rebels walked out.", PAST),
+ ("The elected parliament met for the first time on Monday.", PAST),
+ ("Armed men stormed the embassy on Monday.", PAST),
+ ("The injured were taken to hospital on Monday.", PAST),
+ ("The revised figures were published on Monday.", PAST),
+ ("Troops killed two suspected militants on Monday.", PAST),
+ ("The long-awaited report, published on Monday, found widespread abuse.", PAST),
+ ("Detained protesters were released on Monday.", PAST),
+ ("The government announced on Monday that it will hold talks next month.", PAST),
+ ("The minister, who will visit Paris next week, met his counterpart on Monday.", PAST),
+ ("The bill, expected to pass easily, was approved by parliament on Monday.", PAST),
+ ("The so-called roadmap was presented to both sides on Monday.", PAST),
+ ("He was sworn in as president on Monday.", PAST),
+ ("Rescuers pulled 12 trapped miners from the flooded pit on Monday.", PAST),
+ ("The two sides agreed on Monday to resume talks.", PAST),
+]
+
+WEEKDAYS_B = [
+ ("If approved, the law would take effect on Monday.", FUT),
+ ("Unless a deal is reached, workers will strike on Monday.", FUT),
+ ("Officials fear that violence could erupt on Monday.", FUT),
+ ("The vote, initially scheduled for Friday, was moved to Monday.", FUT),
+ ("Analysts said the central bank was likely to cut rates on Monday.", FUT),
+ ("The general, who was wounded last year, will retire on Monday.", FUT),
+ ("Critics say the plan, drafted by foreign advisers, will be unveiled on Monday.", FUT),
+ ("It remains unclear whether the talks will go ahead on Monday.", FUT),
+ ("The ministry confirmed that schools would reopen on Monday.", FUT),
+ ("The airline said flights would resume on Monday.", FUT),
+ ("Both leaders are scheduled to address a joint news conference on Monday.", FUT),
+ ("Thousands are expected to march through the capital on Monday.", FUT),
+ ("The president said he would not attend the summit on Monday.", FUT),
+ ("The tribunal is due to hand down its verdict on Monday.", FUT),
+ ("The vote, which had been scheduled for Monday, was postponed.", FUT),
+ ("Hundreds of people attended the funeral on Monday.", PAST),
+ ("The minister resigned on Monday, citing health reasons.", PAST),
+ ("The company said on Monday it would cut 500 jobs.", PAST),
+ ("It was not immediately clear why the talks ended abruptly on Monday.", PAST),
+ ("Police arrested a man suspected of planning an attack on Monday.", PAST),
+ ("The rebels, who signed a ceasefire last year, attacked a police post on Monday.", PAST),
+ ("The UN said it had delivered aid to the region on Monday.", PAST),
+ ("Prices rose sharply on Monday as investors fled to safety.", PAST),
+ ("A court in Cairo sentenced three men to death on Monday.", PAST),
+ ("Voters approved the new constitution in a referendum on Monday.", PAST),
+ ("The bodies were found on Monday near the border.", PAST),
+ ("The delegation arrived in Beijing on Monday for talks.", PAST),
+ ("Speaking on Monday, the minister said the talks would continue.", PAST),
+ ("The leaders held talks on Monday but failed to reach a deal.", PAST),
+ ("The injured soldier died in hospital on Monday.", PAST),
+]
+
+MONTHS = [
+ ("The accord signed on March 3 collapsed within weeks.", "March 3", "2005-03-03"),
+ ("Elections will be held on March 3, the commission said.", "March 3", "2006-03-03"),
+ ("The deadline expires on December 15.", "December 15", "2005-12-15"),
+ ("Talks resumed on November 20 after a long break.", "November 20", "2005-11-20"),
+ ("The ceasefire, agreed in January, will expire in March.", "January", "2005-01"),
+ ("The ceasefire, agreed in January, will expire in March.", "March", "2006-03"),
+ ("He will step down in January after ten years in office.", "January", "2006-01"),
+ ("She took office in January and has since toured the region.", "January", "2005-01"),
+ ("The summit, due in December, has been postponed.", "December", "2005-12"),
+ ("Prices have risen steadily since January.", "January", "2005-01"),
+ ("The troops will stay until January.", "January", "2006-01"),
+ ("The government must present a budget by March.", "March", "2006-03"),
+ ("He was last seen in public last March.", "last March", "2005-03"),
+ ("The trial opens next March.", "next March", "2006-03"),
+ ("Construction will begin in the spring.", "the spring", "2006-SP"),
+ ("Construction began in the spring.", "the spring", "2005-SP"),
+ ("The next round of talks is planned for February.", "February", "2006-02"),
+ ("The law, passed by parliament in October, takes effect in February.", "February", "2006-02"),
+ ("The law, passed by parliament in October, takes effect in February.", "October", "2005-10"),
+ ("Officials expect the report to be published in January.", "January", "2006-01"),
+ ("Inflation rose to 4 percent in October from 3.5 percent in September.", "September", "2005-09"),
+ ("Exports in October were up 12 percent on a year earlier.", "October", "2005-10"),
+ ("The company expects profits to recover in the second half of next year.", "the second half of next year", "2006-H2"),
+ ("The minister, who took office in August, will visit Tokyo in January.", "August", "2005-08"),
+ ("The minister, who took office in August, will visit Tokyo in January.", "January", "2006-01"),
+ ("A referendum on the constitution is scheduled for December 18.", "December 18", "2005-12-18"),
+ ("Voters rejected the draft constitution on November 21.", "November 21", "2005-11-21"),
+ ("The two leaders last met in June, when they agreed to resume talks in September.", "September", "2005-09"),
+ ("The visit, originally planned for October, was put off until February.", "February", "2006-02"),
+ ("The visit, originally planned for October, was put off until February.", "October", "2005-10"),
+]
+
+STATUSES = [
+ ("The country aims to halve poverty by 2015.", "2015", "target"),
+ ("The plant must be closed no later than March 2007.", "March 2007", "target"),
+ ("The toll had risen to 50 by Tuesday.", "Tuesday", "happened"),
+ ("The country has been under emergency rule since 2003.", "2003", "ongoing"),
+ ("Talks have continued since Monday.", "Monday", "ongoing"),
+ ("The strike, which began on Monday, is continuing.", "Monday", "happened"),
+ ("Prices have fallen since March.", "March", "ongoing"),
+ ("The ban will remain in force until 2008.", "2008", "planned"),
+ ("The leaders will meet in Hanoi next week.", "next week", "planned"),
+ ("Parliament approved the budget last week.", "last week", "happened"),
+ ("The company is currently restructuring this year.", "this year", "ongoing"),
+ ("The target is to cut emissions 20 percent by 2020.", "2020", "target"),
+ ("The government has pledged to end the conflict by the end of the year.", "the end of the year", "target"),
+ ("The deal was due to be signed on Friday but was postponed.", "Friday", "planned"),
+ ("The talks were supposed to start on Monday.", "Monday", "happened"),
+ ("The minister is to visit Beijing in December.", "December", "planned"),
+ ("Investigators are still searching for the cause of Tuesday's crash.", "Tuesday", "happened"),
+ ("The drought has lasted since 2001, officials said.", "2001", "ongoing"),
+ ("A new law comes into force on January 1.", "January 1", "planned"),
+ ("Negotiators hope to reach a deal by Christmas.", "Christmas", "target"),
+ ("The exhibition runs until December 31.", "December 31", "planned"),
+ ("The army has controlled the town since Sunday.", "Sunday", "ongoing"),
+ ("Unemployment stood at 8 percent in October.", "October", "happened"),
+]
+
+
+@pytest.mark.parametrize("text, value", WEEKDAYS_A + WEEKDAYS_B)
+def test_a_weekday_is_on_the_side_of_publication_its_tense_gives(text, value):
+    rows = extract(text, published=PUBLISHED)
+    (row,) = rows[rows.date_text.str.contains("Monday")].itertuples()
+    assert row.date_value == value
+
+
+@pytest.mark.parametrize("text, date_text, value", MONTHS)
+def test_a_month_without_a_year_takes_the_year_its_tense_gives(text, date_text, value):
+    rows = extract(text, published=PUBLISHED)
+    (row,) = rows[rows.date_text == date_text].itertuples()
+    assert row.date_value == value
+
+
+@pytest.mark.parametrize("text, date_text, status", STATUSES)
+def test_the_status_is_what_the_wording_says(text, date_text, status):
+    rows = extract(text, published=PUBLISHED)
+    (row,) = rows[rows.date_text == date_text].itertuples()
+    assert row.status == status
+
+
+@pytest.mark.parametrize("text, date_text, value", [
+    # a day arranged, told in the past, is the nearer of its two readings
+    ("The deal was due to be signed on Friday but was postponed.", "Friday", "2005-11-25"),
+    ("The minister was due to arrive on Monday.", "Monday", "2005-11-28"),
+    ("Talks were scheduled to begin Wednesday.", "Wednesday", "2005-11-23"),
+    ("The pope was to visit the town on Tuesday.", "Tuesday", "2005-11-29"),
+])
+def test_a_day_arranged_told_in_the_past_is_the_nearer_one(text, date_text, value):
+    rows = extract(text, published=PUBLISHED)
+    (row,) = rows[rows.date_text == date_text].itertuples()
+    assert row.date_value == value
