@@ -176,3 +176,39 @@ def test_a_day_arranged_told_in_the_past_is_the_nearer_one(text, date_text, valu
     rows = extract(text, published=PUBLISHED)
     (row,) = rows[rows.date_text == date_text].itertuples()
     assert row.date_value == value
+
+
+# The kinds of date the issue names for held-out news: a month without a year, "last November",
+# "late June", "before the end of next month", "from 4 June through 5 June 2014", "by the end of
+# 2026", a dateline, weekdays either side, "earlier this month".
+HELD_OUT_KINDS = [
+ # text, published, date_text, value, precision, status, start, end
+ ("The two leaders last met in November, officials said.", "2024-03-10", "November", "2023-11", "month", "happened"),
+ ("The ministers met last November in Seoul.", "2024-03-10", "last November", "2023-11", "month", "happened"),
+ ("The ministers met last November in Seoul.", "2024-11-20", "last November", "2023-11", "month", "happened"),
+ ("Elections are expected in late June.", "2024-03-10", "late June", "2024-06", "month", "planned"),
+ ("Fighting flared in late June, the UN said.", "2024-08-10", "late June", "2024-06", "month", "happened"),
+ ("The UN must approve the plan before the end of next month.", "2024-03-10", "the end of next month", "2024-04", "month", "target"),
+ ("The festival runs from 4 June through 5 June 2014 in Berlin.", "2014-05-01", "4 June through 5 June 2014", "2014-06-04/2014-06-05", "day", "planned"),
+ ("The government wants all coal plants closed by the end of 2026.", "2024-03-10", "the end of 2026", "2026", "year", "target"),
+ ("SYDNEY, March 21 (Reuters) - Australia's central bank held rates on Thursday.", None, "Thursday", "2024-03-21", "day", "happened"),
+ ("North Korea fired a ballistic missile on Thursday, Seoul said.", "2024-11-02", "Thursday", "2024-10-31", "day", "happened"),
+ ("Mr Borrell will head to South Korea on Monday.", "2024-11-02", "Monday", "2024-11-04", "day", "planned"),
+ ("The summit will take place next week in Brussels.", "2024-11-02", "next week", "2024-W45", "week", "planned"),
+ ("Inflation fell in the third quarter.", "2024-11-02", "the third quarter", "2024-Q3", "quarter", "happened"),
+ ("The agreement was signed two days ago.", "2024-11-02", "two days ago", "2024-10-31", "day", "happened"),
+ ("Earlier this month, the central bank cut rates.", "2024-11-20", "Earlier this month", "2024-11", "month", "happened"),
+ ("The treaty expires in mid-2025.", "2024-11-02", "mid-2025", "2025", "year", "planned"),
+ ("Troops withdrew in the spring of 2023.", "2024-11-02", "the spring of 2023", "2023-SP", "season", "happened"),
+ ("The talks collapsed in 2019 and resumed the following year.", "2024-11-02", "the following year", "2020", "year", "happened"),
+ ("Japan plans to raise defence spending to 2 percent of GDP by 2027.", "2024-11-02", "2027", "2027", "year", "target"),
+ ("The vote was held on Sunday, November 3.", "2024-11-05", "Sunday, November 3", "2024-11-03", "day", "happened"),
+]
+
+
+@pytest.mark.parametrize("text, published, date_text, value, precision, status", HELD_OUT_KINDS)
+def test_each_kind_of_date_gives_its_value_precision_and_status(text, published, date_text, value, precision,
+                                                                 status):
+    rows = extract(text, published=published)
+    (row,) = rows[rows.date_text == date_text].itertuples()
+    assert (row.date_value, row.precision, row.status) == (value, precision, status)

@@ -748,14 +748,15 @@ def _event(
         # which is what is dated, has not.
         cued = ("planned", "ahead-of")
     if (str(first.spec.get("when", "")).lower() == "later" and first.spec.get("dir") == "this"
-            and (cued is None or cued[0] in ("happened", "ongoing"))):
+            and (cued is None or cued[0] in (None, "happened", "ongoing"))):
         # "expected later this week": the rest of a period under way is still to come,
         # whatever participle stands near ("once published, expected later this week")
         cued = ("planned", "later-this")
     elif (str(first.spec.get("when", "")).lower() == "earlier" and first.spec.get("dir") == "this"
-            and cued is not None and cued[0] in ("planned", "target")):
-        # "would inform the king about his talks earlier this month": what went before in a
-        # period under way has happened, whatever the verb the clause turns on
+            and (cued is None or cued[0] in (None, "planned", "target", "ongoing"))):
+        # "would inform the king about his talks earlier this month", "Earlier this month, the
+        # central bank cut rates": what went before in a period under way has happened,
+        # whatever the verb the clause turns on (or with none that shows its tense)
         cued = ("happened", "earlier-this")
     cue = cued[0]
     if cue in ("planned", "target") and str(first.spec.get("signal", "")).lower() == "since":
