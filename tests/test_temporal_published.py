@@ -30,6 +30,9 @@ from timeline.temporal.published import find_published, parse_published
         ("Updated - March 20, 2024 07:21 pm (IST)\nText.", "2024-03-20T19:21", 5.5),
         ("Last Updated: Wednesday, March 20, 2024, 19:21 [IST]\nText.", "2024-03-20T19:21", 5.5),
         ("Published: 2024-03-20 19:21:05 +0530\nText.", "2024-03-20T19:21:05", 5.5),
+        # A page's date line copied with its parts run together.
+        ("By Jane Smith\nNovember 24, 20249:41 AM GMT+1Updated 2 hours ago\nText.", "2024-11-24T09:41", 1),
+        ("Nov 24, 202410:05 PM EST\nThe minister met his counterpart on Thursday.", "2024-11-24T22:05", -5),
     ],
 )
 def test_publication_time_found_with_its_offset(text, expected, offset_hours):

@@ -192,6 +192,10 @@ def locate_published(text: str, keyword_only: bool = False) -> tuple[datetime | 
         m = _KEYWORD.search(line)
         if m:
             found = _parse_line(line[m.end():])
+            if found is None and m.start() and not keyword_only:
+                # "November 24, 20249:41 AM GMT+1Updated 2 hours ago" (a page's date line, copied
+                # with its parts run together): the date before the keyword
+                found = _parse_line(_unglue(line[: m.start()]))
             if found is not None:
                 return found, offsets[i], offsets[i] + len(line.rstrip("\r\n"))
     if keyword_only:
@@ -207,6 +211,7 @@ def locate_published(text: str, keyword_only: bool = False) -> tuple[datetime | 
         if not line or len(line) > 80:
             continue
         # A line that is mostly a date: at least half of its letters belong to it.
+        line = _unglue(line)
         found = _parse_line(line)
         if found is not None and _mostly_date(line):
             return found, offsets[i], offsets[i] + len(lines[i].rstrip("\r\n"))
@@ -230,6 +235,18 @@ def _edge_lines(lines: list[str], length: int) -> tuple[list[int], dict[int, int
         pos -= len(lines[i])
         offsets[i] = pos
     return [*head, *tail], offsets
+
+
+# A year run together with the clock time after it ("November 24, 20249:41 AM"), and a time
+# zone with the word after it ("GMT+1Updated"): how a page's date line reads when copied.
+_YEAR_THEN_CLOCK = re.compile(r"\b((?:19|20)\d\d)(\d{1,2}:\d\d\s*[AaPp]\.?[Mm]\b)")
+_ZONE_THEN_WORD = re.compile(r"\b([A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d\d)?)?)([A-Z][a-z])")
+
+
+def _unglue(line: str) -> str:
+    if not any(c.isdigit() for c in line):
+        return line
+    return _ZONE_THEN_WORD.sub(r"\1 \2", _YEAR_THEN_CLOCK.sub(r"\1 \2", line))
 
 
 def _mostly_date(line: str) -> bool:
