@@ -137,10 +137,22 @@ def test_anchored_event_without_a_match_uses_the_publication_date():
     # the phrase opens the sentence: the clause after it is the event
     ("After the talks, the envoy will travel to Paris.", "planned"),
     ("Shortly after the talks, the envoy left for Paris.", "happened"),
+    # ... the cue nearest the phrase: the telling's past, not the quotation's future
+    ('"We will not stand by while Iran fuels the war," Borrell told reporters after the meeting.', "happened"),
+    ("More than 300 products will go on sale at 188 authorized shops the day after the announcement.",
+     "planned"),
 ])
 def test_an_anchored_event_takes_the_status_of_its_own_clause(text, status):
     (ev,) = build_events(Document(text, published=date(2006, 11, 24)), [])
     assert ev.precision == "approximate" and ev.status == status
+
+
+def test_an_undated_anchor_that_has_happened_is_on_or_before_publication():
+    text = '"We will not stand by," Borrell told reporters after the meeting.'
+    (ev,) = build_events(Document(text, published=date(2024, 11, 19)), [])
+    assert (ev.status, ev.date_mod, ev.start, ev.end) == (
+        "happened", "ON_OR_BEFORE", None, pd.Timestamp("2024-11-19"))
+    assert "on or before the publication date" in ev.warnings[0]
 
 
 def _anchor_examples():

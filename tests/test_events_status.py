@@ -156,7 +156,7 @@ def _name(clause, m):
                               r"against|with|for|of|from|about|among|including|into|between)\s+$",
                               clause[max(0, m.start() - 40):m.start()]) is not None
                  or re.search(r"(?:^|(?<!\bthe)(?<!\bthese)(?<!\bthose)(?<!\ball)(?<!\bboth)\s)"
-                              r"\b(?:two|three|four|five|six|seven|eight|nine|ten|many|several|some|few|more|most|other)\s+$",
+                              r"\b(?:two|three|four|five|six|seven|eight|nine|ten|many|several|some|few|more|most|other|(?!(?:1[5-9]|20)\d\d\s)\d[\d,.]*)\s+$",
                               " " + clause[max(0, m.start() - 40):m.start()]) is not None))
 
 

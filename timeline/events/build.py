@@ -1438,8 +1438,11 @@ def _anchored_event(
         rest = s.text[phrase.end - s.start :].lstrip(" ,")
         rest_start = s.end - len(rest)
         clause = clause_of(s.text, s.start, rest_start, rest_start + 1, [])
-    # The date is open-ended on one side, so only the wording can tell the status.
-    status, status_warnings = decide_status(clause.full, None, None, None, published)
+    # The date is open-ended on one side, so only the wording can tell the status: the cue
+    # nearest the phrase ('"We will not stand by," Borrell told reporters after the meeting':
+    # the telling's past, not the quotation's future).
+    at = phrase.start - clause.start if clause.start <= phrase.start < clause.end else 0
+    status, status_warnings = decide_status(clause.full, None, None, None, published, at)
     anchor = find_anchor_event(phrase, events, happened=status == "happened")
     counted = _counted(phrase, anchor)
     if counted is not None:
@@ -1462,9 +1465,10 @@ def _anchored_event(
     elif published is not None:
         day = published.date() if isinstance(published, datetime) else published
         value, when = day.isoformat(), pd.Timestamp(day)
+        side = "on or before" if status == "happened" else "relative to"
         warning = (
             f'No date of its own: the text places it {phrase.mod.lower()} "{phrase.object}", '
-            f"which no dated event in the article matches; placed relative to the publication "
+            f"which no dated event in the article matches; placed {side} the publication "
             f"date, {fmt_day(day)}."
         )
         conf = 0.3
@@ -1473,6 +1477,9 @@ def _anchored_event(
     if counted is None:
         precision, mod = "approximate", phrase.mod
         start, end = (when, None) if phrase.mod == "AFTER" else (None, when)
+        if anchor is None and status == "happened":
+            # after something undated that has happened: some time up to publication
+            mod, start, end = "ON_OR_BEFORE", None, when
     names, codes = names_and_countries(
         actors.within(clause.start, clause.end) + actors.within(s.start, s.end)
     )

@@ -220,7 +220,7 @@ _DETERMINER_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|its|their|his|her|our|your|my|this|these|those)\s+[a-z]+ly"
     r"|\b(?:against|with|for|of|from|about|among|including|into|between)"
     r"|(?<!\bthe )(?<!\bthese )(?<!\bthose )(?<!\ball )(?<!\bboth )"
-    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|many|several|some|few|more|most|other))\s+$")
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|many|several|some|few|more|most|other|(?!(?:1[5-9]|20)\d\d\s)\d[\d,.]*))\s+$")
 
 
 # A noun (a lower-case word that is no preposition, article or conjunction) right after it.
