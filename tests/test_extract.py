@@ -64,6 +64,20 @@ def test_a_dateline_of_two_places_is_not_an_event():
     assert row["date_text"] == "Saturday" and row["date_value"] == "2024-08-31"
 
 
+def test_a_weekday_after_the_datelines_day_counts_from_the_publication():
+    # datelined Monday the 18th, updated and published on Tuesday the 19th
+    text = ("BRUSSELS, Nov 18 (Reuters) - EU ministers on Monday agreed new sanctions on Iran. "
+            "Iran's foreign ministry rejected the move on Tuesday.")
+    rows = {r["date_text"]: r for r in _rows(text, "2024-11-19T08:30:00+00:00")}
+    assert rows["Monday"]["date_value"] == "2024-11-18"
+    assert rows["Tuesday"]["date_value"] == "2024-11-19"
+    assert any("dateline" in w for w in rows["Tuesday"]["warnings"])
+    # ... and a weekday before the dateline's day still counts from the dateline
+    rows = {r["date_text"]: r for r in _rows(
+        "BRUSSELS, Nov 18 (Reuters) - The talks began on Friday.", "2024-11-19T08:30:00+00:00")}
+    assert rows["Friday"]["date_value"] == "2024-11-15"
+
+
 def test_dateline_far_from_publication_time_is_pointed_out():
     text = "BEIJING, March 3 (Reuters) - China said on Tuesday it would hold naval drills near Taiwan."
     row = _only(text, "2024-03-20")

@@ -901,6 +901,7 @@ class _Context:
     def __init__(self, text: str, anchor: date | None, following=None):
         self.text = text
         self.anchor = anchor
+        self.published_day = anchor  # (the anchor may move to a dateline's day; this stays)
         self.following = following  # mention -> the next mention, or None
         self.last: tuple[date, str] | None = None  # last explicit calendar reference
         self.last_quarter: tuple[date, str] | None = None
@@ -1429,6 +1430,14 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
                 m.spec["arranged"] = True  # (the event layer keeps the nearer day)
         else:
             day = _weekday_date(wd, base, direction, get_tense())
+            pub = ctx.published_day
+            if (direction is None and m.anchor == "published" and get_tense() != "future" and pub is not None
+                    and 0 < (pub - base).days <= 2 and base < (later := _weekday_date(wd, pub, None, None)) <= pub):
+                # "BRUSSELS, Nov 18 - ... Iran rejected the move on Tuesday", published on Tuesday
+                # the 19th: a day after the dateline's, up to publication, not the week before it
+                day = later
+                m.warnings.append(f'"{m.text}" is after the dateline\'s day: it is counted from the '
+                                  f"publication date, {day_words(pub)}.")
             if direction is None and m.anchor == "published" and get_tense() is None:
                 m.spec["untensed"] = True  # read back by default: nothing in its clause says which week
         _set(m, day.isoformat(), "day")
