@@ -545,3 +545,16 @@ def test_a_title_in_quotes_is_one_name_and_goes_with_the_thing_it_names():
     # the naming participle is no past tense: the broadcast is the coming Saturday's
     assert (row.date_text, row.date_value, row.status) == ("Saturday afternoon", "2006-11-04TAF", "planned")
     assert row.title.startswith("The fourth channel of CCTV will broadcast the 50-minute documentary")
+
+
+@pytest.mark.parametrize("text, title", [
+    # a telling participle set off after its subject: the date is the telling's, the label its news
+    ("President Joe Biden, speaking from the White House Rose Garden on Tuesday, said the ceasefire was "
+     "designed to last.", "President Joe Biden said the ceasefire was designed to last"),
+    # ... and opening the sentence, it says when, like a phrase of time
+    ("Speaking to reporters in Kabul on Monday, the minister said troops would stay.",
+     "The minister said troops would stay"),
+])
+def test_a_telling_participle_with_the_date_leaves_the_label_to_what_was_said(text, title):
+    (row,) = extract(text, published="2024-11-27").itertuples()
+    assert (row.title, row.status) == (title, "happened")

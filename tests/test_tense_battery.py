@@ -80,6 +80,9 @@ WEEKDAYS_B = [
  ("The bodies were found on Monday near the border.", PAST),
  ("The delegation arrived in Beijing on Monday for talks.", PAST),
  ("Speaking on Monday, the minister said the talks would continue.", PAST),
+ ("The minister, speaking to reporters in Kabul on Monday, said troops would stay until 2008.", PAST),
+ ("Addressing a small audience of academics at Queen Mary College in London on Monday, the MI5 chief "
+  "said many more attacks were planned.", PAST),
  ("The leaders held talks on Monday but failed to reach a deal.", PAST),
  ("The injured soldier died in hospital on Monday.", PAST),
 ]

@@ -214,6 +214,10 @@ _APPOSITION = re.compile(
 _SUBORDINATE = re.compile(
     r"\s*(?:after|before|when|while|as|because|although|though|since|despite|with|including|"
     r"amid|following)\s", re.IGNORECASE)
+# A piece that is a telling participle set off after its subject ("Biden, speaking from the
+# Rose Garden on Tuesday, said ..."), and the telling's verb that opens the piece after it.
+_TELLING_ASIDE = re.compile(r"\s*(?:speaking|talking|addressing|writing|briefing|testifying)\b", re.IGNORECASE)
+_TELLING_NEXT = re.compile(r"\s*(?:said|says|told|added|warned|stressed|noted|insisted|announced)\b")
 # A participle giving the name of what the piece before spoke of: "the documentary, entitled ...".
 _NAMING = re.compile(r"\s*(?:entitled|titled|subtitled|dubbed|code-?named)\s", re.IGNORECASE)
 _FINITE = re.compile(r"(?i)\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should)\b")
@@ -506,7 +510,9 @@ PHRASE_GOES_ON = re.compile(
 # A preposition opening a phrase of time or place.
 # (Not "After", "Before", "Since", "Until": their phrase is as often an event of its own,
 # "Before 15.5 million voters cast their ballots on Thursday, patients voted".)
-_OPENING_PREPOSITION = re.compile(r"\s*(?:At|In|On|During|Throughout|Over|Around|Near|Outside|Inside)\s")
+# (and a telling participle: "Speaking to reporters in Kabul on Monday, the minister said ...")
+_OPENING_PREPOSITION = re.compile(
+    r"\s*(?:At|In|On|During|Throughout|Over|Around|Near|Outside|Inside|Speaking|Talking|Addressing|Writing)\s")
 
 
 def _opening_phrase_of_the_next(sentence_text: str, masked: str, segments, rel) -> bool:
@@ -666,7 +672,15 @@ def clause_of(
                     seg_e = segments[last][1]
                     break
         index = first
-    if index > 0 and _NAMING.match(masked, seg_s):
+    if (0 < index < len(segments) - 1 and _TELLING_ASIDE.match(masked, seg_s)
+            and _TELLING_NEXT.match(masked, segments[index + 1][0])):
+        # "President Joe Biden, speaking from the Rose Garden on Tuesday, said the ceasefire ...":
+        # the date is the telling's, and the telling is the subject's "said"; the aside is left
+        # out of the label
+        aside = segments[index]
+        index -= 1
+        seg_s, seg_e = segments[index][0], segments[index + 2][1]
+    elif index > 0 and _NAMING.match(masked, seg_s):
         # "will broadcast the documentary, entitled '...', on Saturday": the name is the thing's
         # that the piece before speaks of, and the fact is that piece's
         index -= 1

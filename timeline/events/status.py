@@ -126,8 +126,12 @@ _TELLING_AFTER = re.compile(r"(?i)(?:said|says|told|added|stated)\b")
 _TELLING_PARTICIPLE_BEFORE = re.compile(
     r"(?i)\b(?:claim|say|warn|announc|insist|argu|add|stat|not|stress|tell|accus|alleg|confirm|"
     r"deny|declar|report|predict|vow|pledg|promis|threaten|assert|reiterat|suggest|indicat|"
-    r"speak|talk|address|comment|brief|writ|respond)ing"
-    r"(?:\s+[\w.'’-]+){0,3}?\s+(?:(?:on|late|early|last|this|in|at)\s+){0,2}$")
+    r"comment|respond)ing"
+    r"(?:\s+[\w.'’-]+){0,3}?\s+(?:(?:on|late|early|last|this|in|at)\s+){0,2}$"
+    # (speaking takes no clause after it: its place and hearers may stand before the date,
+    # "speaking to reporters in Kabul on Monday")
+    r"|\b(?:speak|talk|address|brief|writ|testify)ing(?:\s+[\w.'’-]+){0,12}?\s+"
+    r"(?:(?:on|late|early|last|this|in|at)\s+){0,2}$")
 
 
 def _governing_cue(clause: str, at: int | None) -> str | None:
@@ -149,8 +153,8 @@ def _nearest_cue(
     best: tuple[int, int] | None = None
     found: StatusRule | None = None
     # (looked for once, and only where the text before the date holds a participle)
-    told_before = (at is not None and "ing" in clause[max(0, at - 50) : at]
-                   and _TELLING_PARTICIPLE_BEFORE.search(clause, max(0, at - 50), at) is not None)
+    told_before = (at is not None and "ing" in clause[max(0, at - 100) : at]
+                   and _TELLING_PARTICIPLE_BEFORE.search(clause, max(0, at - 100), at) is not None)
     for order, (rule, matcher) in enumerate(_matchers()):
         if matcher is None or (plain_only and rule.signals):
             continue

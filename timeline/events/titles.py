@@ -280,7 +280,7 @@ def make_title(
 # council in April, ...") is itself the event.
 _TIME_OPENER = re.compile(
     r"(?:In|On|At|During|After|Before|For|By|From|Since|Until|Till|Between|Through|Throughout|Within|"
-    r"Over|Around)\b|(?P<adverb>Later|Earlier|Effective|So|Separately|Meanwhile|Also|Then|Back|Just|Only|"
+    r"Over|Around|Speaking|Talking|Addressing|Writing)\b|(?P<adverb>Later|Earlier|Effective|So|Separately|Meanwhile|Also|Then|Back|Just|Only|"
     r"Even|Already|Still|As|[A-Z][a-z]+ly)\b|(?P<participle>Born|Built|Begun|[A-Z][a-z]{2,}ed)\b")
 # At most this many words of the phrase are not its dates ("On Tuesday in the northern
 # city of Mosul,").
