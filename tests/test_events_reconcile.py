@@ -13,6 +13,7 @@ from importlib import resources
 import pandas as pd
 import pytest
 
+from timeline import extract
 from timeline.document import Document
 from timeline.events import anchors
 from timeline.events.anchors import find_anchor_phrase
@@ -145,6 +146,14 @@ def test_anchored_event_without_a_match_uses_the_publication_date():
 def test_an_anchored_event_takes_the_status_of_its_own_clause(text, status):
     (ev,) = build_events(Document(text, published=date(2006, 11, 24)), [])
     assert ev.precision == "approximate" and ev.status == status
+
+
+def test_an_explosion_is_the_blast_a_bomber_set_off():
+    text = ("A suicide bomber blew himself up at a governor's house on Monday, killing eight people. "
+            "NATO troops rushed to the house after the explosion.")
+    rows = extract(text, published="2006-12-12")
+    row = rows[rows.date_text == "after the explosion"].iloc[0]
+    assert row.date_value == "2006-12-11" and "suicide bomber" in row.warnings[0]
 
 
 def test_an_undated_anchor_that_has_happened_is_on_or_before_publication():
