@@ -164,3 +164,19 @@ def test_unparseable_page_date_is_kept_as_hint_only():
     doc = read_text(markup.encode(), "x.html")
     assert doc.meta["published_hint"] == "the day after tomorrow-ish ???"
     assert doc.published is None
+
+
+def test_a_headline_outside_the_article_element_is_its_first_line(tmp_path):
+    page = tmp_path / "quake.html"
+    page.write_text(
+        "<html><head><title>Quake | World News</title></head><body>"
+        "<header><nav><a href='/'>Home</a></nav><h1>Powerful earthquake strikes Japan on New Year's Day</h1>"
+        "</header><article><p>The quake struck the Noto Peninsula on Monday afternoon.</p></article>"
+        "<footer>Cookie settings</footer></body></html>", encoding="utf-8")
+    doc = read(page)
+    assert doc.text.splitlines() == ["Powerful earthquake strikes Japan on New Year's Day",
+                                     "The quake struck the Noto Peninsula on Monday afternoon."]
+    # ... and once only where the article holds it
+    page.write_text("<html><body><article><h1>Quake strikes Japan</h1><p>It struck on Monday.</p>"
+                    "</article></body></html>", encoding="utf-8")
+    assert read(page).text.splitlines() == ["Quake strikes Japan", "It struck on Monday."]

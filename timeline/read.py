@@ -185,6 +185,8 @@ def html_to_text(markup: str) -> tuple[str, str | None, str | None]:
     hint = _html_published(soup)
     for tag in soup.find_all(_DROP):
         tag.decompose()
+    h1 = soup.find("h1")
+    headline = _SPACES.sub(" ", h1.get_text(" ")).strip() if h1 is not None else ""
     # Site header/footer are furniture; an article's own <header> holds its headline.
     for tag in soup.find_all(("header", "footer")):
         if tag.find_parent(("article", "main")) is None or tag.name == "footer":
@@ -198,6 +200,10 @@ def html_to_text(markup: str) -> tuple[str, str | None, str | None]:
     raw = root.get_text()
     lines = (_SPACES.sub(" ", line).strip() for line in raw.splitlines())
     text = "\n".join(line for line in lines if line)
+    if headline and headline not in text:
+        # The page's headline set outside the article's element (a site's header band): it
+        # is the article's first line, as it is in a plain-text copy, and often dates the news.
+        text = f"{headline}\n{text}" if text else headline
     return text, title, hint
 
 
