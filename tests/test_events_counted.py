@@ -224,3 +224,18 @@ def test_a_phrase_ending_the_main_clause_counts_from_the_date_that_opens_the_sen
 ])
 def test_only_a_set_off_phrase_after_the_one_opening_date_counts_from_it(text):
     assert _phrases(text) == []
+
+
+@pytest.mark.parametrize("text, published, phrase, value", [
+    # the sentence's one date before a phrase set off at its end dates the main clause
+    ("U.S. President George W. Bush said Wednesday that Defense Secretary Donald Rumsfeld was stepping "
+     "down, one day after Democrats won control of the House of Representatives.", "2006-11-08",
+     "one day after", "2006-11-07"),
+    ("European Union foreign ministers on Monday agreed to impose new sanctions on Iran, diplomats said, "
+     "a week after Kyiv accused Tehran of stepping up deliveries.", "2024-11-19", "a week after", "2024-11-11"),
+    ("Outgoing Iraqi Prime Minister Ibrahim Jaafari on Monday defended his record, just three days "
+     "before a general election.", "2005-12-12", "just three days before", "2005-12-15"),
+])
+def test_a_counted_phrase_at_the_end_counts_from_the_main_clauses_date(text, published, phrase, value):
+    rows = extract(text, published=published)
+    assert rows.set_index("date_text").loc[phrase, "date_value"] == value

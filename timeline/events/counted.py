@@ -257,6 +257,11 @@ def _base(
             # counterpart": a date that opens the sentence dates its main clause, which the
             # phrase, set off by a comma at its end, counts from.
             return last
+        if (k == 1 or mentions[k - 2].end <= s.start) and _COMMA_BEFORE.search(text, last.end, start):
+            # "EU ministers on Monday agreed new sanctions on Iran, diplomats said, a week after
+            # Kyiv accused Tehran ...": the sentence's one date before the phrase dates the main
+            # clause, which the phrase, set off by a comma at its end, counts from
+            return last
         return None
     if _LEADING_BLANKS.match(s.text).end() != m.start("phrase"):
         return None  # (not at the sentence's head)
