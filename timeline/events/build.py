@@ -471,6 +471,10 @@ def _weigh_dateline(ev: Event, g: Group, datelines: list[Mention], published) ->
 
 
 _HORIZON_UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year"}
+# "over the next 60 days", "in the next few days": a span from publication on
+_NEXT_SPAN = re.compile(r"(?i)the\s+(?:next|coming)\s")
+_SPAN_PREPOSITION = re.compile(r"(?i)\b(?:over|in|during|within|throughout)\s+$")
+_VAGUE_PERIOD = re.compile(r"PX[DWM]")
 _PERIOD = re.compile(r"P(\d+)([DWMY])")
 _COMING = re.compile(r"(?i)\bcoming\s+(days|weeks|months)\b")
 # "in two weeks' time"
@@ -497,6 +501,33 @@ def _horizon(text: str, m: Mention, published) -> Mention:
     if pub is None:
         return m
     amount = m.type == "DURATION" and _PERIOD.fullmatch(m.value or "")
+    next_span = (m.type == "DURATION" and _NEXT_SPAN.match(m.text) is not None
+                 and _SPAN_PREPOSITION.search(text, max(0, m.start - 12), m.start) is not None
+                 # (the tense before it: a telling after it, '... in the next few days," he said',
+                 # is not its tense; "The troops advanced over the next three days" is)
+                 and tense_near(text[max(0, m.start - 200) : m.end], min(m.start, 200),
+                                min(m.start, 200) + m.end - m.start) != "past")
+    if amount and next_span:
+        # "will withdraw over the next 60 days": from publication to that many days on
+        unit = _HORIZON_UNITS[amount.group(2)]
+        last = _shift(pub, unit, int(amount.group(1)))
+        if last is None:
+            return m
+        start = _SPAN_PREPOSITION.search(text, max(0, m.start - 12), m.start).start()
+        out = Mention(start, m.end, text[start : m.end], "DATE", last.isoformat(), "day",
+                      "ON_OR_BEFORE", m.rule, "published", 0.8, spec=dict(m.spec))
+        out.spec["within"] = True  # (any day from publication on: see _event)
+        out.warnings.append(f'"{out.text}" is counted from the publication date: from {fmt_day(pub)} '
+                            f"to {fmt_day(last)}.")
+        return out
+    if next_span and _VAGUE_PERIOD.fullmatch(m.value or ""):
+        # "in the next few days": as "in the coming days", some time after publication
+        out = Mention(m.start, m.end, m.text, "DATE", pub.isoformat(), "approximate", "AFTER",
+                      m.rule, "published", APPROXIMATE_CONFIDENCE, spec=dict(m.spec))
+        out.spec["open_after"] = True
+        out.warnings.append(f'"{m.text}" gives no date: placed after the publication date, '
+                            f"{fmt_day(pub)}.")
+        return out
     if amount and m.spec.get("signal") == "within" and not _NOT_AHEAD.search(m.text):
         unit = _HORIZON_UNITS[amount.group(2)]
         n = int(amount.group(1))
@@ -912,6 +943,10 @@ def _event(
     )
     if first.spec.get("unplaced") == "future" and cue is None:
         status = "planned"  # "Tomorrow the talks resume", with no date to compare
+    if first.spec.get("open_after") and status == "happened":
+        # "in the next few days", "in the coming weeks": after publication, so not yet happened,
+        # whatever verb of telling is near ("... in the next few days," the UN chief said)
+        status = "planned"
     if attributive and status == "ongoing" and clause_cue == "happened" and names_an_issued_thing(attributive):
         # "Portugal finished second at the 2006 World Cup", "its 2005 AIDS report released
         # recently", in the year named: the thing was, as the clause's past tense says
