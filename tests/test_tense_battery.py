@@ -215,3 +215,15 @@ def test_each_kind_of_date_gives_its_value_precision_and_status(text, published,
     rows = extract(text, published=published)
     (row,) = rows[rows.date_text == date_text].itertuples()
     assert (row.date_value, row.precision, row.status) == (value, precision, status)
+
+
+@pytest.mark.parametrize("text, published, value, other", [
+    # "next Friday" within the week of publication: read one way, the other week named as doubt
+    ("The talks will resume next Friday.", "2024-11-25", "2024-11-29", "December 6, 2024"),
+    # ... said the day before, it is next week's: the day after would be "tomorrow"
+    ("Next Sunday's trip to Chelsea looms large.", "2006-12-02", "2006-12-10", "December 3, 2006"),
+])
+def test_next_weekday_in_the_week_of_publication_shows_the_other_week(text, published, value, other):
+    (row,) = extract(text, published=published).itertuples()
+    assert row.date_value == value and row.confidence <= 0.7
+    assert any(other in w for w in row.warnings)

@@ -1430,6 +1430,20 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
                 m.spec["arranged"] = True  # (the event layer keeps the nearer day)
         else:
             day = _weekday_date(wd, base, direction, get_tense())
+            if (str(spec.get("dir", "")).lower() == "next" and m.anchor == "published"
+                    and day.isocalendar()[:2] == base.isocalendar()[:2]):
+                # "next Friday", said on a Monday: this week's Friday to some, next week's to others;
+                # said the day before, next week's ("next Sunday's trip to Chelsea", on a Saturday:
+                # a week on; the day after would be "Sunday" or "tomorrow")
+                other = shift(day, "day", 7)
+                m.confidence = min(m.confidence, 0.7)
+                if (day - base).days <= 1:
+                    day, other = other, day
+                    m.warnings.append(f'"{m.text}" is read as the {day:%A} of next week, {day_words(day)}; '
+                                      f"it may be tomorrow, {day_words(other)}.")
+                else:
+                    m.warnings.append(f'"{m.text}" is read as the coming {day:%A}, {day_words(day)}; it may '
+                                      f"mean the {day:%A} of next week, {day_words(other)}.")
             pub = ctx.published_day
             if (direction is None and m.anchor == "published" and get_tense() != "future" and pub is not None
                     and 0 < (pub - base).days <= 2 and base < (later := _weekday_date(wd, pub, None, None)) <= pub):
