@@ -507,39 +507,22 @@ def _horizon(text: str, m: Mention, published) -> Mention:
                  # is not its tense; "The troops advanced over the next three days" is)
                  and tense_near(text[max(0, m.start - 200) : m.end], min(m.start, 200),
                                 min(m.start, 200) + m.end - m.start) != "past")
-    if amount and next_span:
-        # "will withdraw over the next 60 days": from publication to that many days on
+    within = amount and m.spec.get("signal") == "within" and not _NOT_AHEAD.search(m.text)
+    if amount and (next_span or within):
         unit = _HORIZON_UNITS[amount.group(2)]
         last = _shift(pub, unit, int(amount.group(1)))
         if last is None:
             return m
-        start = _SPAN_PREPOSITION.search(text, max(0, m.start - 12), m.start).start()
+        if next_span:  # "will withdraw over the next 60 days": from publication to that many days on
+            start = _SPAN_PREPOSITION.search(text, max(0, m.start - 12), m.start).start()
+            note = f"from {fmt_day(pub)} to {fmt_day(last)}"
+        else:  # "within two weeks", the signal included
+            start = m.spec.get("signal_start", m.start)
+            note = f"on or before {fmt_day(last)}"
         out = Mention(start, m.end, text[start : m.end], "DATE", last.isoformat(), "day",
                       "ON_OR_BEFORE", m.rule, "published", 0.8, spec=dict(m.spec))
         out.spec["within"] = True  # (any day from publication on: see _event)
-        out.warnings.append(f'"{out.text}" is counted from the publication date: from {fmt_day(pub)} '
-                            f"to {fmt_day(last)}.")
-        return out
-    if next_span and _VAGUE_PERIOD.fullmatch(m.value or ""):
-        # "in the next few days": as "in the coming days", some time after publication
-        out = Mention(m.start, m.end, m.text, "DATE", pub.isoformat(), "approximate", "AFTER",
-                      m.rule, "published", APPROXIMATE_CONFIDENCE, spec=dict(m.spec))
-        out.spec["open_after"] = True
-        out.warnings.append(f'"{m.text}" gives no date: placed after the publication date, '
-                            f"{fmt_day(pub)}.")
-        return out
-    if amount and m.spec.get("signal") == "within" and not _NOT_AHEAD.search(m.text):
-        unit = _HORIZON_UNITS[amount.group(2)]
-        n = int(amount.group(1))
-        last = _shift(pub, unit, n)
-        if last is None:
-            return m
-        start = m.spec.get("signal_start", m.start)  # "within two weeks", the signal included
-        out = Mention(start, m.end, text[start : m.end], "DATE", last.isoformat(), "day",
-                      "ON_OR_BEFORE", m.rule, "published", 0.8, spec=dict(m.spec))
-        out.spec["within"] = True  # (any day from publication on: see _event)
-        out.warnings.append(f'"{out.text}" is counted from the publication date: on or before '
-                            f"{fmt_day(last)}.")
+        out.warnings.append(f'"{out.text}" is counted from the publication date: {note}.')
         return out
     if (amount and str(m.spec.get("signal", "")).lower() == "in" and not _SPAN_WORDS.search(m.text)
             and not _LOOKS_BACK.search(text, max(0, m.start - 100), m.start)
@@ -559,7 +542,8 @@ def _horizon(text: str, m: Mention, published) -> Mention:
         out.warnings.append(f'"{out.text}" is counted from the publication date: about '
                             f"{fmt_day(day) if precision == 'day' else value}.")
         return out
-    if m.value == "FUTURE_REF" and _COMING.search(m.text):
+    if m.value == "FUTURE_REF" and _COMING.search(m.text) or next_span and _VAGUE_PERIOD.fullmatch(m.value or ""):
+        # "in the coming days", "in the next few days": some time after publication
         out = Mention(m.start, m.end, m.text, "DATE", pub.isoformat(), "approximate", "AFTER",
                       m.rule, "published", APPROXIMATE_CONFIDENCE, spec=dict(m.spec))
         out.spec["open_after"] = True

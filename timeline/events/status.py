@@ -17,6 +17,16 @@ from importlib import resources
 
 import pandas as pd
 
+from ..temporal.resolver import (
+    ADVERBS_BEFORE_A_VERB,
+    AUXILIARIES,
+    COUNTS,
+    DETERMINERS,
+    MODALS,
+    NO_NOUN,
+    PREPOSITIONS_BEFORE_A_NOUN,
+    SUBJECT_COUNT_AFTER,
+)
 from .matching import CaselessRule, fold, words_of
 from .verbs import CONDITION
 
@@ -218,25 +228,30 @@ def _qualifies_a_noun(clause: str, m: re.Match) -> bool:
                  or _DETERMINER_BEFORE.search(clause, max(0, start - 40), start) is not None))
 
 
+def _alternation(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+# (The word lists are those of the tense reader, temporal.resolver, which weighs the same words.)
 # ... or a determiner and an adverb ("the newly elected parliament"), a preposition ("against
-# rigged polls"), or a count that is no subject ("between two experienced candidates", not "the two signed agreements").
+# rigged polls"), or a count that is no subject ("between two experienced candidates", not "the
+# two signed agreements"; a number too, not a year: "188 authorized shops", "since 1964 launched").
 _DETERMINER_BEFORE = re.compile(
-    r"(?:\b(?:the|a|an|its|their|his|her|our|your|my|this|these|those)\s+[a-z]+ly"
-    r"|\b(?:against|with|for|of|from|about|among|including|into|between)"
-    r"|(?<!\bthe )(?<!\bthese )(?<!\bthose )(?<!\ball )(?<!\bboth )"
-    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|many|several|some|few|more|most|other|(?!(?:1[5-9]|20)\d\d\s)\d[\d,.]*))\s+$")
+    rf"(?:\b(?:{_alternation(DETERMINERS)})\s+[a-z]+ly"
+    rf"|\b(?:{_alternation(PREPOSITIONS_BEFORE_A_NOUN)})"
+    + "|" + "".join(rf"(?<!\b{w} )" for w in sorted(SUBJECT_COUNT_AFTER))
+    + rf"\b(?:{_alternation(COUNTS)}|(?!(?:1[5-9]|20)\d\d\s)\d[\d,.]*))\s+$")
 
 
 # A noun (a lower-case word that is no preposition, article or conjunction) right after it.
-_NOUN_AFTER = re.compile(r"\s+(?!(?:to|in|on|at|by|for|from|with|of|and|or|the|a|an|as|than|into|over|about)\b)[a-z]")
-
+_NOUN_AFTER = re.compile(rf"\s+(?!(?:{_alternation(NO_NOUN)})\b)[a-z]")
 
 # A modal or "to", perhaps an adverb, and a verb that is no auxiliary, right before.
+_MODALS = MODALS - {"'ll"}  # (written ['’]ll below: either apostrophe)
 _MODAL_VERB_BEFORE = re.compile(
-    r"(?:\b(?:will|would|shall|to|can|could|may|might|must|should)|['’]ll)\s+"
-    r"(?:(?:[a-z]+ly|also|not|never|then|soon|still|again|now)\s+)?"
-    r"(?!(?:have|has|had|be|been|being|get|got|is|are|was|were|am|will|would|shall|to|can|could|may|"
-    r"might|must|should)\b)[a-z]+\s+$")
+    rf"(?:\b(?:{_alternation(_MODALS)})|['’]ll)\s+"
+    rf"(?:(?:[a-z]+ly|{_alternation(ADVERBS_BEFORE_A_VERB)})\s+)?"
+    rf"(?!(?:{_alternation(AUXILIARIES | _MODALS)})\b)[a-z]+\s+$")
 
 
 @lru_cache(maxsize=1)

@@ -554,23 +554,23 @@ DETERMINERS = frozenset("the a an its their his her our your my this these those
 # What makes the verb after it a plain infinitive: "will hold", "to publish".
 MODALS = frozenset("will would shall 'll to can could may might must should".split())
 # Auxiliaries that make a participle after them a verb: "to have visited", "will be held".
-_AUXILIARIES = frozenset("have has had be been being get got is are was were am".split())
+AUXILIARIES = frozenset("have has had be been being get got is are was were am".split())
 
 
-_ADVERBS_BEFORE_A_VERB = frozenset("also not never then soon still again now jointly".split())
-_NO_NOUN = frozenset("to in on at by for from with of and or the a an as than into over about".split())
+ADVERBS_BEFORE_A_VERB = frozenset("also not never then soon still again now jointly".split())
+NO_NOUN = frozenset("to in on at by for from with of and or the a an as than into over about".split())
 
 
 def _after_a_modal_verb(words: list[str], i: int) -> bool:
     """Whether words[i], in "-ed", qualifies the noun after a verb that a modal or "to" puts in
     the infinitive: "will hold renewed talks", "to publish detailed plans" (not "to have
     visited", whose participle is the verb)."""
-    if i < 2 or words[i - 1].lower() in _AUXILIARIES or words[i - 1].lower() in MODALS:
+    if i < 2 or words[i - 1].lower() in AUXILIARIES or words[i - 1].lower() in MODALS:
         return False
-    if i + 1 >= len(words) or not words[i + 1].islower() or words[i + 1] in _NO_NOUN:
+    if i + 1 >= len(words) or not words[i + 1].islower() or words[i + 1] in NO_NOUN:
         return False  # "will remain closed to Cyprus": no noun after it, it says how
     before = words[i - 2]
-    if (before.endswith("ly") or before in _ADVERBS_BEFORE_A_VERB) and i >= 3:  # "will also send increased aid"
+    if (before.endswith("ly") or before in ADVERBS_BEFORE_A_VERB) and i >= 3:  # "will also send increased aid"
         before = words[i - 3]
     return before in MODALS  # (as written: "since May 1999, is expected" has no modal)
 
@@ -586,20 +586,20 @@ def _adjective(words: list[str], i: int) -> bool:
     before = words[i - 1].lower()
     if before in DETERMINERS:
         return True
-    if i + 1 >= len(words) or not words[i + 1].islower() or words[i + 1] in _NO_NOUN:
+    if i + 1 >= len(words) or not words[i + 1].islower() or words[i + 1] in NO_NOUN:
         return False
     if before.endswith("ly") and i >= 2:
         return words[i - 2].lower() in DETERMINERS
-    if before in _PREPOSITIONS_BEFORE_A_NOUN:
+    if before in PREPOSITIONS_BEFORE_A_NOUN:
         return True  # "a rally against rigged polls"
-    return before in _COUNTS and (i < 2 or words[i - 2].lower() not in _SUBJECT_COUNT_AFTER)
+    return before in COUNTS and (i < 2 or words[i - 2].lower() not in SUBJECT_COUNT_AFTER)
 
 
-_PREPOSITIONS_BEFORE_A_NOUN = frozenset("against with for of from about among including into between".split())
+PREPOSITIONS_BEFORE_A_NOUN = frozenset("against with for of from about among including into between".split())
 # Counts before a noun: "two experienced candidates", "several armed men".
-_COUNTS = frozenset("two three four five six seven eight nine ten many several some few more most other".split())
+COUNTS = frozenset("two three four five six seven eight nine ten many several some few more most other".split())
 # ... which after these are the subject: "the two signed agreements", "all three agreed".
-_SUBJECT_COUNT_AFTER = frozenset("the these those all both".split())
+SUBJECT_COUNT_AFTER = frozenset("the these those all both".split())
 
 
 # --------------------------------------------------------------------------- fields
