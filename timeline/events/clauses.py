@@ -24,7 +24,7 @@ from typing import NamedTuple
 from ..temporal.rules import required_strings
 from ..temporal.tagger import trie_pattern
 from .matching import CaselessRule, fold
-from .words import SENTENCE_ADVERBS
+from .words import SENTENCE_ADVERBS, SPEAKING_PARTICIPLES
 
 # Clause separators, in this order of preference at a place:
 #   [,;:]\s+  |  \s+[–—-]+\s+  |  \s*[–—]\s*(?=[A-Z])  |  \s+and\s+(?=will|would|...)
@@ -216,7 +216,7 @@ _SUBORDINATE = re.compile(
     r"amid|following)\s", re.IGNORECASE)
 # A piece that is a telling participle set off after its subject ("Biden, speaking from the
 # Rose Garden on Tuesday, said ..."), and the telling's verb that opens the piece after it.
-_TELLING_ASIDE = re.compile(r"\s*(?:speaking|talking|addressing|writing|briefing|testifying)\b", re.IGNORECASE)
+_TELLING_ASIDE = re.compile(rf"\s*(?:{'|'.join(SPEAKING_PARTICIPLES)})\b", re.IGNORECASE)
 _TELLING_NEXT = re.compile(r"\s*(?:said|says|told|added|warned|stressed|noted|insisted|announced)\b")
 # A participle giving the name of what the piece before spoke of: "the documentary, entitled ...".
 _NAMING = re.compile(r"\s*(?:entitled|titled|subtitled|dubbed|code-?named)\s", re.IGNORECASE)
@@ -512,7 +512,8 @@ PHRASE_GOES_ON = re.compile(
 # "Before 15.5 million voters cast their ballots on Thursday, patients voted".)
 # (and a telling participle: "Speaking to reporters in Kabul on Monday, the minister said ...")
 _OPENING_PREPOSITION = re.compile(
-    r"\s*(?:At|In|On|During|Throughout|Over|Around|Near|Outside|Inside|Speaking|Talking|Addressing|Writing)\s")
+    r"\s*(?:At|In|On|During|Throughout|Over|Around|Near|Outside|Inside|"
+    rf"{'|'.join(w.capitalize() for w in SPEAKING_PARTICIPLES)})\s")
 
 
 def _opening_phrase_of_the_next(sentence_text: str, masked: str, segments, rel) -> bool:

@@ -29,6 +29,7 @@ from ..temporal.resolver import (
 )
 from .matching import CaselessRule, fold, words_of
 from .verbs import CONDITION
+from .words import SPEAKING_PARTICIPLES
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,7 @@ _TELLING_PARTICIPLE_BEFORE = re.compile(
     r"(?:\s+[\w.'’-]+){0,3}?\s+(?:(?:on|late|early|last|this|in|at)\s+){0,2}$"
     # (speaking takes no clause after it: its place and hearers may stand before the date,
     # "speaking to reporters in Kabul on Monday")
-    r"|\b(?:speak|talk|address|brief|writ|testify)ing(?:\s+[\w.'’-]+){0,12}?\s+"
+    rf"|\b(?:{'|'.join(SPEAKING_PARTICIPLES)})(?:\s+[\w.'’-]+){{0,12}}?\s+"
     r"(?:(?:on|late|early|last|this|in|at)\s+){0,2}$")
 
 

@@ -13,6 +13,7 @@ import re
 
 from .clauses import PHRASE_GOES_ON
 from .matching import FOLDS_TO_ASCII
+from .words import SPEAKING_PARTICIPLES
 
 MAX_WORDS = 14
 # Dates of a clause that a label is made around (news sentences have a handful).
@@ -280,7 +281,8 @@ def make_title(
 # council in April, ...") is itself the event.
 _TIME_OPENER = re.compile(
     r"(?:In|On|At|During|After|Before|For|By|From|Since|Until|Till|Between|Through|Throughout|Within|"
-    r"Over|Around|Speaking|Talking|Addressing|Writing)\b|(?P<adverb>Later|Earlier|Effective|So|Separately|Meanwhile|Also|Then|Back|Just|Only|"
+    r"Over|Around|" + "|".join(w.capitalize() for w in SPEAKING_PARTICIPLES) + r")\b|"
+    r"(?P<adverb>Later|Earlier|Effective|So|Separately|Meanwhile|Also|Then|Back|Just|Only|"
     r"Even|Already|Still|As|[A-Z][a-z]+ly)\b|(?P<participle>Born|Built|Begun|[A-Z][a-z]{2,}ed)\b")
 # At most this many words of the phrase are not its dates ("On Tuesday in the northern
 # city of Mosul,").

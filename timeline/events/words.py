@@ -8,3 +8,7 @@ SENTENCE_ADVERBS = frozenset("""however meanwhile separately still yet also inst
     nonetheless moreover furthermore therefore thus hence yesterday today now then later earlier
     overall indeed again elsewhere here there otherwise besides finally first second third
     next similarly likewise previously""".split())
+
+#: Participles of speaking that date a telling: "Biden, speaking from the Rose Garden on
+#: Tuesday, said ...", "Speaking to reporters in Kabul on Monday, the minister said ...".
+SPEAKING_PARTICIPLES = ("speaking", "talking", "addressing", "writing", "briefing", "testifying")

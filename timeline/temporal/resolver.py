@@ -54,7 +54,8 @@ _FUTURE_PAIRS = frozenset({
     ("going", "to"), ("is", "to"), ("are", "to"), ("set", "to"), ("plans", "to"), ("plan", "to"),
     ("kick", "off"), ("kicks", "off"), ("take", "on"), ("takes", "on"), ("play", "host"), ("plays", "host"),
     ("set", "for"), ("slated", "for"), ("slated", "to"), ("poised", "to"), ("takes", "place"),
-    ("course", "to"), ("track", "to"), ("likely", "to"), ("unlikely", "to"),  # "on course to emerge as the largest party after the March 28 election"
+    # "on course to emerge as the largest party after the March 28 election", "likely to cut rates"
+    ("course", "to"), ("track", "to"), ("likely", "to"), ("unlikely", "to"),
     ("takes", "effect"), ("take", "effect"), ("comes", "into"), ("enters", "into"),
     # "Voters go (head) to the polls on Sunday": the plain present of a vote to come.
     ("go", "to"), ("goes", "to"), ("head", "to"), ("heads", "to"), ("polls", "open"), ("polls", "close"),
@@ -555,10 +556,16 @@ DETERMINERS = frozenset("the a an its their his her our your my this these those
 MODALS = frozenset("will would shall 'll to can could may might must should".split())
 # Auxiliaries that make a participle after them a verb: "to have visited", "will be held".
 AUXILIARIES = frozenset("have has had be been being get got is are was were am".split())
-
-
+# Adverbs between a modal and its verb: "will also send increased aid".
 ADVERBS_BEFORE_A_VERB = frozenset("also not never then soon still again now jointly".split())
+# Words that are no noun after an "-ed" word: "will remain closed to Cyprus" says how, not which.
 NO_NOUN = frozenset("to in on at by for from with of and or the a an as than into over about".split())
+# Prepositions before an "-ed" word and its noun: "a rally against rigged polls".
+PREPOSITIONS_BEFORE_A_NOUN = frozenset("against with for of from about among including into between".split())
+# Counts before a noun: "two experienced candidates", "several armed men".
+COUNTS = frozenset("two three four five six seven eight nine ten many several some few more most other".split())
+# ... which after these are the subject: "the two signed agreements", "all three agreed".
+SUBJECT_COUNT_AFTER = frozenset("the these those all both".split())
 
 
 def _after_a_modal_verb(words: list[str], i: int) -> bool:
@@ -593,13 +600,6 @@ def _adjective(words: list[str], i: int) -> bool:
     if before in PREPOSITIONS_BEFORE_A_NOUN:
         return True  # "a rally against rigged polls"
     return before in COUNTS and (i < 2 or words[i - 2].lower() not in SUBJECT_COUNT_AFTER)
-
-
-PREPOSITIONS_BEFORE_A_NOUN = frozenset("against with for of from about among including into between".split())
-# Counts before a noun: "two experienced candidates", "several armed men".
-COUNTS = frozenset("two three four five six seven eight nine ten many several some few more most other".split())
-# ... which after these are the subject: "the two signed agreements", "all three agreed".
-SUBJECT_COUNT_AFTER = frozenset("the these those all both".split())
 
 
 # --------------------------------------------------------------------------- fields
@@ -1121,11 +1121,9 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
     if kind == "ago":
         n = parse_number(spec.get("num", "")) if spec.get("num") else 1
         # "four or five years ago": counted with the nearer count, the other gives the far end
-        counts = parse_number_range(spec["num"]) if n is None and spec.get("num") else None
-        if counts is not None and counts[0] == int(counts[0]) and counts[1] == int(counts[1]):
+        counts = _whole_counts(spec) if n is None else None
+        if counts is not None:
             n = counts[0]
-        else:
-            counts = None
         unit = spec["unit"].lower().rstrip("s")
         unit = {"centurie": "century", "millennia": "millennium"}.get(unit, unit)
         # "two weeks from now": as far ahead as "two weeks ago" is back
@@ -1727,11 +1725,9 @@ def _resolve_anaphoric(m: Mention, ctx: _Context, kind: str) -> None:
     # "a year earlier", "two days later": shift the last reference.
     n = parse_number(str(spec.get("num", "1")))
     # "two or three days later": counted with the smaller count, the larger gives the other end
-    counts = parse_number_range(str(spec["num"])) if n is None and spec.get("num") else None
-    if counts is not None and counts[0] == int(counts[0]) and counts[1] == int(counts[1]):
+    counts = _whole_counts(spec) if n is None else None
+    if counts is not None:
         n = counts[0]
-    else:
-        counts = None
     unit = str(spec.get("unit", "year")).lower().rstrip("s")
     unit = {"centurie": "century"}.get(unit, unit)
     if unit in ("second", "minute", "hour", "night", "weekend", "fortnight", "millennium", "millennia"):
@@ -1800,6 +1796,14 @@ def _resolve_anaphoric(m: Mention, ctx: _Context, kind: str) -> None:
         _weigh_base(m, ctx, prec, lambda other: shift(other, unit, sign * int(n)), count_end)
         if rel in ("later", "afterwards", "afterward"):
             _weigh_distance(m, ctx)
+
+
+def _whole_counts(spec: dict) -> tuple[float, float] | None:
+    """The two whole counts of "two or three", "10 to 15" in the mention's number, or None."""
+    counts = parse_number_range(str(spec["num"])) if spec.get("num") else None
+    if counts is None or counts[0] != int(counts[0]) or counts[1] != int(counts[1]):
+        return None
+    return counts
 
 
 def _unanchored(m: Mention, how: str) -> None:
