@@ -227,3 +227,16 @@ def test_next_weekday_in_the_week_of_publication_shows_the_other_week(text, publ
     (row,) = extract(text, published=published).itertuples()
     assert row.date_value == value and row.confidence <= 0.7
     assert any(other in w for w in row.warnings)
+
+
+@pytest.mark.parametrize("text, date_text, value, status", [
+    # a state told in the present holds until a day ahead; told in the past, until one gone by
+    ("The curfew is in place until Monday.", "Monday", "2005-11-28", "planned"),
+    ("The curfew is in place until March.", "March", "2006-03", "planned"),
+    ("The offer is valid until Friday.", "Friday", "2005-12-02", "planned"),
+    ("The curfew remained in place until Monday.", "Monday", "2005-11-21", "happened"),
+])
+def test_until_a_day_is_ahead_unless_told_in_the_past(text, date_text, value, status):
+    rows = extract(text, published=PUBLISHED)
+    (row,) = rows[rows.date_text == date_text].itertuples()
+    assert (row.date_value, row.status) == (value, status)

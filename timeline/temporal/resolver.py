@@ -987,6 +987,7 @@ def _weekend(anchor: date, tense: str | None) -> date:
     return shift(anchor, "day", -wd)
 
 
+_UNTIL_SIGNALS = frozenset(("until", "till", "til"))
 # What was arranged, told in the past, in the date's clause: "was due to be signed on".
 _ARRANGED_IN_THE_PAST = re.compile(
     r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:due|scheduled|slated|expected|set|supposed|to)\b(?![^.;:!?]*\b(?:will|'ll)\b)"
@@ -1051,6 +1052,10 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
                 m.mod = None  # "postponed until February 15" is then, not any day before it
         if tense is None:
             tense = tense_near(text, m.start, m.end) or ""
+            if not tense and str(spec.get("signal", "")).lower() in _UNTIL_SIGNALS:
+                # "The curfew is in place until Monday", "valid until March": a state that
+                # holds up to a day ahead (in the past tense, "remained ... until", it is read back)
+                tense = "future"
         return tense or None
 
     if kind in ("time", "datetime", "time_of_day"):
