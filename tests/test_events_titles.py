@@ -164,6 +164,11 @@ def test_labels_leave_out_the_phrase_of_time_and_the_apposition(sentence, dates,
     ("The mudflow struck shortly after midnight, burying everything in its path.", ["midnight"],
      "The mudflow struck"),
     ("Royal acknowledged victory soon after midnight.", ["midnight"], "Royal acknowledged victory"),
+    # ... and so does a word of which part of the day
+    ("The blast happened late on Thursday in the capital.", ["Thursday"], "The blast happened in the capital"),
+    ("Those charged are expected to appear in court later on Tuesday.", ["Tuesday"],
+     "Those charged are expected to appear in court"),
+    ("Preliminary results are expected no earlier than Monday.", ["Monday"], "Preliminary results are expected"),
 ])
 def test_a_list_is_one_clause_and_a_nearness_word_goes_with_the_date(sentence, dates, title):
     assert _label(sentence, *dates) == title

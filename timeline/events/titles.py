@@ -28,13 +28,16 @@ _DANGLING = frozenset(
 # before a date.
 _SIGNALS = (
     "on", "in", "at", "by", "since", "until", "till", "after", "before", "during", "from", "within",
-    "through", "of", "for", "as of", "no later than", "not later than", "as early as",
+    "through", "of", "for", "as of", "no later than", "not later than", "no earlier than", "not earlier than",
+    "as early as",
     "as late as", "starting", "beginning", "ending",
     # hedges on the date: "possibly as early as Thursday"
     "possibly", "probably", "perhaps", "maybe",
     # how near the date: "struck shortly after midnight", "came barely a week after"
     "shortly", "soon", "just", "barely", "only", "nearly", "almost", "immediately", "roughly",
     "approximately",
+    # which part of the day: "the blast happened late on Thursday", "resumed early on Monday"
+    "late", "early", "later", "earlier",
 )
 # What a date standing on its own is set against, or is the far end of: "higher than in 2002",
 # "compared to the previous year", "lived in exile between 1975 and 1980", "growth in the year
