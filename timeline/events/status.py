@@ -163,9 +163,8 @@ def _nearest_cue(
     words = None if low is None else words_of(low)
     best: tuple[int, int] | None = None
     found: StatusRule | None = None
-    # (looked for once, and only where the text before the date holds a participle)
-    told_before = (at is not None and "ing" in clause[max(0, at - 100) : at]
-                   and _TELLING_PARTICIPLE_BEFORE.search(clause, max(0, at - 100), at) is not None)
+    # (looked for only where a cue after the date needs it, once)
+    told_before: bool | None = None
     for order, (rule, matcher) in enumerate(_matchers()):
         if matcher is None or (plain_only and rule.signals):
             continue
@@ -188,6 +187,8 @@ def _nearest_cue(
                 break
             distance = at - end if end <= at else max(start - at, 0)
             told_after = False  # (a telling after the date: this rule's next match may be nearer in effect)
+            if start > at and told_before is None and "," in clause[at:start]:
+                told_before = _told_before(clause, at)
             if start > at and (_LATER_CLAUSE.search(clause, at, start) or (
                     told_after := bool(_TELLING_AFTER.match(clause, start) or told_before)) and "," in clause[at:start]):
                 # "told his squad Friday they must ...", "said Tuesday that ... would":
@@ -195,6 +196,8 @@ def _nearest_cue(
                 # and not at all after a telling participle (whose date it is; after its
                 # comma, "Speaking on Monday, the minister said the talks would ...", all is
                 # another clause).
+                if told_before is None:
+                    told_before = _told_before(clause, at)
                 if told_before:
                     break
                 distance += _FAR
@@ -206,6 +209,13 @@ def _nearest_cue(
                 # "On Friday, Sheikh Ahmad said the meeting was unlikely to ...": "was" is nearer)
                 break
     return (found.status, found.name) if found else (None, None)
+
+
+def _told_before(clause: str, at: int) -> bool:
+    """Whether a telling participle stands right before the date at ``at`` ("claiming on
+    Tuesday that ...", "speaking to reporters in Kabul on Monday")."""
+    return ("ing" in clause[max(0, at - 100) : at]
+            and _TELLING_PARTICIPLE_BEFORE.search(clause, max(0, at - 100), at) is not None)
 
 
 def _name_in_ed(clause: str, m: re.Match) -> bool:
