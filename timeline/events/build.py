@@ -501,8 +501,9 @@ def _horizon(text: str, m: Mention, published) -> Mention:
     if pub is None:
         return m
     amount = m.type == "DURATION" and _PERIOD.fullmatch(m.value or "")
-    next_span = (m.type == "DURATION" and _NEXT_SPAN.match(m.text) is not None
-                 and _SPAN_PREPOSITION.search(text, max(0, m.start - 12), m.start) is not None
+    preposition = _SPAN_PREPOSITION.search(text, max(0, m.start - 12), m.start) if (
+        m.type == "DURATION" and _NEXT_SPAN.match(m.text)) else None
+    next_span = (preposition is not None
                  # (the tense before it: a telling after it, '... in the next few days," he said',
                  # is not its tense; "The troops advanced over the next three days" is)
                  and tense_near(text[max(0, m.start - 200) : m.end], min(m.start, 200),
@@ -514,7 +515,7 @@ def _horizon(text: str, m: Mention, published) -> Mention:
         if last is None:
             return m
         if next_span:  # "will withdraw over the next 60 days": from publication to that many days on
-            start = _SPAN_PREPOSITION.search(text, max(0, m.start - 12), m.start).start()
+            start = preposition.start()
             note = f"from {fmt_day(pub)} to {fmt_day(last)}"
         else:  # "within two weeks", the signal included
             start = m.spec.get("signal_start", m.start)

@@ -1783,19 +1783,17 @@ def _resolve_anaphoric(m: Mention, ctx: _Context, kind: str) -> None:
     if unit == "year" and sign < 0:
         base = ctx.reported(base)
     prec = base[1]
-    d = shift(base[0], unit, sign * int(n))
-    _set(m, fmt(d, prec), prec)
     count_end = None
     if counts is not None:
         # the two ends in calendar order: "two or three days earlier" ends with the nearer count
         near, far = int(n), int(counts[1])
-        first, last = (far, near) if sign < 0 else (near, far)
-        d = shift(base[0], unit, sign * first)
-        _set(m, fmt(d, prec), prec)
+        n, last = (far, near) if sign < 0 else (near, far)
         m.spec["range_end"] = fmt(shift(base[0], unit, sign * last), prec)
-        n = first
+
         def count_end(other: date) -> date:
             return shift(other, unit, sign * last)
+    d = shift(base[0], unit, sign * int(n))
+    _set(m, fmt(d, prec), prec)
     m.anchor = "mention"
     if base == ctx.last:
         _weigh_base(m, ctx, prec, lambda other: shift(other, unit, sign * int(n)), count_end)
@@ -2325,15 +2323,14 @@ def _numeric_order(text: str, mentions: list[Mention]) -> None:
 # What may stand between a clock time and the date it belongs to: "7 a.m. local time
 # (0500 GMT) on Friday", "Friday at 7 a.m. (0500 GMT)".
 # "... during Monday's referendum" too.
-_TIME_TO_DAY = re.compile(
-    r"(?:\s|,|\(|\)|[Ll]ocal\s+time|\b(?:on|at|during)\b|\bin\s+[A-Z][\w'-]*(?:\s+(?!On\b|At\b)[A-Z][\w'-]*)?)*")
+_GAP = r"\s|,|\(|\)|[Ll]ocal\s+time|\bin\s+[A-Z][\w'-]*(?:\s+(?!On\b|At\b)[A-Z][\w'-]*)?"
+_TIME_TO_DAY = re.compile(rf"(?:{_GAP}|\b(?:on|at|during)\b)*")
 # Between two clock times of one span, also its joiner: "open at 7 am until 5 pm on Monday" (a
 # time before "until Monday" is no time of Monday: "the curfew runs from 7 pm until Monday").
-_SPAN_JOINER = re.compile(r"\b(?:until|till|to|through)\b|[-–]")
-_APART = re.compile(r"\b(?:until|till|to|through|and|during)\b|[-–]")
-_TIME_TO_TIME = re.compile(
-    r"(?:\s|,|\(|\)|[Ll]ocal\s+time|\b(?:on|at|until|till|to|and|through)\b|[-–]|"
-    r"\bin\s+[A-Z][\w'-]*(?:\s+(?!On\b|At\b)[A-Z][\w'-]*)?)*")
+_JOINER = r"\b(?:until|till|to|through)\b|[-–]"
+_SPAN_JOINER = re.compile(_JOINER)
+_APART = re.compile(rf"{_JOINER}|\b(?:and|during)\b")
+_TIME_TO_TIME = re.compile(rf"(?:{_GAP}|\b(?:on|at|and)\b|{_JOINER})*")
 
 
 def _times_take_the_day_beside(text: str, mentions: list[Mention]) -> None:
