@@ -25,7 +25,7 @@ NEWS = Path(__file__).resolve().parent / "data" / "news"
 
 PLAIN_SEP = re.compile(
     r"[,;:]\s+|\s+[–—-]+\s+|\s*[–—]\s*(?=[A-Z\ue000])"
-    r"|\s+and\s+(?=(?:will|would|is\s+to|are\s+to|plans\s+to|then|later)\b)"
+    r"|\s+and\s+(?=(?:will|would|is\s+to|are\s+to|plans\s+to|then|later|(?:is|are)\s+(?:expected|set|due|scheduled)\s+to)\b)"
 )
 PLAIN_ATTRIBUTION = re.compile(
     r"(?i)\b(?:said|says|told (?:reporters|journalists|\w+)|reported|added|stated|quoted)\b\W*$"

@@ -131,6 +131,24 @@ def _label(sentence: str, *dates: str) -> str:
      ["late Monday afternoon"], "The Ban-Aso meeting to be held at the BEXCO center"),
     ("Earlier this month, the European Commission, the executive arm of the EU, expressed unease.",
      ["Earlier this month"], "The European Commission expressed unease"),
+    # an aside between a subject and its verb is the aside's clause, and left out of the verb's
+    ("The talks, which began on Monday, are expected to last until Friday.", ["Monday", "Friday"],
+     "The talks began"),
+    ("The talks, which began on Monday, are expected to last until Friday.", ["Friday", "Monday"],
+     "The talks are expected to last"),
+    ("The law, passed in March, takes effect on January 1.", ["January 1", "March"], "The law takes effect"),
+    ("The vote, originally scheduled for Tuesday, was postponed.", ["Tuesday"], "The vote originally scheduled"),
+    ("The blast, which happened around 10:00 a.m., killed seven people and wounded 20 others.",
+     ["around 10:00 a.m."], "The blast happened"),
+    # a second verb after "and" takes the opening subject, not the opening clause
+    ("The ban took effect in 2024 and will be reviewed in 2027.", ["2027", "2024"], "The ban will be reviewed"),
+    ("The company was founded in 1998 and is expected to list its shares in 2027.", ["2027", "1998"],
+     "The company is expected to list its shares"),
+    ("The company was founded in 1998 and is expected to list its shares in 2027.", ["1998", "2027"],
+     "The company was founded"),
+    # ... and what came of the event goes with it
+    ("A coal mine in Jijiagou Village, also based in Wanbolin District, was flooded on Nov. 7, killing 10 miners.",
+     ["Nov. 7"], "A coal mine in Jijiagou Village was flooded, killing 10 miners"),
 ])
 def test_labels_leave_out_the_phrase_of_time_and_the_apposition(sentence, dates, title):
     assert _label(sentence, *dates) == title

@@ -210,6 +210,19 @@ def test_publication_line_and_durations_make_no_events():
     assert extract(text).empty
 
 
+@pytest.mark.parametrize("text, kept", [
+    ("The plan aims to cut emissions 55% by 2030 from 1990 levels.", "2030"),
+    ("Emissions must fall to 2019 levels by 2030, the report said.", "2030"),
+    ("The price index has not surpassed the 1995 level, the report said.", None),
+    ("Spending fell 3% in 2010 prices in 2012, the agency said.", "2012"),
+    # (a year the measure was last seen is an event of that year)
+    ("Oil prices rose to levels last seen in 2008.", "2008"),
+])
+def test_a_year_setting_a_baseline_names_no_event(text, kept):
+    rows = _rows(text)
+    assert [r["date_value"] for r in rows] == ([kept] if kept else [])
+
+
 def test_empty_text_gives_empty_table_with_schema_dtypes():
     empty = extract("")
     full = extract("Russia attacked Kyiv on Monday.", published="2024-11-20")
@@ -325,6 +338,8 @@ def test_a_date_counted_from_an_undated_event_is_marked_uncertain():
     row = _only("The allegations were revealed a week after FIFA suspended the nation.", "2006-11-15")
     assert row["confidence"] <= 0.5
     assert any("counts from another event" in w for w in row["warnings"])
+    # with no date shown, the label keeps the words that place the event
+    assert row["title"] == "The allegations were revealed a week after FIFA suspended the nation"
 
 
 _STATUSES = {"happened", "ongoing", "planned", "target"}

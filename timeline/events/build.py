@@ -54,6 +54,9 @@ from .verbs import own_verb_tense, past_verb_before
 
 _DEICTIC_DAY = re.compile(r"(?i)^(?:to|yester)day$|^tomorrow$|^tonight$")
 _POSSESSIVE_AFTER = re.compile(r"^['’]s\b")
+# A year that sets a measure's baseline ("cut emissions by 2030 from 1990 levels", "in 2015
+# prices") names no event of that year.
+_BASELINE_AFTER = re.compile(r"[ \u00a0-](?:levels?|prices|terms|baselines?)\b", re.IGNORECASE)
 _YEAR_WRITTEN = re.compile(r"\b\d{4}\b|['’]\d{2}\b")
 _MONTH_NAME = re.compile(
     r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b"
@@ -572,6 +575,8 @@ def _names_event(text: str, m: Mention) -> bool:
         return True  # "tomorrow" without a publication time: shown, with the doubt
     if not m.value or m.value.endswith("_REF"):
         return False
+    if m.text[-1:].isdigit() and _BASELINE_AFTER.match(text, m.end) and len(m.value) == 4:
+        return False
     # (The possessive first: most dates have none, and it is the cheaper test; its
     # apostrophe, which _POSSESSIVE_AFTER needs first, cheaper still.)
     if (text[m.end : m.end + 1] in ("'", "’") and _POSSESSIVE_AFTER.match(text[m.end : m.end + 3])
@@ -741,6 +746,10 @@ def _event(
     clause = clause_of(s.text, s.start, first_start, last_end, spans)
     c_spans = [(a - clause.start, b - clause.start) for a, b in spans
                if a >= clause.start and b <= clause.end]
+    if first.spec.get("unanchored") and not value and _counted_from_another_event(first):
+        # "The strike came a day after talks in Doha stalled": no date is shown, and the
+        # label keeps the words that place it (without them it says "came talks ... stalled")
+        c_spans = [(a, b) for a, b in c_spans if (a + clause.start, b + clause.start) != (first.start, first.end)]
     possessive = noun_phrase_after(text, last_end)
     if possessive and not _names_an_event({w.lower() for w in possessive.split()}):
         possessive = None  # "Monday's China Youth Daily reported ...": the event is the clause

@@ -39,7 +39,8 @@ _DASH_SEPS = (
     r"(?<=\s)\s*[–—]\s*(?=[A-Z\ue000])",
     r"(?<=[–—])\s*(?=[A-Z\ue000])",
 )
-_AND_SEP = r"(?<=\s)\s*and\s+(?=(?:will|would|is\s+to|are\s+to|plans\s+to|then|later)\b)"
+_AND_SEP = (r"(?<=\s)\s*and\s+(?=(?:will|would|is\s+to|are\s+to|plans\s+to|then|later|"
+            r"(?:is|are)\s+(?:expected|set|due|scheduled)\s+to)\b)")
 
 
 def _separator_regex(dashes: bool, conjunction: bool) -> re.Pattern:
@@ -60,6 +61,8 @@ _SEP = _separator_regex(True, True)
 _SEPS = {(d, c): _separator_regex(d, c) for d in (False, True) for c in (False, True)}
 # Each dash separator holds an en or em dash, or a blank then a dash.
 _BLANK_DASH = re.compile(r"\s[–—-]")
+# The "and" separator's own words, between two pieces.
+_AND_BETWEEN = re.compile(r"\s*and\s+")
 # The "and" separator without the blanks in front: found wherever it is.
 _AND_CUE = re.compile(_AND_SEP.removeprefix(r"(?<=\s)\s*"))
 
@@ -154,7 +157,7 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|to|outside|inside)\s+[A-Z][\w'
 # A past participle opening a piece ("held on Friday", "signed in 1994", "founded in 1990", "to be
 # held at the centre on Monday").
 _PARTICIPLE_START = re.compile(
-    r"(?:to\s+be\s+)?(?:held|signed|launched|founded|set up|built|made|taken|given|won|led|elected|chosen|"
+    r"(?:to\s+be\s+)?(?:(?:originally|initially|first|formally|officially|jointly)\s+)?(?:held|signed|launched|founded|set up|built|made|taken|given|won|led|elected|chosen|"
     r"scheduled|planned|announced|adopted|approved|opened|completed|agreed|reached|brokered|"
     r"concluded|created|formed|established|passed|introduced|unveiled|struck|sealed)\b")
 
@@ -170,11 +173,33 @@ def _participle_of_subject(sentence_text: str, segments, seg_s: int, seg_e: int)
         sentence_text[segments[0][0]:segments[0][1]].strip())
 
 
-def _verb_of_subject(sentence_text: str, segments, seg_s: int, seg_e: int) -> bool:
-    """Whether the piece at ``[seg_s, seg_e)``, after an apposition, opens with a verb in the
-    past whose subject is the opening piece ("The ship, loaded with toys, arrived Saturday")."""
-    return bool(_PAST_VERB_START.match(sentence_text[seg_s:seg_e].lstrip())) and _is_subject(
-        sentence_text[segments[0][0]:segments[0][1]].strip())
+def _verb_of_subject(sentence_text: str, segments, index: int, seg_s: int, seg_e: int) -> bool:
+    """Whether the piece at ``[seg_s, seg_e)``, after an apposition, opens with a verb whose
+    subject is the opening piece ("The ship, loaded with toys, arrived Saturday", "The talks,
+    which began on Monday, are expected to last until Friday", "The law, passed in March,
+    takes effect on January 1")."""
+    piece = sentence_text[seg_s:seg_e].lstrip()
+    return bool(_PREDICATE_START.match(piece) or _present_verb_after_aside(sentence_text, segments, index, piece)) and (
+        _is_subject(sentence_text[segments[0][0]:segments[0][1]].strip()))
+
+
+# A participle that tells what came of an event: "..., killing 10 miners".
+_RESULT_AFTER = re.compile(r"\s*(?:killing|injuring|wounding|leaving|forcing|prompting|sparking|causing|"
+                           r"bringing|raising|ending|triggering|destroying|displacing)\s")
+# A verb in the present opening a piece ("takes effect", "expires"), and the asides it may
+# follow: a relative clause or a participle with its phrase ("which began on Monday", "passed
+# in March", "originally scheduled for Tuesday").
+_PRESENT_VERB = re.compile(r"(?:also\s+)?[a-z]{2,}[^s\W]s\b")
+_RELATIVE_OR_PARTICIPLE = re.compile(r"\s*(?:(?:who|which)\s|(?:[a-z]+ly\s+)?[a-z]{3,}ed\s+(?:in|on|at|by|for|to|from|"
+                                     r"with|during|last|this|earlier|late|early)\b)")
+
+
+def _present_verb_after_aside(sentence_text: str, segments, index: int, piece: str) -> bool:
+    """Whether ``piece``, the sentence's third (``index``), opens with a verb in the present
+    after an aside that says more of the opening noun phrase ("The law, passed in March,
+    takes ...")."""
+    return (index == 2 and bool(_PRESENT_VERB.match(piece))
+            and bool(_RELATIVE_OR_PARTICIPLE.match(sentence_text, segments[1][0], segments[1][1])))
 
 
 def _is_subject(piece: str, most: int = 6) -> bool:
@@ -642,14 +667,24 @@ def clause_of(
             if told_of is None:
                 told_of = index >= 1 and (
                     _participle_of_subject(sentence_text, segments, seg_s, seg_e) if index == 1 else
-                    _verb_of_subject(sentence_text, segments, seg_s, seg_e))
+                    _verb_of_subject(sentence_text, segments, index, seg_s, seg_e))
             if told_of:
+                if last + 1 < len(segments) and _RESULT_AFTER.match(sentence_text, segments[last + 1][0]):
+                    # "A coal mine ..., was flooded on Nov. 7, killing 10 miners": what came of it
+                    last += 1
+                    seg_e = segments[last][1]
                 break
             # "set deadlines for Russia ..., most recently on 8 August, which passed without
             # ...": a relative clause after the date says more about it, and "a week after two
             # collisions, on Aug. 19 and Aug. 25, and days before ..." adds another thing:
             # the fact is before.
             after = sentence_text[segments[last + 1][0]:segments[last + 1][1]] if last + 1 < len(segments) else ""
+            if (after and first == last and _RELATIVE.match(body.lstrip()) and _PREDICATE_START.match(after.lstrip())
+                    and not _TELLING_OPENS.match(after)):
+                # "The talks, which began on Monday, are expected to last until Friday": the
+                # relative clause ends where its noun's verb begins; the relative clause and the
+                # noun it tells of (borrowed below) are the date's clause
+                break
             if after and not (first > 0 and (_ADDS_TO_WHAT_WAS_SAID.match(after) or _TELLING_OPENS.match(after))):
                 last += 1
                 seg_e = segments[last][1]
@@ -711,7 +746,16 @@ def clause_of(
         # "The Alaska meeting, held on Friday at a military base, ended ...": the participle
         # says what the opening noun phrase is; the date is that thing's
         subject = sentence_text[segments[0][0]:segments[0][1]].strip()
-    elif index > 0 and (predicate := _PREDICATE_START.match(head)):
+    elif _present_verb_after_aside(sentence_text, segments, index, head) and _is_subject(
+            first := sentence_text[segments[0][0]:segments[0][1]].strip()):
+        # "The law, passed in March, takes effect on January 1": the present verb's subject
+        # opens the sentence, and the aside is no part of the clause
+        subject = first
+    elif (index > 0 and (predicate := _PREDICATE_START.match(head))
+          and not (_AND_BETWEEN.fullmatch(sentence_text, segments[index - 1][1], seg_s)
+                   and _opening_subject(sentence_text[segments[0][0]:segments[0][1]]))):
+        # (not a second verb after "and" where the opening piece has its own: "The ban took
+        # effect in 2024 and will be reviewed in 2027" borrows only the subject, below)
         first = sentence_text[segments[0][0] : segments[0][1]].strip()
         # ("He arrived in Kabul, met officials and left on Monday": a clause of its own)
         if _is_subject(first) and not _VERB_AND_OBJECT.match(first):
