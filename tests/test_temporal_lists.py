@@ -43,4 +43,11 @@ def test_a_date_that_opens_no_entry_or_follows_a_paragraph_keeps_its_own_reading
     assert _values(text, "2025-01-15")["Oct 27"] == "2024-10-27"
 
 
+def test_a_year_heading_an_entry_is_the_year_of_the_months_in_it():
+    text = "2025 - Peace talks resume in Istanbul in May and June.\n2026: The two sides meet in March.\n"
+    values = _values(text, "2026-11-27")
+    # (the entry tells its year in the present; the publication would make May next year's)
+    assert (values["May"], values["June"], values["March"]) == ("2025-05", "2025-06", "2026-03")
+
+
 # (the whole list's event table is checked in tests/test_news_excerpts.py: timeline_list.json)

@@ -181,6 +181,19 @@ def test_a_day_arranged_told_in_the_past_is_the_nearer_one(text, date_text, valu
     assert row.date_value == value
 
 
+@pytest.mark.parametrize("text, date_text, value, other", [
+    # three days back or four on (or the other way round): the doubt is shown, with both days
+    ("The vote, originally scheduled for Tuesday, was postponed.", "Tuesday", "2005-11-29", "November 22, 2005"),
+    ("The meeting had been planned for Wednesday but was cancelled.", "Wednesday", "2005-11-23", "November 30, 2005"),
+])
+def test_a_day_arranged_told_in_the_past_half_a_week_either_way_is_doubtful(text, date_text, value, other):
+    rows = extract(text, published=PUBLISHED)
+    (row,) = rows[rows.date_text == date_text].itertuples()
+    assert row.date_value == value
+    assert row.confidence <= 0.7
+    assert any(other in w for w in row.warnings), row.warnings
+
+
 # The kinds of date the issue names for held-out news: a month without a year, "last November",
 # "late June", "before the end of next month", "from 4 June through 5 June 2014", "by the end of
 # 2026", a dateline, weekdays either side, "earlier this month".

@@ -767,11 +767,12 @@ def _year_told_before(ctx: _Context, m: Mention, get_tense) -> int | None:
     """
     if ctx.written_year is None or ctx.anchor is None:
         return None
-    year, end = ctx.written_year
-    if year >= ctx.anchor.year or end > m.start or _SENTENCE_BREAK.search(ctx.text, end, m.start):
+    year, end, heads_an_entry = ctx.written_year
+    if (year > ctx.anchor.year or year == ctx.anchor.year and not heads_an_entry or end > m.start
+            or _SENTENCE_BREAK.search(ctx.text, end, m.start)):
         return None
-    if get_tense() == "future":
-        return None
+    if not heads_an_entry and get_tense() == "future":
+        return None  # (an entry of a dated list tells its year in the present: "2025 - Talks resume")
     m.spec["year_told"] = year
     return year
 
@@ -908,7 +909,7 @@ class _Context:
         self.last_quarter_end = -1  # where the text last named a quarter
         self.last_day: tuple[date, int] | None = None  # last explicit day and where it ends
         # The last year written out as the frame of its sentence ("In 1976, ..."), where it ends.
-        self.written_year: tuple[int, int] | None = None
+        self.written_year: tuple[int, int, bool] | None = None
         # The last entry of a dated list ("Oct 7, 2023 - Hamas fighters storm ..."): its day,
         # where it ends, and whether its year is the text's own (written, or carried down the list).
         self.list_entry: tuple[date, int, bool] | None = None
@@ -990,8 +991,10 @@ def _weekend(anchor: date, tense: str | None) -> date:
 _UNTIL_SIGNALS = frozenset(("until", "till", "til"))
 # What was arranged, told in the past, in the date's clause: "was due to be signed on".
 _ARRANGED_IN_THE_PAST = re.compile(
-    r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:due|scheduled|slated|expected|set|supposed|to)\b(?![^.;:!?]*\b(?:will|'ll)\b)"
-    r"[^.;:!?]*$")
+    r"(?:\b(?:was|were|had\s+been)\s+(?:\w+ly\s+)?(?:due|scheduled|slated|expected|set|supposed|planned|to)\b"
+    # "The vote, originally scheduled for Tuesday, was postponed"
+    r"|\b(?:originally|initially|previously|first)\s+(?:scheduled|planned|set|slated|due)\b)"
+    r"(?![^.;:!?]*\b(?:will|'ll)\b)[^.;:!?]*$")
 
 
 def _weekday_date(wd: int, anchor: date, direction: int | None, tense: str | None) -> date:
@@ -1431,6 +1434,14 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
             day = shift(base, "day", diff if diff <= 3 else diff - 7)
             if get_tense() == "future":
                 m.spec["arranged"] = True  # (the event layer keeps the nearer day)
+                if diff in (3, 4):
+                    # (three days one way, four the other: the day arranged may as well have been
+                    # the one before publication as the one after, and a plan told in the past
+                    # says nothing of which; both are shown. A day or two on is the plan's.)
+                    other = shift(day, "day", -7 if day > base else 7)
+                    m.confidence = min(m.confidence, 0.7)
+                    m.warnings.append(f'"{m.text}" is read as the nearer {day:%A}, {day_words(day)}; '
+                                      f"a plan told in the past may have been for {day_words(other)}.")
         else:
             day = _weekday_date(wd, base, direction, get_tense())
             if (str(spec.get("dir", "")).lower() == "next" and m.anchor == "published"
@@ -2023,8 +2034,11 @@ def resolve(text: str, mentions: list[Mention], published) -> list[Mention]:
             ctx.last_at = m.end
             ctx.dated.append(m)
         if m.type == "DATE" and m.value[:4].isdigit() and _WRITTEN_YEAR.search(m.text):
-            framed = _FRAME_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
-            ctx.written_year = (int(m.value[:4]), m.end) if framed else None
+            # (and a year heading an entry of a dated list: "2025 - Peace talks resume in May")
+            framed = (_FRAME_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
+                      or (m.precision == "year" and list_entry_day(text, m)))
+            ctx.written_year = (int(m.value[:4]), m.end, not _FRAME_BEFORE.search(
+                text, max(0, m.start - 40), m.start)) if framed else None
         if m.precision == "day" and not m.spec.get("weekday_only") and not m.spec.get("relative"):
             parsed = parse_value(m.value[:10])
             if parsed:
