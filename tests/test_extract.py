@@ -223,6 +223,17 @@ def test_a_year_setting_a_baseline_names_no_event(text, kept):
     assert [r["date_value"] for r in rows] == ([kept] if kept else [])
 
 
+def test_a_live_reports_time_stamp_dates_the_telling():
+    text = ("14:02 GMT - Egypt says negotiators will reconvene in Cairo tomorrow.\n\n"
+            "12:15 GMT - The UN Security Council will vote on a resolution on Monday, diplomats said.\n")
+    rows = {r["date_text"]: r for r in _rows(text, "2026-11-27T14:05:00+00:00")}
+    assert (rows["14:02 GMT"]["status"], rows["tomorrow"]["status"]) == ("happened", "planned")
+    assert (rows["12:15 GMT"]["status"], rows["Monday"]["date_value"]) == ("happened", "2026-11-30")
+    # a clock time in the running text keeps the tense's reading
+    (row,) = _rows("The council will vote at 15:00 GMT.", "2026-11-27T14:05:00+00:00")
+    assert row["status"] == "planned"
+
+
 def test_empty_text_gives_empty_table_with_schema_dtypes():
     empty = extract("")
     full = extract("Russia attacked Kyiv on Monday.", published="2024-11-20")

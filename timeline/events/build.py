@@ -24,7 +24,13 @@ from ..document import Document
 from ..temporal.calendar import PRECISION_RANK, fmt, moving_day, shift, week_of_month
 from ..temporal.intervals import value_bounds
 from ..temporal.mention import Mention
-from ..temporal.resolver import ahead_of_between, called_for_between, speaks_of_the_past, tense_near
+from ..temporal.resolver import (
+    ahead_of_between,
+    called_for_between,
+    list_entry_day,
+    speaks_of_the_past,
+    tense_near,
+)
 from .actors import ActorIndex, country_name, known_name, names_and_countries
 from .anchors import event_nouns, find_anchor_event, find_anchor_phrase
 from .categories import classify
@@ -952,6 +958,11 @@ def _event(
         # "are to face charges over the killing of 24 civilians last year": the date, which
         # the text fixes, is behind publication; the wording ahead is most likely another
         # event's (the warning that they disagree stays).
+        status = "happened"
+    if (status != "happened" and first.type == "TIME" and g.kind != "range" and published is not None
+            and start is not None and start.date() <= _pub_day(published) and list_entry_day(text, first)):
+        # "14:02 GMT - Egypt says negotiators will reconvene tomorrow": a live report's entry is
+        # stamped with the time it was told, which is what its clock time dates
         status = "happened"
     if status == "ongoing" and cue is None and mod == "END" and end is not None and (
             published is not None and _pub_day(published) < end.date()):
