@@ -146,6 +146,15 @@ def _label(sentence: str, *dates: str) -> str:
      "The company is expected to list its shares"),
     ("The company was founded in 1998 and is expected to list its shares in 2027.", ["1998", "2027"],
      "The company was founded"),
+    # a participle with its agent or time says what the opening noun is
+    ("The package, proposed by the Commission in October, targets Russia's shadow fleet.", ["October"],
+     "The package proposed by the Commission"),
+    # a relative clause with a subject of its own borrows none
+    ("Ambassadors agreed a package of sanctions against Russia, which foreign ministers are expected to "
+     "approve formally on Monday.", ["Monday"], "Foreign ministers are expected to approve formally"),
+    ("The bill, which the parliament approved on Monday, caps rents.", ["Monday"], "The parliament approved"),
+    ("The discussions, which include three sessions and continue until Sunday, end the forum.", ["Sunday"],
+     "The discussions include three sessions and continue"),
     # ... and what came of the event goes with it
     ("A coal mine in Jijiagou Village, also based in Wanbolin District, was flooded on Nov. 7, killing 10 miners.",
      ["Nov. 7"], "A coal mine in Jijiagou Village was flooded, killing 10 miners"),

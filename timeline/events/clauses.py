@@ -159,7 +159,9 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|to|outside|inside)\s+[A-Z][\w'
 _PARTICIPLE_START = re.compile(
     r"(?:to\s+be\s+)?(?:(?:originally|initially|first|formally|officially|jointly)\s+)?(?:held|signed|launched|founded|set up|built|made|taken|given|won|led|elected|chosen|"
     r"scheduled|planned|announced|adopted|approved|opened|completed|agreed|reached|brokered|"
-    r"concluded|created|formed|established|passed|introduced|unveiled|struck|sealed)\b")
+    r"concluded|created|formed|established|passed|introduced|unveiled|struck|sealed"
+    # (any participle with the phrase of its agent or time: "proposed by the Commission in October")
+    r"|[a-z]{3,}ed(?=\s+(?:by|in|on|at|during|last|earlier|late|early)\b))\b")
 
 
 # An opening that names nothing a title could show: "There", "It", "He", "This".
@@ -592,6 +594,17 @@ def _apposition_before_verb(sentence_text: str, masked: str, segments, i: int) -
 
 # A short form in brackets ending a piece: "(MNLF)", "(OSCE)".
 _ACRONYM_END = re.compile(r"\(([A-Z][A-Z&.-]{1,7})\)\s*$")
+# A relative clause with a subject of its own before its verb: "which foreign ministers are
+# expected to approve", "which Sison established", "that the government adopted" (not "which
+# include three closed-door sessions": a lower-case word first is a subject only before an
+# auxiliary).
+_AUXILIARY = r"(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should)\b"
+_OBJECT_RELATIVE = re.compile(
+    r"(?:which|that|whom)\s+(?:"
+    r"(?:the|a|an|his|her|its|their|this|these|those|he|she|it|they|we|I|you|[A-Z][\w'’.-]*)\s+"
+    rf"(?:[A-Za-z][\w'’-]*\s+){{0,2}}?(?:{_AUXILIARY}|[a-z]{{3,}}ed(?=\s))"
+    rf"|(?!{_AUXILIARY}|(?:also|not|then|later|still|now|already|jointly|first|last|once|never|ever|just)\b"
+    rf"|[a-z]+(?:ly|ed)\b)[a-z][\w'’-]*\s+(?:[A-Za-z][\w'’-]*\s+){{0,2}}?{_AUXILIARY})")
 # A relative clause about a person: "who heads the main opposition party".
 _RELATIVE_OF_A_PERSON = re.compile(r"\s*(?:who|whose)\s")
 # A phrase set off between a subject and its verb: "on behalf of the government", "in a statement".
@@ -739,7 +752,11 @@ def clause_of(
         m = _ACRONYM_END.search(before) or _NAME_TAIL.search(before) or (
             _NOUN_PHRASE_TAIL.match(before, segments[named][0])
             if _OF_A_THING.match(head) or (index == 1 and _OF_A_PERSON.match(head)) else None)
-        if m:
+        if _OBJECT_RELATIVE.match(masked, seg_e - len(head)):
+            # "a package of sanctions, which foreign ministers are expected to approve on Monday":
+            # the relative clause has a subject of its own, and the noun before is its object
+            seg_s += len(sentence_text[seg_s:seg_e]) - len(head) + _RELATIVE.match(head).end()
+        elif m:
             subject = m.group(1)
             seg_s += len(sentence_text[seg_s:seg_e]) - len(head) + _RELATIVE.match(head).end()
     elif index == 1 and _participle_of_subject(sentence_text, segments, seg_s, seg_e):
