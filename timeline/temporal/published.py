@@ -161,6 +161,20 @@ def find_published(text: str) -> datetime | date | None:
     return found[0] if found else None
 
 
+# What may stand before a publication keyword on its line: nothing but marks, a byline or page
+# words set off by a separator ("By Jane Doe | Published ...", "World news - Updated ..."), or
+# "This article was (first) published". A sentence's verb is not one ("The report was released
+# on 2026-11-12.": that date is news).
+_BEFORE_KEYWORD = re.compile(
+    r"(?i)(?:[\W_]*|.*[|·•–—:/-]\s*|\s*by\s.*|\s*this\s+(?:article|story|page|post)\s+"
+    r"(?:was|has\s+been|is)\s+(?:first\s+|originally\s+|last\s+)?)")
+
+
+def keyword_opens(line: str, at: int) -> bool:
+    """Whether the publication keyword at ``line[at:]`` opens a date line, not a sentence."""
+    return at == 0 or _BEFORE_KEYWORD.fullmatch(line, 0, at) is not None
+
+
 def locate_published(text: str, keyword_only: bool = False) -> tuple[datetime | date, int, int] | None:
     """Like :func:`find_published`, with the offsets of the line that states it.
 
@@ -191,7 +205,7 @@ def locate_published(text: str, keyword_only: bool = False) -> tuple[datetime | 
                 continue
         m = _KEYWORD.search(line)
         if m:
-            found = _parse_line(line[m.end():])
+            found = _parse_line(line[m.end():]) if keyword_opens(line, m.start()) else None
             if found is None and m.start() and not keyword_only:
                 # "November 24, 20249:41 AM GMT+1Updated 2 hours ago" (a page's date line, copied
                 # with its parts run together): the date before the keyword
