@@ -146,6 +146,8 @@ def _label(sentence: str, *dates: str) -> str:
      "The company is expected to list its shares"),
     ("The company was founded in 1998 and is expected to list its shares in 2027.", ["1998", "2027"],
      "The company was founded"),
+    ("The strike began on Sunday and will last until Wednesday.", ["Sunday", "Wednesday"], "The strike began"),
+    ("The strike began on Sunday and will last until Wednesday.", ["Wednesday", "Sunday"], "The strike will last"),
     # a participle with its agent or time says what the opening noun is
     ("The package, proposed by the Commission in October, targets Russia's shadow fleet.", ["October"],
      "The package proposed by the Commission"),

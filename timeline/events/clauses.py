@@ -692,6 +692,15 @@ def clause_of(
             # collisions, on Aug. 19 and Aug. 25, and days before ..." adds another thing:
             # the fact is before.
             after = sentence_text[segments[last + 1][0]:segments[last + 1][1]] if last + 1 < len(segments) else ""
+            if after and _AND_BETWEEN.fullmatch(sentence_text, segments[last][1], segments[last + 1][0]):
+                # "The strike began on Sunday and will last until Wednesday": the verb after "and"
+                # is another event, with its own date (or none)
+                break
+            if (not after and first == index == 1
+                    and _AND_BETWEEN.fullmatch(sentence_text, segments[0][1], segments[1][0])
+                    and _opening_subject(sentence_text[segments[0][0]:segments[0][1]])):
+                # ... and the verb after "and" takes the subject only (borrowed below)
+                break
             if (after and first == last and _RELATIVE.match(body.lstrip()) and _PREDICATE_START.match(after.lstrip())
                     and not _TELLING_OPENS.match(after)):
                 # "The talks, which began on Monday, are expected to last until Friday": the
