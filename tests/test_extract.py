@@ -197,6 +197,10 @@ def test_since_in_the_present_perfect_starts_what_is_still_going_on(sentence, st
     ("8:00 a.m. (0500 GMT)", "2005-11-27T08:00"),
     ("10 a.m. local time (0700 GMT)", "2005-11-27T10:00"),
     ("4:00 a.m. Sunday (1900 GMT Saturday)", "2005-11-27T04:00"),
+    # the zone's weekday gives the place's day, across midnight either way
+    ("7:15 a.m. local time (2215 GMT Wednesday)", "2005-11-24T07:15"),
+    ("3 p.m. (1200 GMT Tuesday)", "2005-11-22T15:00"),
+    ("8 p.m. (0100 GMT Thursday)", "2005-11-23T20:00"),
 ])
 def test_a_local_time_and_its_gmt_twin_are_one_event(written, value):
     text = f"Polling stations opened at {written} amid heavy security, officials said."

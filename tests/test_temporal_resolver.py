@@ -215,11 +215,12 @@ def test_a_clock_time_takes_the_day_written_beside_it():
     assert values("The truce began on Friday at 7 a.m. (0500 GMT).")["0500 GMT"] == "2024-11-01T05:00"
     assert values("Supplies will be cut at 10:00 am in Moscow (0700 GMT) on Monday.")["10:00 am"] == \
         "2024-11-04T10:00"
-    # A date in another sentence, or a zone's own day, is not the local clock's day.
+    # A date in another sentence is not the local clock's day; a zone's own day gives the place's
+    # day, across midnight where the clocks say so (Thursday 23:30 GMT is Friday morning in Japan).
     assert values("The bomb exploded at 9 p.m. in Baghdad. On Monday, more troops arrived.")["9 p.m."] == \
         "2024-11-02T21:00"
     assert values("The quake struck at 8:30 a.m. (2330 GMT Thursday) in Ibaraki.")["8:30 a.m."] == \
-        "2024-11-02T08:30"
+        "2024-11-01T08:30"
 
 
 def test_the_times_of_a_span_take_the_day_its_end_is_given():

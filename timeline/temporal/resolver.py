@@ -2347,6 +2347,13 @@ _APART = re.compile(rf"{_JOINER}|\b(?:and|during)\b")
 _TIME_TO_TIME = re.compile(rf"(?:{_GAP}|\b(?:on|at|and)\b|{_JOINER})*")
 
 
+def _minutes(clock: str) -> int | None:
+    """ "22:15" -> 1335; None where the value has no clock time."""
+    if len(clock) != 5 or clock[2] != ":" or not (clock[:2] + clock[3:]).isdigit():
+        return None
+    return int(clock[:2]) * 60 + int(clock[3:])
+
+
 def _times_take_the_day_beside(text: str, mentions: list[Mention]) -> None:
     """A clock time with no day of its own takes the day of a date written beside it.
 
@@ -2357,9 +2364,18 @@ def _times_take_the_day_beside(text: str, mentions: list[Mention]) -> None:
     def day_of(n: Mention, m: Mention) -> str | None:
         if n.type not in ("DATE", "TIME") or n.spec.get("day_of_anchor"):
             return None
+        if not (parse_value(n.value[:10]) and len(n.value) >= 10):
+            return None
         if n.spec.get("tz") and not m.spec.get("tz") and "day_from" not in n.spec:
-            return None  # "8:30 a.m. (2330 GMT Thursday)": in Tokyo it is Friday already
-        return n.value[:10] if parse_value(n.value[:10]) and len(n.value) >= 10 else None
+            # "8:30 a.m. (2330 GMT Thursday)": in Tokyo it is Friday already. The local day is
+            # the one that puts the place's clock within a real offset of the zone's (UTC-12
+            # to UTC+14).
+            local, zoned = _minutes(m.value[11:16]), _minutes(n.value[11:16])
+            if local is None or zoned is None:
+                return None
+            shift_days = 1 if local - zoned < -12 * 60 else -1 if local - zoned > 14 * 60 else 0
+            return (date.fromisoformat(n.value[:10]) + timedelta(days=shift_days)).isoformat()
+        return n.value[:10]
 
     for i in range(len(mentions) - 1, -1, -1):  # right to left: a time takes the day a later time took
         m = mentions[i]
