@@ -85,6 +85,9 @@ WEEKDAYS_B = [
   "said many more attacks were planned.", PAST),
  ("The leaders held talks on Monday but failed to reach a deal.", PAST),
  ("The injured soldier died in hospital on Monday.", PAST),
+ # what the clause's event leads up to is ahead of it
+ ("The champion won three of Saturday's stages to head into Monday's final leg.", FUT),
+ ("The team trained in Doha, preparing for Monday's final.", FUT),
 ]
 
 MONTHS = [

@@ -276,12 +276,14 @@ def _put_off_before(text: str, start: int) -> bool:
 # What comes before a date that is later than the clause's own event: "ahead of the
 # election Thursday", "in the run-up to Sunday's vote".
 AHEAD_OF = re.compile(
-    r"(?i)\b(?:ahead\s+of|in\s+the\s+(?:run|lead)[-\s]up\s+to|in\s+advance\s+of|in\s+preparation\s+for)"
+    r"(?i)\b(?:ahead\s+of|in\s+the\s+(?:run|lead)[-\s]up\s+to|in\s+advance\s+of|in\s+preparation\s+for"
+    # "won three of Saturday's stages to head into Sunday's final leg", "preparing for Monday's vote"
+    r"|(?:to\s+)?head(?:ing)?\s+into|(?:to\s+)?prepar(?:e|ing)\s+for)"
     r"\s+(?:(?:the|a|an|this|next|its|their)\s+)?(?:[\w'’-]+\s+){0,3}$")
 # A string each AHEAD_OF alternative holds ("ahead of", "run-up to", "in advance of",
-# "in preparation for"): rarer in the 60 characters before a date than rules.required_strings'
-# pick, which has "the" for the second alternative.
-_AHEAD_OF_NEEDS = ("ahead", "up", "advance", "preparation")
+# "in preparation for", "head into", "prepare for"): rarer in the 60 characters before a date
+# than rules.required_strings' pick, which has "the" for the second alternative.
+_AHEAD_OF_NEEDS = ("head", "up", "advance", "prepar")
 
 
 def _ahead_of_before(text: str, start: int) -> bool:
