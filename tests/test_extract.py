@@ -227,6 +227,20 @@ def test_a_year_setting_a_baseline_names_no_event(text, kept):
     assert [r["date_value"] for r in rows] == ([kept] if kept else [])
 
 
+@pytest.mark.parametrize("text, title", [
+    ("Saudi Arabia's Vision 2030 plan aims to diversify the economy.",
+     "Saudi Arabia's Vision 2030 plan aims to diversify the economy"),
+    ("Agenda 2063 sets out the African Union's long-term goals.", "Agenda 2063 sets out the African Union's long-term goals"),
+    ("China hosted the Beijing 2008 Olympics with great fanfare.", "China hosted the Beijing 2008 Olympics with great fanfare"),
+    # (a year after a preposition, a month or a sentence's opening word is no name's)
+    ("In 2008 the army took the town.", "The army took the town"),
+    ("The treaty was signed in May 2008.", "The treaty was signed"),
+])
+def test_a_year_that_is_part_of_a_name_stays_in_the_label(text, title):
+    (row,) = _rows(text)
+    assert row["title"] == title
+
+
 def test_a_live_reports_time_stamp_dates_the_telling():
     text = ("14:02 GMT - Egypt says negotiators will reconvene in Cairo tomorrow.\n\n"
             "12:15 GMT - The UN Security Council will vote on a resolution on Monday, diplomats said.\n")

@@ -62,6 +62,14 @@ _DEICTIC_DAY = re.compile(r"(?i)^(?:to|yester)day$|^tomorrow$|^tonight$")
 _POSSESSIVE_AFTER = re.compile(r"^['’]s\b")
 # A year that sets a measure's baseline ("cut emissions by 2030 from 1990 levels", "in 2015
 # prices") names no event of that year.
+# A capitalized word right before a year that is no month and no sentence opening: a name
+# such as "Vision 2030", "Agenda 2063", "Beijing 2008".
+_NAME_BEFORE_A_YEAR = re.compile(
+    r"\b(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+$)(?!(?:In|On|At|By|Since|Until|Till|"
+    r"After|Before|From|During|For|Through|Throughout|Of|The|And|Or|But|Between|Around|About|Early|Late|Mid|"
+    r"Summer|Winter|Spring|Autumn|Fall|Fiscal|Calendar|Year|Back|Also|Circa|Over|Under|Within|Beyond|To|As|"
+    r"Then|Since|Until|Like|Unlike|Last|Next|This|That|Only|Even|Not)\s)[A-Z][a-z]+\s+$")
+_YEAR_ALONE = re.compile(r"\d{4}")
 _BASELINE_AFTER = re.compile(r"[ \u00a0-](?:levels?|prices|terms|baselines?)\b", re.IGNORECASE)
 _YEAR_WRITTEN = re.compile(r"\b\d{4}\b|['’]\d{2}\b")
 _MONTH_NAME = re.compile(
@@ -752,6 +760,12 @@ def _event(
     clause = clause_of(s.text, s.start, first_start, last_end, spans)
     c_spans = [(a - clause.start, b - clause.start) for a, b in spans
                if a >= clause.start and b <= clause.end]
+    if c_spans and "0" <= text[first.start:first.start + 1] <= "9" and _NAME_BEFORE_A_YEAR.search(
+            text, max(s.start, first.start - 30), first.start):
+        # "Saudi Arabia's Vision 2030 plan", "the Beijing 2008 Olympics": the year is part of a
+        # name, which the label keeps whole
+        c_spans = [(a, b) for a, b in c_spans if not (_YEAR_ALONE.fullmatch(clause.text, a, b)
+                                                      and _NAME_BEFORE_A_YEAR.search(clause.text, 0, a))]
     if first.spec.get("unanchored") and not value and _counted_from_another_event(first):
         # "The strike came a day after talks in Doha stalled": no date is shown, and the
         # label keeps the words that place it (without them it says "came talks ... stalled")
