@@ -179,6 +179,9 @@ def test_a_weekday_that_does_not_fit_keeps_both_doubts():
     ("Israel has occupied a security zone in south Lebanon since 1985.", "ongoing"),
     ("The PKK has been waging a separatist war in the southeast since 1984.", "ongoing"),
     ("Maoist rebels, who are fighting for a republic since 1996, extended the truce.", "ongoing"),
+    # a state told as holding now, with no verb's tense to show it
+    ("The blockade, in place since 2004, continues.", "ongoing"),
+    ("The trial has been under way in The Hague since 2005.", "ongoing"),
     # "had ... since": over before publication, as far as the text says.
     ("Before that, the country had been seeking admission to the GATT since 1986.", "happened"),
     # The last time something happened, not the start of a state.

@@ -300,6 +300,9 @@ def _as_day(value) -> date | None:
 # last time something happened, not the start of what is going on.
 _SINCE = frozenset({"since", "ever since"})
 _STILL_TRUE = frozenset({"present-perfect", "progressive"})
+# Words that tell a state as holding now, with no verb's tense to show it.
+_STATE_HOLDS = re.compile(r"(?i)\b(?:in\s+(?:place|force|effect|power|office|control)|under\s*way|still|"
+                          r"continues|remains?|persists?)\b")
 _LAST_TIME = re.compile(
     r"(?i)\b(?:not|no|never|nothing|none|first|only|highest|lowest|biggest|largest|"
     r"smallest|worst|best|strongest|weakest|deadliest|heaviest|fastest|slowest|most|least)"
@@ -335,6 +338,11 @@ def decide_status(
     if ((signal or "").lower() in _SINCE and _rule in _STILL_TRUE and not future
             and not _LAST_TIME.search(clause, 0, at if at is not None else len(clause))):
         # "has occupied Crimea since 2014": the state began then and holds at publication.
+        return "ongoing", warnings
+    if (status is None and (signal or "").lower() in _SINCE and not future and _STATE_HOLDS.search(clause)
+            and not _LAST_TIME.search(clause, 0, at if at is not None else len(clause))):
+        # "The blockade, in place since June, continues", "The trial is under way since
+        # September": a state begun then, told as holding now
         return "ongoing", warnings
     if status is None:
         if past:
