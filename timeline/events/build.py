@@ -60,16 +60,17 @@ from .verbs import own_verb_tense, past_verb_before
 
 _DEICTIC_DAY = re.compile(r"(?i)^(?:to|yester)day$|^tomorrow$|^tonight$")
 _POSSESSIVE_AFTER = re.compile(r"^['’]s\b")
-# A year that sets a measure's baseline ("cut emissions by 2030 from 1990 levels", "in 2015
-# prices") names no event of that year.
-# A capitalized word right before a year that is no month and no sentence opening: a name
-# such as "Vision 2030", "Agenda 2063", "Beijing 2008".
+# A capitalized word right before a year that is no month and no preposition or other word
+# opening a phrase of time ("In 2008", "Early 2008"): a name such as "Vision 2030", "Agenda 2063",
+# "Beijing 2008".
 _NAME_BEFORE_A_YEAR = re.compile(
     r"\b(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+$)(?!(?:In|On|At|By|Since|Until|Till|"
     r"After|Before|From|During|For|Through|Throughout|Of|The|And|Or|But|Between|Around|About|Early|Late|Mid|"
     r"Summer|Winter|Spring|Autumn|Fall|Fiscal|Calendar|Year|Back|Also|Circa|Over|Under|Within|Beyond|To|As|"
-    r"Then|Since|Until|Like|Unlike|Last|Next|This|That|Only|Even|Not)\s)[A-Z][a-z]+\s+$")
+    r"Then|Like|Unlike|Last|Next|This|That|Only|Even|Not)\s)[A-Z][a-z]+\s+$")
 _YEAR_ALONE = re.compile(r"\d{4}")
+# A year that sets a measure's baseline ("cut emissions by 2030 from 1990 levels", "in 2015
+# prices") names no event of that year.
 _BASELINE_AFTER = re.compile(r"[ \u00a0-](?:levels?|prices|terms|baselines?)\b", re.IGNORECASE)
 _YEAR_WRITTEN = re.compile(r"\b\d{4}\b|['’]\d{2}\b")
 _MONTH_NAME = re.compile(

@@ -156,12 +156,13 @@ _PLACE_TAIL = re.compile(r"\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s+(?:
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|to|outside|inside)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s*$")
 # A past participle opening a piece ("held on Friday", "signed in 1994", "founded in 1990", "to be
 # held at the centre on Monday").
+# Any participle with the phrase of its agent or time: "proposed by the Commission in October",
+# "passed in March".
+_PARTICIPLE_WITH_PHRASE = r"[a-z]{3,}ed(?=\s+(?:by|in|on|at|during|last|this|earlier|late|early)\b)"
 _PARTICIPLE_START = re.compile(
     r"(?:to\s+be\s+)?(?:(?:originally|initially|first|formally|officially|jointly)\s+)?(?:held|signed|launched|founded|set up|built|made|taken|given|won|led|elected|chosen|"
     r"scheduled|planned|announced|adopted|approved|opened|completed|agreed|reached|brokered|"
-    r"concluded|created|formed|established|passed|introduced|unveiled|struck|sealed"
-    # (any participle with the phrase of its agent or time: "proposed by the Commission in October")
-    r"|[a-z]{3,}ed(?=\s+(?:by|in|on|at|during|last|earlier|late|early)\b))\b")
+    rf"concluded|created|formed|established|passed|introduced|unveiled|struck|sealed|{_PARTICIPLE_WITH_PHRASE})\b")
 
 
 # An opening that names nothing a title could show: "There", "It", "He", "This".
@@ -192,8 +193,7 @@ _RESULT_AFTER = re.compile(r"\s*(?:killing|injuring|wounding|leaving|forcing|pro
 # follow: a relative clause or a participle with its phrase ("which began on Monday", "passed
 # in March", "originally scheduled for Tuesday").
 _PRESENT_VERB = re.compile(r"(?:also\s+)?[a-z]{2,}[^s\W]s\b")
-_RELATIVE_OR_PARTICIPLE = re.compile(r"\s*(?:(?:who|which)\s|(?:[a-z]+ly\s+)?[a-z]{3,}ed\s+(?:in|on|at|by|for|to|from|"
-                                     r"with|during|last|this|earlier|late|early)\b)")
+_RELATIVE_OR_PARTICIPLE = re.compile(rf"\s*(?:(?:who|which)\s|(?:[a-z]+ly\s+)?{_PARTICIPLE_WITH_PHRASE})")
 
 
 def _present_verb_after_aside(sentence_text: str, segments, index: int, piece: str) -> bool:
