@@ -179,11 +179,14 @@ def _trigger_hits(text: str, lower: str):
                 yield "spoken", s, e
             elif w.isdigit() and _AMPM.match(text, e):
                 yield "numeric", s, e
+            elif _CLOCK_WORD.fullmatch(w):
+                yield "numeric", s, e  # "9am", "11pm": the hour and its half of the day in one word
         elif len(w) == 2 and ((w[0] == "Q" and w[1] in "1234") or (w[0] == "H" and w[1] in "12")):
             yield "numeric", s, e  # "Q3", "H2"
 
 
 _AMPM = re.compile(r"\s*[ap]\.?m\b", re.IGNORECASE)
+_CLOCK_WORD = re.compile(r"\d{1,2}[ap]m", re.IGNORECASE)
 
 
 def _windows(text: str, lower: str) -> dict[str, list[tuple[int, int]]]:
