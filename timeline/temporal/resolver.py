@@ -1161,8 +1161,13 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
         base_unit = "week" if unit in ("weekend", "fortnight") else ("day" if unit == "night" else unit)
         if unit == "fortnight":
             n *= 2
-        on_day = (spec.get("on_day") or "").lower()
-        if on_day and n == int(n):
+        on_day = " ".join((spec.get("on_day") or "").lower().split())
+        if on_day.startswith("this ") and n == int(n):
+            # "a year ago this week", "two years ago this month": the period under way, so many
+            # units back
+            period = on_day[5:]
+            d, prec, m.mod = shift(anchor, base_unit, sign * int(n)), period, None
+        elif on_day and n == int(n):
             # "a week ago today", "a year ago yesterday": that very day, so many units back
             day = anchor if on_day == "today" else shift(anchor, "day", -1)
             d, prec, m.mod = shift(day, base_unit, sign * int(n)), "day", None
