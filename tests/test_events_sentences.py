@@ -80,7 +80,7 @@ def test_abbreviation_walk_finds_what_the_pattern_finds(text):
      "The picture is clear", "Pictured: the minister"],
 )
 def test_caption_check_agrees_with_the_caption_pattern(line):
-    expected = "caption" if sentences._CAPTION.search(line) else "body"
+    expected = "caption" if sentences.CAPTION.search(line) else "body"
     folds = any(c in line for c in FOLDS_TO_ASCII)
     assert sentences._line_kind(line, 1, 3, folds) == expected
 
@@ -104,8 +104,8 @@ def test_caption_word_check_on_the_whole_text_is_the_per_line_check():
     tokens = ["photo", "PHOTO", "pHoTo", "Picture", "IMAGE", "reuters/", "REUTERS/", "reuters",
               "phot", "o", " ", "\n", "é", "’", "x", "ß", "ﬁ", "\u0130", "\u03a3"]
     for text in _random_texts(tokens, 20000, 6, seed=4):
-        per_line = any(sentences._has_caption_word(line) for line in text.split("\n"))
-        assert sentences._has_caption_word(text) == per_line, text
+        per_line = any(sentences.has_caption_word(line) for line in text.split("\n"))
+        assert sentences.has_caption_word(text) == per_line, text
 
 
 def _split_line_by_line(text):

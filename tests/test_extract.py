@@ -762,7 +762,7 @@ def test_a_file_photo_caption_dates_the_photo_and_says_so():
     text = ("EU agrees new sanctions package against Russia\n\n"
             "FILE PHOTO: European Commission President Ursula von der Leyen speaks during a news "
             "conference in Brussels, Belgium, March 21, 2024. REUTERS/Yves Herman/File Photo\n\n"
-            "BRUSSELS, June 23 (Reuters) - European Union governments agreed on Monday a 14th "
+            "BRUSSELS, June 24 (Reuters) - European Union governments agreed on Monday a 14th "
             "package of sanctions against Russia, the Belgian EU presidency said.\n\n"
             "The package will enter into force once published in the Official Journal, expected "
             "later this week.")

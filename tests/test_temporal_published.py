@@ -223,6 +223,12 @@ def test_a_dateline_after_a_headline_and_byline_is_the_storys():
     assert _WIRE_WITH_HEAD[start:end] == "Nov 29"
     # a dateline after the story has begun is no dateline
     assert dateline("The war went on for years.\nKYIV, March 11 (Reuters) - Ukraine said") is None
+    # ... but a photo caption above it, however long, is not the story's start
+    caption = ("FILE PHOTO: Ukrainian servicemen fire a howitzer towards Russian troops near the front line in "
+               "Donetsk region, Ukraine, March 3, 2024. REUTERS/Stringer/File Photo")
+    text = f"Ukraine strikes refinery\n\n{caption}\n\nKYIV, Nov 27 (Reuters) - Ukraine said on Thursday it struck"
+    start, end = dateline(text)
+    assert len(caption) > 160 and text[start:end] == "Nov 27"
 
 
 def test_the_dateline_day_is_the_weekday_of_the_telling_not_of_what_is_ahead():

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ..temporal.captions import CAPTION, has_caption_word
 from .matching import FOLDS_TO_ASCII
 
 
@@ -40,13 +41,6 @@ _END = re.compile(r"[.!?][.!?]*[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9–—
 # they look ahead to hold no line break (the spaces looked at are those of one line), so
 # at each place of a line it sees the same characters as in the line cut out.
 _LINE_END_IN_TEXT = re.compile(r"[.!?][.!?]*[\"'”’)\]]*(?=[^\S\n]+[\"'“‘(\[]?[A-Z0-9–—-])")
-_CAPTION = re.compile(
-    r"(?i)\b(photo(?:graph)?s?\s+(?:courtesy|credit|by|taken)|in this (?:photo|picture|image|file photo)|"
-    r"file photo|pictured|\((?:photo|picture|image)\b|photo\s*:|image\s*:|afp photo|reuters/)"
-)
-# Every alternative of _CAPTION holds one of these words (lower-cased): a line
-# without any of them is no caption, and the regex need not scan it.
-_CAPTION_WORDS = ("photo", "picture", "image", "reuters/")
 # Non-ASCII letters that case-insensitive matching equates with ASCII ones ("ſ" with
 # "s"): a line holding one is left to the regex.
 _HEADING = re.compile(r"^\s*[–—-]+\s*[^.!?]{1,60}?\s*[–—-]+\s*$")
@@ -75,10 +69,6 @@ def _ends_with_abbreviation(text: str, dot: int) -> bool:
     return False
 
 
-def _has_caption_word(line: str) -> bool:
-    return any(map(line.lower().__contains__, _CAPTION_WORDS))
-
-
 def _line_kind(
     line: str, index: int, n_lines: int, folds: bool = True, may_caption: bool = True
 ) -> str:
@@ -87,7 +77,7 @@ def _line_kind(
     line of it is a caption."""
     if _HEADING.match(line):
         return "heading"
-    if may_caption and (folds or _has_caption_word(line)) and _CAPTION.search(line):
+    if may_caption and (folds or has_caption_word(line)) and CAPTION.search(line):
         return "caption"
     if (index == 0 and n_lines > 1 and len(line.split()) <= 20
             and not _OPEN_END.search(line)):
@@ -103,7 +93,7 @@ def split_sentences(text: str) -> list[Sentence]:
     folds = not text.isascii() and any(c in text for c in FOLDS_TO_ASCII)
     # Most articles have no caption word anywhere: one look at the whole text then
     # spares the look at each line (a word holds no line break).
-    may_caption = folds or _has_caption_word(text)
+    may_caption = folds or has_caption_word(text)
     # The sentence ends of all lines, found in one scan (most lines hold none). A lone
     # "." after an abbreviation is none; the letters before it are walked back to the
     # line's start in the text as in the line (a line break is no letter).

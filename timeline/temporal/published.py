@@ -14,6 +14,7 @@ import re
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from ..errors import InputError
+from .captions import is_caption
 from .rules import first_char_guard, has_case_traps, required_strings, tables
 
 _KEYWORD_PATTERN = (
@@ -302,7 +303,9 @@ def dateline(text: str) -> tuple[int, int] | None:
             m = _DATELINE.match(line[:200])
             if m:
                 return at + m.start("date"), at + m.end("date")
-            if len(line.strip()) > _HEAD_LINE_CHARS or line.rstrip()[-1] in _SENTENCE_ENDS:
+            if is_caption(line):
+                pass  # a photo caption above the story ("FILE PHOTO: ... REUTERS/Stringer")
+            elif len(line.strip()) > _HEAD_LINE_CHARS or line.rstrip()[-1] in _SENTENCE_ENDS:
                 return None  # the story has begun, with no dateline
         if line_end >= len(text):
             return None
