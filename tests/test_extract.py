@@ -437,6 +437,12 @@ def test_a_line_that_is_only_a_date_makes_no_event():
     text = "November 2, 2024\nJapan and the EU signed a pact in Tokyo on Friday."
     row = _only(text, "2024-11-02")
     assert row["date_text"] == "Friday" and row["date_value"] == "2024-11-01"
+    # ... nor does a byline with the date ("By Ana Ruiz · November 2, 2024")
+    for byline in ("By Ana Ruiz · November 2, 2024", "By Jane Smith and John Doe | Nov. 2, 2024"):
+        row = _only(f"{byline}\nJapan and the EU signed a pact in Tokyo on Friday.", "2024-11-02")
+        assert row["date_text"] == "Friday"
+    # (a date after "By" that opens a clause is the clause's)
+    assert _only("By December, the plant will close.", "2024-11-02")["status"] == "target"
 
 
 def test_within_a_period_is_a_planned_deadline_counted_from_publication():

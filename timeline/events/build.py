@@ -366,10 +366,18 @@ def _names_an_event(words: set[str]) -> bool:
 _RESULTS = frozenset(("win", "victory", "defeat"))
 
 
+# A byline and the mark that sets it off from the date after it.
+_BYLINE = re.compile(r"By\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*(?:\s+and\s+(?:[A-Z][\w.'’-]*\s+){0,3}"
+                     r"[A-Z][\w.'’-]*)?\s*[·|,–—-]")
+
+
 def _only_dates(s: Sentence, spans: list[tuple[int, int]]) -> bool:
     """True if nothing but dates and page words ("Updated:") is left of the sentence."""
     rest = s.text
     offset, n = s.start, len(rest)
+    if rest.startswith("By ") and (byline := _BYLINE.match(rest)):
+        # "By Ana Ruiz · November 24, 2026": the byline's names are no event's words
+        rest = " " * byline.end() + rest[byline.end():]
     # The words before the first date are the sentence's own (the blank that starts
     # the date ends them): in most sentences one of them settles it, without blanking.
     # (The dates are clipped to the sentence, and those left empty are no blanks.)
