@@ -164,6 +164,13 @@ def test_a_weekday_read_six_days_back_is_shown_as_doubtful():
     # a weekday a day or two back is no such doubt
     row = extract("Talks were held on Wednesday.", published="2006-12-07").iloc[0]
     assert row.confidence == 1.0 and len(row.warnings) == 0
+    # nor is a telling five days back: the coming day would be two days after the report
+    row = extract("Meles told foreign journalists on Saturday that his country would not wait.",
+                  published="2006-11-30").iloc[0]
+    assert (row.date_value, row.confidence, list(row.warnings)) == ("2006-11-25", 1.0, [])
+    # ... while an event of another verb keeps its doubt (a tense may be misread)
+    row = extract("The embattled coach resigned on Saturday.", published="2006-11-30").iloc[0]
+    assert row.confidence <= 0.7
 
 
 @pytest.mark.parametrize("text, published, value, status", [

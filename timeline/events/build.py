@@ -89,6 +89,10 @@ _DATELINE_PLACE = re.compile(r"^[A-Z][\w .'’/-]{1,40}(?:,\s*[A-Z][\w .'’-]{1
 INFERRED_YEAR_FACTOR = 0.9
 # A weekday alone read as five or six days back (see _event).
 _FAR_BACK_DAYS = frozenset((5, 6))
+# A telling just before a weekday: "said on Sunday", "told the BBC on Sunday".
+_TELLING_BEFORE_A_DAY = re.compile(
+    r"(?i)\b(?:said|told|announced|stated|added|reported|declared|confirmed)\b(?:\s+(?!(?:that|would|will|could|should|might|may|to|was|were)\b)[\w'’.-]+){0,3}?"
+    r"\s+(?:on\s+|late\s+|early\s+)?$")
 FAR_BACK_FACTOR = 0.7
 _PERSONAL_PRONOUNS = frozenset(("He", "She"))
 # A guessed year kept against the tense (see _weigh_inferred_year): a real doubt.
@@ -854,7 +858,11 @@ def _event(
                             f"the call: then it would be {ahead:%A}, {fmt_day(ahead)}.")
             conf *= INFERRED_YEAR_FACTOR
         elif (first.spec.get("weekday_only") and first.anchor == "published" and published is not None
-              and (_pub_day(published) - start.date()).days in _FAR_BACK_DAYS):
+              and (_pub_day(published) - start.date()).days in _FAR_BACK_DAYS
+              and not ((_pub_day(published) - start.date()).days == 5
+                       and _TELLING_BEFORE_A_DAY.search(text, max(s.start, g_start - 50), g_start))):
+            # (A telling is never ahead of its report, and a story's local day is at most one
+            # ahead of the publication's: "told the BBC on Sunday", read as five days back, is.)
             # Read as five or six days back, a weekday alone is as often the day or two ahead
             # (measured on the silver news: about half were), or the story's local day ahead of
             # the publication time's.
