@@ -253,10 +253,19 @@ def test_a_possessive_date_leaves_its_noun_with_the_article(text, title):
     assert rows.iloc[0].title == title
 
 
+def test_a_possessive_date_names_its_noun_with_the_article():
+    from timeline import extract
+
+    (row,) = extract("The party lost ground after Sunday's vote.", published="2026-11-27").itertuples()
+    assert row.title == "The vote"
+    (row,) = extract("The 2008 Olympic Games opened in Beijing.", published="2026-11-27").itertuples()
+    assert row.title == "China: 2008 Olympic Games"  # (the year stands in place of the article)
+
+
 def test_a_possessive_date_after_other_words_still_names_its_event():
     row = extract("The minister spoke to reporters ahead of next week's summit in Hanoi.",
                   published="2005-11-11").iloc[0]
-    assert (row.date_value, row.status, row.title) == ("2005-W46", "planned", "Vietnam: summit")
+    assert (row.date_value, row.status, row.title) == ("2005-W46", "planned", "Vietnam: the summit")
 
 
 def test_a_cut_title_does_not_end_on_a_word_that_promises_more():
@@ -477,9 +486,9 @@ def test_a_dateline_without_a_date_is_no_part_of_the_label(text, title, actor):
     # a possessive date naming a past-only event with more than its noun is that event
     ("Washington said the car bomb highlighted the need for Syria to cooperate in the probe of "
      "February's killing of former Lebanese premier Rafiq Hariri.", "2005-12-12",
-     "United States: killing of former Lebanese premier Rafiq Hariri"),
+     "United States: the killing of former Lebanese premier Rafiq Hariri"),
     ("Four workers trapped in Sunday's railway tunnel collapse in southwest China's Yunnan Province are "
-     "still alive.", "2006-11-14", "China: railway tunnel collapse"),
+     "still alive.", "2006-11-14", "China: the railway tunnel collapse"),
     # ... not a bare noun or a result, which say less than the clause
     ("The army chief played down Tuesday's blast.", "2005-12-07", "The army chief played down"),
 ])

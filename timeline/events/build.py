@@ -1023,13 +1023,17 @@ def _event(
         # "approved the budget at Sunday's session", "Tuesday's blast killed 12 people": the
         # clause tells what happened then, and its label says more than the noun alone
         possessive = None
+    # ("after Sunday's vote" is labelled "The vote", not a bare "Vote"; "the 2008 Olympic Games"
+    # keeps its year in place of the article)
+    article = "the " if possessive and possessive[:1].islower() else ""
     if attributive and not possessive:
         possessive = attributive
     if possessive:
         # the country the sentence is about: named, or a national body's ("Bank of Japan")
         lead = next((h.name for h in in_sentence if h.kind == "country"), "") or next(
             (country_name(h.iso3) or "" for h in in_sentence if h.iso3), "")
-        title = f"{lead}: {possessive}" if lead else possessive[:1].upper() + possessive[1:]
+        label = article + possessive
+        title = f"{lead}: {label}" if lead else label[:1].upper() + label[1:]
         category, _ = classify(possessive, clause.full)
     else:
         title = make_title(clause.text, sorted(c_spans + [clause.aside]) if clause.aside else c_spans,
