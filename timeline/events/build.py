@@ -56,7 +56,7 @@ from .reconcile import (
 from .sentences import Sentence, split_sentences
 from .status import cue_status, decide_status, past_cue_governs
 from .titles import make_title, noun_phrase_after, told_title
-from .verbs import own_verb_tense, past_verb_before
+from .verbs import IRREGULAR_PAST, own_verb_tense, past_verb_before
 
 _DEICTIC_DAY = re.compile(r"(?i)^(?:to|yester)day$|^tomorrow$|^tonight$")
 _POSSESSIVE_AFTER = re.compile(r"^['’]s\b")
@@ -1132,8 +1132,8 @@ def _ends_noun_phrase(words: list[str], i: int) -> bool:
     """Whether ``words[i]`` starts what follows the noun phrase: a verb ("dropped", "ending
     the"), an auxiliary or a word that opens a clause. ("bombing" and "US-led" are no verbs.)"""
     w = words[i].lower()
-    if w in _NOT_IN_NOUN_PHRASE:
-        return True
+    if w in _NOT_IN_NOUN_PHRASE or w in IRREGULAR_PAST:
+        return True  # (a verb in the past: "The 2024 Paris Olympics drew record crowds")
     if "-" in w:
         return False
     if w.endswith("ed") and len(w) > 3:

@@ -14,7 +14,7 @@ import re
 from .sentences import Sentence
 
 # Verbs in the simple past that do not end in "-ed" (active, or passive after "was"/"were").
-_IRREGULAR_PAST = frozenset(
+IRREGULAR_PAST = frozenset(
     """met held took made gave went came saw began won lost fell rose sent led left said told paid
     sold struck fled fought spoke wrote became broke hit shot ran quit beat stood brought built
     sought caught spent kept found heard thought withdrew flew drew threw chose drove""".split())
@@ -41,7 +41,7 @@ def simple_past(word: str, before: str) -> bool:
     """Whether ``word`` (lower-cased) is a simple past after the word ``before``."""
     if before in _NOT_SIMPLE_PAST_AFTER:
         return False
-    if word in _IRREGULAR_PAST:
+    if word in IRREGULAR_PAST:
         return True
     return len(word) > 3 and word.endswith("ed") and word.isalpha() and word not in _NOT_PAST_ED
 
