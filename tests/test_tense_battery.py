@@ -88,6 +88,9 @@ WEEKDAYS_B = [
  # what the clause's event leads up to is ahead of it
  ("The champion won three of Saturday's stages to head into Monday's final leg.", FUT),
  ("The team trained in Doha, preparing for Monday's final.", FUT),
+ # a participle's infinitive holds the day: the day is the infinitive's event
+ ("The governor can halt the death of Williams, who has been on death row for two decades and who is "
+  "sentenced to die by lethal injection on Monday.", FUT),
 ]
 
 MONTHS = [

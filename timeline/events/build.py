@@ -89,6 +89,10 @@ _DATELINE_PLACE = re.compile(r"^[A-Z][\w .'’/-]{1,40}(?:,\s*[A-Z][\w .'’-]{1
 INFERRED_YEAR_FACTOR = 0.9
 # A weekday alone read as five or six days back (see _event).
 _FAR_BACK_DAYS = frozenset((5, 6))
+# A participle and the infinitive it governs, before a date with no break between ("sentenced
+# to die by lethal injection at ...").
+_INFINITIVE_BEFORE = re.compile(
+    r"(?i)\b[a-z]{3,}ed\s+to\s+(?!(?:the|a|an|his|her|its|their|this|that|these|those)\b)[a-z]+\b[^,;:()]*$")
 # A telling just before a weekday: "said on Sunday", "told the BBC on Sunday".
 _TELLING_BEFORE_A_DAY = re.compile(
     r"(?i)\b(?:said|told|announced|stated|added|reported|declared|confirmed)\b(?:\s+(?!(?:that|would|will|could|should|might|may|to|was|were)\b)[\w'’.-]+){0,3}?"
@@ -841,7 +845,13 @@ def _event(
             and not weekday.spec.get("arranged")
             and not (weekday.spec.get("ahead_by_tense") and cue == "happened")):
         noun = past_noun_right_before(text, g_start, g_end) if first.spec.get("weekday_only") else None
-        value, note = _weigh_weekday(weekday, value, "happened" if noun else cue, published)
+        weighing = "happened" if noun else cue
+        if (weighing == "happened" and not noun and _INFINITIVE_BEFORE.search(text, max(s.start, g_start - 60), g_start)
+                and not past_cue_governs(wording, at)):
+            # "who is sentenced to die by lethal injection at 00:01 (0801 GMT) Tuesday": the
+            # past verb's infinitive holds the day, which is that event's, not the verb's
+            weighing = None
+        value, note = _weigh_weekday(weekday, value, weighing, published)
         if note and noun:
             note = note.replace("because the text speaks of it in the past tense",
                                 f"because it names a {noun}, which has happened")
