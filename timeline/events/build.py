@@ -868,16 +868,14 @@ def _event(
                             f"the call: then it would be {ahead:%A}, {fmt_day(ahead)}.")
             conf *= INFERRED_YEAR_FACTOR
         elif (first.spec.get("weekday_only") and first.anchor == "published" and published is not None
-              and (_pub_day(published) - start.date()).days in _FAR_BACK_DAYS
-              and not ((_pub_day(published) - start.date()).days == 5
-                       and _TELLING_BEFORE_A_DAY.search(text, max(s.start, g_start - 50), g_start))):
+              and (back_days := (_pub_day(published) - start.date()).days) in _FAR_BACK_DAYS
+              and not (back_days == 5 and _TELLING_BEFORE_A_DAY.search(text, max(s.start, g_start - 50), g_start))):
             # (A telling is never ahead of its report, and a story's local day is at most one
             # ahead of the publication's: "told the BBC on Sunday", read as five days back, is.)
             # Read as five or six days back, a weekday alone is as often the day or two ahead
             # (measured on the silver news: about half were), or the story's local day ahead of
             # the publication time's.
             ahead = start.date() + timedelta(days=7)
-            back_days = (_pub_day(published) - start.date()).days
             set_for = ((_FOR_BEFORE.search(text, max(0, g_start - 8), g_start) is not None
                         or _FOR_A_THING_BEFORE.search(text, max(s.start, g_start - 80), g_start) is not None)
                        and not text.startswith(("'s", "’s"), g_end))

@@ -2042,10 +2042,9 @@ def resolve(text: str, mentions: list[Mention], published) -> list[Mention]:
             ctx.dated.append(m)
         if m.type == "DATE" and m.value[:4].isdigit() and _WRITTEN_YEAR.search(m.text):
             # (and a year heading an entry of a dated list: "2025 - Peace talks resume in May")
-            framed = (_FRAME_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
-                      or (m.precision == "year" and list_entry_day(text, m)))
-            ctx.written_year = (int(m.value[:4]), m.end, not _FRAME_BEFORE.search(
-                text, max(0, m.start - 40), m.start)) if framed else None
+            in_a_frame = _FRAME_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
+            heads_an_entry = not in_a_frame and m.precision == "year" and list_entry_day(text, m)
+            ctx.written_year = (int(m.value[:4]), m.end, heads_an_entry) if in_a_frame or heads_an_entry else None
         if m.precision == "day" and not m.spec.get("weekday_only") and not m.spec.get("relative"):
             parsed = parse_value(m.value[:10])
             if parsed:
