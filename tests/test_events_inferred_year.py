@@ -37,8 +37,10 @@ from timeline import extract
 def test_the_year_guessed_and_the_reason_given(text, published, value, why):
     row = extract(text, published=published).iloc[0]
     assert row.date_value == value
-    assert row.warnings == [
-        f'"{row.date_text}" does not give the year; {value[:4]} is inferred from {why}.']
+    year_warning = f'"{row.date_text}" does not give the year; {value[:4]} is inferred from {why}.'
+    # (and a date first set for what was put off says so, too)
+    assert row.warnings[0] == year_warning
+    assert all("is the date first set" in w for w in row.warnings[1:])
     assert row.confidence < 1
 
 

@@ -81,7 +81,21 @@ def test_a_weekday_after_the_datelines_day_counts_from_the_publication():
 def test_dateline_far_from_publication_time_is_pointed_out():
     text = "BEIJING, March 3 (Reuters) - China said on Tuesday it would hold naval drills near Taiwan."
     row = _only(text, "2024-03-20")
-    assert any("dateline" in w for w in row["warnings"])
+    # The story's own day places "Tuesday", and the warning says so, not the opposite
+    assert row["date_value"] == "2024-02-27"
+    assert any("counted from the dateline's day" in w and "published on March 20, 2024" in w
+               for w in row["warnings"])
+    assert row["confidence"] < 1
+
+
+def test_overnight_after_a_dateline_says_it_is_counted_from_the_dateline():
+    text = ("KYIV, Nov 28 (Reuters) - Russian drones struck the capital overnight, "
+            "killing three people.")
+    row = _only(text, "2026-11-30T10:00:00+00:00")
+    assert row["date_value"] == "2026-11-27TNI"
+    assert any("night of Friday, November 27, 2026, counted from the dateline's day" in w
+               for w in row["warnings"])
+    assert not any("publication date" in w or "publication time" in w for w in row["warnings"])
 
 
 def test_last_november_is_the_previous_year():
@@ -778,3 +792,43 @@ def test_a_file_photo_caption_dates_the_photo_and_says_so():
     assert "Ursula von der Leyen" in photo["actors"] and "Ursula" not in photo["actors"]
     assert rows["Monday"]["warnings"] == []
     assert rows["later this week"]["status"] == "planned"
+
+
+@pytest.mark.parametrize("text,published,date_text,changed", [
+    ("The vote, originally scheduled for December 14, has been pushed back to January.",
+     "2026-11-30", "December 14", "pushed back"),
+    ("Fresh rounds of talks between Nepal and Bhutan had been scheduled for November this year, "
+     "but the talks were put off.", "2006-12-12", "November this year", "put off"),
+    ("Palestinian president Mahmud Abbas has indefinitely postponed a visit to Jordan that had "
+     "been scheduled for Sunday, his ambassador told AFP.", "2006-12-23", "Sunday", "postponed"),
+    ("The talks, initially set for Tuesday, were called off.", "2026-11-30", "Tuesday", "called off"),
+    ("The vote, postponed from December, will be held on January 10.", "2026-11-30", "December",
+     "postponed"),
+])
+def test_the_date_first_set_for_what_was_put_off_is_a_doubtful_plan(text, published, date_text, changed):
+    rows = {r["date_text"]: r for r in _rows(text, published)}
+    row = rows[date_text]
+    # shown, as a plan that was changed: never as what happened then, never with full trust
+    assert row["status"] == "planned"
+    assert row["confidence"] <= 0.6
+    assert f'"{date_text}" is the date first set; the text says it was changed ("{changed}").' in row["warnings"]
+    assert not any("still to come" in w for w in row["warnings"])
+
+
+def test_a_date_set_and_kept_is_no_changed_date():
+    for text in ("The vote was scheduled for December 14, officials said.",
+                 "The meeting, set for Friday, will go ahead.",
+                 "Elections were postponed until March 2027, the commission said on Monday."):
+        for row in _rows(text, "2026-11-30"):
+            assert not any("first set" in w for w in row["warnings"]), (text, row["warnings"])
+    # the new date of what was put off is the plan's own
+    row = {r["date_text"]: r for r in _rows(
+        "The vote, originally scheduled for December 14, has been pushed back to January.", "2026-11-30")}["January"]
+    assert row["status"] == "planned" and not any("first set" in w for w in row["warnings"])
+
+
+def test_a_participle_of_arranging_set_off_after_the_subject_keeps_the_subject_in_the_label():
+    for text, title in (("The talks, initially set for Tuesday, were called off.", "The talks initially set"),
+                        ("The recruitment date, slated for this month, has been delayed.",
+                         "The recruitment date slated")):
+        assert _only(text, "2026-11-30")["title"] == title

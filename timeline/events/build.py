@@ -54,7 +54,7 @@ from .reconcile import (
     weekday_of,
 )
 from .sentences import Sentence, split_sentences
-from .status import cue_status, decide_status, past_cue_governs
+from .status import AHEAD_BUT_PAST, cue_status, decide_status, past_cue_governs
 from .titles import make_title, noun_phrase_after, told_title
 from .verbs import IRREGULAR_PAST, own_verb_tense, past_verb_before
 
@@ -186,6 +186,7 @@ def build_events(doc: Document, mentions: list[Mention]) -> list[Event]:
                 _weigh_dateline(ev, g, datelines, published)
                 if s.kind == "caption":
                     _weigh_file_photo(text, s, ev)
+                _weigh_a_changed_date(text, s, g, ev)
                 if prev is not None:
                     _run_forward(text, ev, g, prev, days, published)
                 if any(o.date_value == ev.date_value and o.title == ev.title and o.status == ev.status
@@ -486,6 +487,39 @@ _FILE_PHOTO = re.compile(r"(?i)\bfile\s+(?:photo|picture|image)\b")
 FILE_PHOTO_FACTOR = 0.6
 
 
+def _weigh_a_changed_date(text: str, s: Sentence, g: Group, ev: Event) -> None:
+    """ "The vote, originally scheduled for December 14, has been pushed back to January": the
+    first date set is no longer the event's; shown, with what became of it."""
+    first = g.mentions[0]
+    if first.spec.get("put_off") or not _FIRST_SET_BEFORE.search(text, max(s.start, first.start - 60), first.start):
+        return
+    changed = _CHANGED.search(text, s.start, first.start) or _CHANGED.search(text, g.end, s.end)
+    if changed is None:
+        return
+    # What the first date dates is a plan, never what happened then; and a plan told in the
+    # past is no plan "still to come", whatever its date.
+    ev.status = "planned"
+    ev.warnings = [w for w in ev.warnings if w != AHEAD_BUT_PAST]
+    ev.warn(f'"{ev.date_text}" is the date first set; the text says it was changed '
+            f'("{changed.group(0)}").')
+    ev.confidence = min(ev.confidence, CHANGED_DATE_CONFIDENCE)
+
+
+# "originally scheduled for", "had been due to take place on", "was initially set for the",
+# "postponed from"
+_FIRST_SET_BEFORE = re.compile(
+    r"(?i)\b(?:(?:originally|initially|first|previously)|(?:had\s+been|was|were)(?:\s+(?:originally|initially))?)"
+    r"\s+(?:scheduled|planned|set|slated|due|supposed)(?:\s+to\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}?)?"
+    r"\s+(?:for|on|in|at|by)\s+(?:the\s+)?$"
+    # "postponed from December", "brought forward from next week"
+    r"|\b(?:postponed|delayed|deferred|moved|pushed\s+back|brought\s+forward|rescheduled)\s+from\s+(?:the\s+)?$")
+# What became of a date first set: put off, brought forward or called off.
+_CHANGED = re.compile(
+    r"(?i)\b(?:postponed|delayed|deferred|put\s+off|pushed\s+back|moved\s+(?:up|back|forward)|"
+    r"rescheduled|brought\s+forward|cancell?ed|called\s+off|scrapped|shelved)\b")
+CHANGED_DATE_CONFIDENCE = 0.6
+
+
 def _weigh_dateline(ev: Event, g: Group, datelines: list[Mention], published) -> None:
     """Say so when a relative date was counted from a publication time the dateline contradicts."""
     if not datelines or published is None:
@@ -497,10 +531,18 @@ def _weigh_dateline(ev: Event, g: Group, datelines: list[Mention], published) ->
     pub = published.date() if isinstance(published, datetime) else published
     if day is None or abs((day - pub).days) <= 1:
         return
-    ev.warn(
-        f'The dateline says "{line.text}" ({fmt_day(day)}), but the article was published on '
-        f"{fmt_day(pub)}; this date is counted from the publication time."
-    )
+    # The resolver counts what follows the dateline from the dateline's day (the story's
+    # own), what comes before it (a headline) from the publication time.
+    if g.mentions[0].start >= line.end:
+        ev.warn(
+            f'"{ev.date_text}" is counted from the dateline\'s day, "{line.text}" ({fmt_day(day)}); '
+            f"the article was published on {fmt_day(pub)}."
+        )
+    else:
+        ev.warn(
+            f'The dateline says "{line.text}" ({fmt_day(day)}), but the article was published on '
+            f"{fmt_day(pub)}; this date is counted from the publication time."
+        )
     ev.confidence *= 0.8
 
 

@@ -161,7 +161,7 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|to|outside|inside)\s+[A-Z][\w'
 _PARTICIPLE_WITH_PHRASE = r"[a-z]{3,}ed(?=\s+(?:by|in|on|at|during|last|this|earlier|late|early)\b)"
 _PARTICIPLE_START = re.compile(
     r"(?:to\s+be\s+)?(?:(?:originally|initially|first|formally|officially|jointly)\s+)?(?:held|signed|launched|founded|set up|built|made|taken|given|won|led|elected|chosen|"
-    r"scheduled|planned|announced|adopted|approved|opened|completed|agreed|reached|brokered|"
+    r"scheduled|planned|slated|set(?=\s+for\b)|postponed|delayed|rescheduled|announced|adopted|approved|opened|completed|agreed|reached|brokered|"
     rf"concluded|created|formed|established|passed|introduced|unveiled|struck|sealed|{_PARTICIPLE_WITH_PHRASE})\b")
 
 

@@ -370,10 +370,12 @@ def decide_status(
         # about a thing of that date, which has happened
         return "happened", warnings
     if status == "planned" and past:
-        warnings.append(
-            "The wording speaks of this as still to come, but the date is before publication."
-        )
+        warnings.append(AHEAD_BUT_PAST)
     return status, warnings
+
+
+# Said of a plan dated before publication.
+AHEAD_BUT_PAST = "The wording speaks of this as still to come, but the date is before publication."
 
 
 def past_cue_governs(clause: str, at: int, reach: int = 45) -> bool:

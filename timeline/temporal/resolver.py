@@ -1620,8 +1620,10 @@ def _resolve_time(m: Mention, ctx: _Context, kind: str) -> None:
         m.anchor = "published"
         if w == "overnight":
             night = shift(anchor, "day", offset)
+            counted_from = ("the publication date" if anchor == ctx.published_day
+                            else "the dateline's day")
             m.warnings.append(f'"{m.text}" is taken as the night of {night:%A}, {day_words(night)}, '
-                              f"counted from the publication date.")
+                              f"counted from {counted_from}.")
             m.confidence = min(m.confidence, 0.8)
         return
     # Clock time, alone or joined to a date.
