@@ -1660,6 +1660,17 @@ def _resolve_time(m: Mention, ctx: _Context, kind: str) -> None:
 _DONE_QUARTER = frozenset({"latest", "most recent", "recent", "past", "last", "previous"})
 
 
+def _month_named_in_the_sentence(ctx: _Context, m: Mention) -> bool:
+    """Whether the last dated mention before ``m`` is a month named by name in ``m``'s
+    sentence, alone ("in October", not "From January to October")."""
+    if not ctx.dated:
+        return False
+    last = ctx.dated[-1]
+    if last.precision != "month" or "month" not in last.spec or _SENTENCE_BREAK.search(ctx.text, last.end, m.start):
+        return False
+    return len(ctx.dated) < 2 or _RANGE_GAP.match(ctx.text[ctx.dated[-2].end:last.start]) is None
+
+
 def _resolve_anaphoric(m: Mention, ctx: _Context, kind: str) -> None:
     spec = m.spec
     anchor = ctx.anchor
@@ -1785,7 +1796,12 @@ def _resolve_anaphoric(m: Mention, ctx: _Context, kind: str) -> None:
         return
     if unit == "year" and ctx.recent_quarter(m.start) is not None:
         base = ctx.last_quarter
-    elif unit == "year" and base is not None and PRECISION_RANK[base[1]] < PRECISION_RANK["quarter"]:
+    elif (unit == "year" and base is not None and PRECISION_RANK[base[1]] < PRECISION_RANK["quarter"]
+          and not (base[1] == "month" and _month_named_in_the_sentence(ctx, m))):
+        # (a year before a month its sentence names is that month of the year before: "sales
+        # fell in October from a year earlier"; else only the year: the month of a telling
+        # ("reported last month that profit slumped from a year earlier"), the end of a
+        # period ("From January to October, ...") or a day are not what is compared)
         base = (base[0], "year")
     if base is None or PRECISION_RANK[base[1]] > PRECISION_RANK.get(unit, 7):
         if anchor is None:
