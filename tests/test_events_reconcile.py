@@ -251,3 +251,19 @@ def test_until_after_an_event_dates_no_event():
     assert find_anchor_phrase("The opposition asked to delay the budget until after the election.") is None
     assert find_anchor_phrase("Until after the vote, nothing will change.") is None
     assert find_anchor_phrase("After the vote, nothing will change.").mod == "AFTER"
+
+
+def test_since_the_war_began_goes_back_to_the_start_of_the_war_not_to_its_latest_news():
+    text = ("Sudan's war entered its third year on Tuesday with no end in sight. "
+            "Fighting between the army and the paramilitary Rapid Support Forces erupted on "
+            "April 15, 2023, after a power struggle. "
+            "The UN says more than 12 million people have been displaced since the war began.")
+    df = extract(text, published="2025-04-15")
+    row = df[df.date_text.str.startswith("since")].iloc[0]
+    assert row.date_value == "2023-04-15"
+    assert "Fighting between the army" in row.warnings[0]
+    # with no start told, the nearest event naming the war is still taken, with the doubt said
+    df = extract("Sudan's war entered its third year on Tuesday. More than 12 million people have "
+                 "been displaced since the war began.", published="2025-04-15")
+    row = df[df.date_text.str.startswith("since")].iloc[0]
+    assert row.date_value == "2025-04-15" and row.precision == "approximate" and row.confidence <= 0.5

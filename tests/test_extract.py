@@ -196,6 +196,10 @@ def test_a_weekday_that_does_not_fit_keeps_both_doubts():
     # a state told as holding now, with no verb's tense to show it
     ("The blockade, in place since 2004, continues.", "ongoing"),
     ("The trial has been under way in The Hague since 2005.", "ongoing"),
+    # a state's participle before "since", whatever the main verb says of what comes next
+    ("Peace talks in Jeddah, suspended since December 2005, could resume soon.", "ongoing"),
+    ("The journalist, detained without charge since March, says he is innocent.", "ongoing"),
+    ("He had been detained since March until his release.", "happened"),
     # "had ... since": over before publication, as far as the text says.
     ("Before that, the country had been seeking admission to the GATT since 1986.", "happened"),
     # The last time something happened, not the start of a state.

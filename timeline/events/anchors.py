@@ -28,6 +28,7 @@ class AnchorPhrase:
     place: str     # capitalized words before the noun: "Tokyo", or ""
     object: str    # the phrase without its relation word: "the Tokyo talks"
     amount: str = ""  # "two years" in "two years after the invasion", else ""
+    began: bool = False  # "since the war began": the event's start is meant
 
 
 @lru_cache(maxsize=1)
@@ -103,7 +104,15 @@ def find_anchor_phrase(text: str, offset: int = 0) -> AnchorPhrase | None:
         m.group("noun").lower(), m.group("place").strip(),
         m.group(0)[m.end("rel") - m.start() :].strip(),
         (m.group("amount") or "").lower(),
+        _BEGAN.match(text, m.end()) is not None,
     )
+
+
+# "since the war began", "after the fighting broke out"
+_BEGAN = re.compile(r"\s+(?:first\s+)?(?:began|begun|started|broke\s+out|erupted|flared)\b", re.IGNORECASE)
+# An event told as a start: "Fighting erupted on April 15, 2023", "the outbreak of war".
+_A_START = re.compile(r"(?i)\b(?:began|begun|begins|started|starts|broke\s+out|breaks\s+out|erupted|erupts|"
+                      r"flared|outbreak|launched|start\s+of)\b")
 
 
 def _stem(word: str) -> str:
@@ -132,20 +141,24 @@ def find_anchor_event(phrase: AnchorPhrase, events: list[Event], happened: bool 
     dated = [e for e in events if e.start is not None and e.precision != "approximate"
              and not (happened and phrase.mod == "AFTER" and e.status in ("planned", "target"))]
     kind = _same_event().get(phrase.noun)
-    # The noun itself first, then (where no sentence has it) a noun of the same kind.
-    for nouns in (re.escape(_stem(phrase.noun)) + "s?", kind):
-        if nouns is None:
-            break
-        noun = re.compile(rf"(?i)\b(?:{nouns})\b")
+    # "since the war began": an event told as the start ("Fighting erupted on April 15, 2023")
+    # before one that only names the war ("The war entered its third year on Tuesday").
+    for told_as_start in ((True, False) if phrase.began else (False,)):
+        # The noun itself first, then (where no sentence has it) a noun of the same kind.
+        for nouns in (re.escape(_stem(phrase.noun)) + "s?", kind):
+            if nouns is None:
+                break
+            noun = re.compile(rf"(?i)\b(?:{nouns})\b")
 
-        def matches(e: Event, noun: re.Pattern = noun) -> bool:
-            blob = " ".join([e.evidence, e.title, *e.support])
-            return bool((place and place.search(blob)) or noun.search(blob))
+            def matches(e: Event, noun: re.Pattern = noun, told_as_start: bool = told_as_start) -> bool:
+                blob = " ".join([e.evidence, e.title, *e.support])
+                return bool((place and place.search(blob)) or noun.search(blob)) and (
+                    not told_as_start or _A_START.search(e.evidence) is not None)
 
-        before = [e for e in dated if e.sentence_end <= phrase.start and matches(e)]
-        if before:
-            return max(before, key=lambda e: e.sentence_start)
-        after = [e for e in dated if matches(e)]
-        if after:
-            return min(after, key=lambda e: e.sentence_start)
+            before = [e for e in dated if e.sentence_end <= phrase.start and matches(e)]
+            if before:
+                return max(before, key=lambda e: e.sentence_start)
+            after = [e for e in dated if matches(e)]
+            if after:
+                return min(after, key=lambda e: e.sentence_start)
     return None

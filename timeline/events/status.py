@@ -303,6 +303,13 @@ _STILL_TRUE = frozenset({"present-perfect", "progressive"})
 # Words that tell a state as holding now, with no verb's tense to show it.
 _STATE_HOLDS = re.compile(r"(?i)\b(?:in\s+(?:place|force|effect|power|office|control)|under\s*way|still|"
                           r"continues|remains?|persists?)\b")
+# A participle of a state right before "since": "suspended since", "detained without charge since".
+_STATE_BEFORE_SINCE = re.compile(
+    r"(?i)\b(?:suspended|closed|shut|frozen|stalled|halted|banned|detained|jailed|imprisoned|besieged|"
+    r"blockaded|blocked|missing|exiled|displaced|stranded|trapped|on\s+hold|in\s+custody|behind\s+bars|"
+    r"under\s+(?:siege|arrest|house\s+arrest|blockade))(?:\s+without\s+(?:charge|trial))?\s+(?:ever\s+)?since\s+$")
+# ... unless it is told as over: "had been detained since March until his release".
+_OVER_BY_NOW = re.compile(r"(?i)\b(?:had\s+been|until|till|was\s+(?:freed|released|lifted|reopened))\b")
 _LAST_TIME = re.compile(
     r"(?i)\b(?:not|no|never|nothing|none|first|only|highest|lowest|biggest|largest|"
     r"smallest|worst|best|strongest|weakest|deadliest|heaviest|fastest|slowest|most|least)"
@@ -338,6 +345,12 @@ def decide_status(
     if ((signal or "").lower() in _SINCE and _rule in _STILL_TRUE and not future
             and not _LAST_TIME.search(clause, 0, at if at is not None else len(clause))):
         # "has occupied Crimea since 2014": the state began then and holds at publication.
+        return "ongoing", warnings
+    if ((signal or "").lower() in _SINCE and not future and at is not None
+            and _STATE_BEFORE_SINCE.search(clause, max(0, at - 60), at) and not _OVER_BY_NOW.search(clause)):
+        # "Peace talks in Jeddah, suspended since December 2023, could resume", "held without
+        # charge since March": a state begun then, which the words tell as holding, whatever
+        # the clause's main verb says of what comes next
         return "ongoing", warnings
     if (status is None and (signal or "").lower() in _SINCE and not future and _STATE_HOLDS.search(clause)
             and not _LAST_TIME.search(clause, 0, at if at is not None else len(clause))):
