@@ -639,8 +639,9 @@ def test_the_next_so_many_days_run_from_publication():
     # ... a vague count is some time after publication, never happened whatever telling is near
     row = _only('"We need support in the next few days," the UN emergency chief said.', "2005-11-29")
     assert (row["precision"], row["date_mod"], row["status"]) == ("approximate", "AFTER", "planned")
-    # ... and the past ones are no events
-    assert _rows("Prices rose over the past three months.", "2024-11-27") == []
+    # ... and a past one runs back from publication, about (see the test of spans back)
+    row = _only("Prices rose over the past three months.", "2024-11-27")
+    assert (row["date_value"], row["date_mod"], row["status"]) == ("2024-08-27/2024-11-27", "APPROX", "happened")
 
 
 def test_how_many_times_is_no_thing_a_day_is_set_for():
@@ -836,3 +837,32 @@ def test_a_participle_of_arranging_set_off_after_the_subject_keeps_the_subject_i
                         ("The recruitment date, slated for this month, has been delayed.",
                          "The recruitment date slated")):
         assert _only(text, "2026-11-30")["title"] == title
+
+
+@pytest.mark.parametrize("text,value,status", [
+    ("The rebels conducted three suicide attacks over the past three days.",
+     "2026-11-27/2026-11-30", "happened"),
+    ("At least 47 people have been killed in the past four months.", "2026-07-30/2026-11-30", "happened"),
+    ("Protesters have been arrested in the past two weeks.", "2026-11-16/2026-11-30", "happened"),
+    ("Egyptian security services have been holding 10 suspects for the past 10 days.",
+     "2026-11-20/2026-11-30", None),
+])
+def test_a_span_counted_back_from_publication_dates_its_event(text, value, status):
+    row = _only(text, "2026-11-30T10:00:00+00:00")
+    assert (row["date_value"], row["date_mod"]) == (value, "APPROX")
+    assert status is None or row["status"] == status
+    assert row["confidence"] < 1 and "counted back from the publication date" in row["warnings"][0]
+
+
+@pytest.mark.parametrize("text", [
+    "Gemayel was the fifth anti-Syrian figure to be killed in the past two years.",  # a comparison
+    "This is the deadliest attack in the past two years.",
+    "It was the coldest night in the past two years.",
+    "We didn't win anything in the last two years.",
+    "In the last 60 years Japan has been at peace.",  # a summary, no news event
+    "Exports rose over the past nine months of the fiscal year.",  # a period of something else
+    "The country will fight corruption over the past two years, he said.",  # (never ahead)
+])
+def test_a_span_back_that_compares_summarizes_or_names_another_period_is_no_event(text):
+    rows = _rows(text, "2026-11-30T10:00:00+00:00")
+    assert not any("counted back from the publication" in w for r in rows for w in r["warnings"]), rows

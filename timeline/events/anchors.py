@@ -138,7 +138,9 @@ def find_anchor_event(phrase: AnchorPhrase, events: list[Event], happened: bool 
     has the noun, one of the same kind names it: "after the election" goes back to "the
     Nov. 17 presidential poll"."""
     place = re.compile(rf"\b{re.escape(phrase.place)}\b") if phrase.place else None
+    # (a span counted back from publication, "over the past two weeks", names no one event)
     dated = [e for e in events if e.start is not None and e.precision != "approximate"
+             and not (e.date_mod == "APPROX" and "/" in e.date_value)
              and not (happened and phrase.mod == "AFTER" and e.status in ("planned", "target"))]
     kind = _same_event().get(phrase.noun)
     # "since the war began": an event told as the start ("Fighting erupted on April 15, 2023")

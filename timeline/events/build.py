@@ -549,6 +549,19 @@ def _weigh_dateline(ev: Event, g: Group, datelines: list[Mention], published) ->
 _HORIZON_UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year"}
 # "over the next 60 days", "in the next few days": a span from publication on
 _NEXT_SPAN = re.compile(r"(?i)the\s+(?:next|coming)\s")
+# "over the past 18 months", "for the last 16 years": a span back from publication
+_BACK_SPAN = re.compile(r"(?i)the\s+(?:past|last|previous)\s")
+_BACK_PREPOSITION = re.compile(r"(?i)\b(?:over|in|during|throughout|for|within)\s+$")
+_OF_SOMETHING = re.compile(r"\s*,?\s*(?:of|before|after|since|prior)\b", re.IGNORECASE)
+# "the first increase for the past three years", "the fifth anti-Syrian figure to be killed in
+# the past two years", "its severest winter in the past 70 years": how long since, not when
+_COMPARED_BEFORE = re.compile(
+    r"(?i)\b(?:first|only|highest|lowest|biggest|largest|smallest|worst|best|strongest|weakest|"
+    r"deadliest|heaviest|fastest|slowest|(?<!at )most|(?<!at )least|longest|shortest|record|second|third|fourth|"
+    r"fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|"
+    r"greatest|severest|coldest|hottest|warmest|wettest|driest|sharpest|steepest|deepest|fewest|"
+    r"never|not|no)\b[^,.;]{0,80}$"
+    r"|n['’]t\b[^,.;]{0,80}$")
 _SPAN_PREPOSITION = re.compile(r"(?i)\b(?:over|in|during|within|throughout)\s+$")
 _VAGUE_PERIOD = re.compile(r"PX[DWM]")
 _PERIOD = re.compile(r"P(\d+)([DWMY])")
@@ -601,6 +614,27 @@ def _horizon(text: str, m: Mention, published) -> Mention:
         out.spec["within"] = True  # (any day from publication on: see _event)
         out.warnings.append(f'"{out.text}" is counted from the publication date: {note}.')
         return out
+    if (amount and _BACK_SPAN.match(m.text) and _within_two_years(amount)
+            and _BACK_PREPOSITION.search(text, max(0, m.start - 12), m.start)
+            and not _OF_SOMETHING.match(text, m.end)
+            and not _COMPARED_BEFORE.search(text, max(0, m.start - 100), m.start)
+            and tense_near(text[max(0, m.start - 200) : m.end], min(m.start, 200),
+                           min(m.start, 200) + m.end - m.start) != "future"):
+        # "47 people have been killed in the past four months", "have been holding 10 suspects
+        # for the past 10 days": the span up to publication (not "the deadliest attack in the
+        # past two years", a comparison, nor "the past nine months of the fiscal year"; and
+        # not "in the last 60 years Japan has been at peace": a summary, no event of the news)
+        unit = _HORIZON_UNITS[amount.group(2)]
+        first = _shift(pub, unit, -int(amount.group(1)))
+        if first is None:
+            return m
+        preposition = _BACK_PREPOSITION.search(text, max(0, m.start - 12), m.start)
+        out = Mention(preposition.start(), m.end, text[preposition.start() : m.end], "DATE",
+                      f"{first.isoformat()}/{pub.isoformat()}", "day", "APPROX", m.rule, "published",
+                      0.8, spec=dict(m.spec))
+        out.warnings.append(f'"{out.text}" is counted back from the publication date: from about '
+                            f"{fmt_day(first)} to {fmt_day(pub)}.")
+        return out
     if (amount and str(m.spec.get("signal", "")).lower() == "in" and not _SPAN_WORDS.search(m.text)
             and not _LOOKS_BACK.search(text, max(0, m.start - 100), m.start)
             and ((time_after := _TIME_AFTER.match(text, m.end)) or tense_near(text, m.start, m.end) == "future")):
@@ -628,6 +662,12 @@ def _horizon(text: str, m: Mention, published) -> Mention:
                             f"{fmt_day(pub)}.")
         return out
     return m
+
+
+def _within_two_years(amount: re.Match) -> bool:
+    """Whether a period ("P18M", "P3D") is at most two years long."""
+    n = int(amount.group(1))
+    return n <= {"D": 731, "W": 104, "M": 24, "Y": 2}[amount.group(2)]
 
 
 def _shift(day: date, unit: str, n: int) -> date | None:
