@@ -25,6 +25,9 @@ def _title(sentence: str, *dates: str) -> str:
     [
         ("Pyongyang also tested one of its latest missiles on Thursday, demonstrating its threat.",
          ["Thursday"], "Pyongyang also tested one of its latest missiles"),
+        ("Troops crossed the border on the night of November 12-13.", ["November 12-13"],
+         "Troops crossed the border"),
+        ("The strike began in the early hours of Sunday.", ["Sunday"], "The strike began"),
         ("On Friday (November 2, 2024), Mr Borrell and Mr Iwaya “exchanged an instrument”, he said.",
          ["Friday", "November 2, 2024"], "Mr Borrell and Mr Iwaya exchanged an instrument"),
         ("The same warning was issued by Fumio Kishida, who was hosted by Joe Biden for a state "

@@ -38,6 +38,8 @@ _SIGNALS = (
     "approximately",
     # which part of the day: "the blast happened late on Thursday", "resumed early on Monday"
     "late", "early", "later", "earlier",
+    # "crossed the border on the night of November 12-13", "in the early hours of Sunday"
+    "the night of", "the morning of", "the afternoon of", "the evening of", "the early hours of",
 )
 # What a date standing on its own is set against, or is the far end of: "higher than in 2002",
 # "compared to the previous year", "lived in exile between 1975 and 1980", "growth in the year
