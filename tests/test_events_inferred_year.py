@@ -7,6 +7,8 @@ import pytest
 
 from timeline import extract
 
+_NEARER = "the publication date, as the nearer of the two; a plan told in the past may be for either"
+
 
 @pytest.mark.parametrize(
     "text,published,value,why",
@@ -29,7 +31,11 @@ from timeline import extract
         # A day something was set or agreed "for" is what it is for: the past tense of the
         # setting does not move it back a year.
         ("The trip, which had been set for June 7-14, was postponed.", "1997-04-15",
-         "1997-06-07/1997-06-14", "the publication date"),
+         "1997-06-07/1997-06-14", _NEARER),
+        # ... which is the nearer reading, behind as well as ahead: no tense moves it a year
+        ("The dialogue had been scheduled for July 25.", "2006-11-07", "2006-07-25", _NEARER),
+        ("The last stay was to end on November 21.", "2005-12-16", "2005-11-21", _NEARER),
+        ("The summit was scheduled for March 3.", "2006-11-07", "2007-03-03", _NEARER),
         ("The two countries had almost reached an agreement for April 17.", "1997-04-04", "1997-04-17",
          "the publication date"),
     ],

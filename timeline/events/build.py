@@ -999,6 +999,10 @@ def _event(
             # from an earlier date in the text; tense and publication do not move it.
             why = ("the year the text gives the thing it names" if first.spec.get("year_told_after")
                    else "the year named earlier in the text")
+        elif first.spec.get("arranged"):
+            # "had been scheduled for July 25", in November: a plan told in the past, read as
+            # the nearer July 25; the tense of the telling says nothing of which side it is
+            why = "the publication date, as the nearer of the two; a plan told in the past may be for either"
         else:
             weighed = value
             value, why, torn = _weigh_inferred_year(
@@ -1062,6 +1066,10 @@ def _event(
         wording, None if possessive else signal, _part_start(start, end, mod), _part_end(start, end, mod),
         published, at, cued
     )
+    if first.spec.get("arranged") and AHEAD_BUT_PAST in status_warnings:
+        # "had been scheduled for July 25": a plan told in the past says nothing of it being
+        # still to come (its year, when not written, was read as the nearer one)
+        status_warnings = [w for w in status_warnings if w != AHEAD_BUT_PAST]
     if first.spec.get("unplaced") == "future" and cue is None:
         status = "planned"  # "Tomorrow the talks resume", with no date to compare
     if first.spec.get("open_after") and status == "happened":

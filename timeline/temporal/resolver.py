@@ -944,12 +944,30 @@ def _year_tense(spec: dict, text: str, m: Mention, get_tense) -> str | None:
     """The tense a year is inferred by: "since" a date puts it behind the publication, even
     one just ahead in the calendar ("has been in force since November 27", in October, is
     last November), where a plain past tense may still mean a date just ahead."""
-    return "since" if _after_since(spec, text, m) else get_tense()
+    if _after_since(spec, text, m):
+        return "since"
+    tense = get_tense()
+    if tense == "future" and _ARRANGED_FOR.search(text, max(0, m.start - 90), m.start):
+        # "The dialogue had been scheduled for July 25", "was due to open on March 3": a plan
+        # told in the past may have been for a day gone by as well as for one ahead
+        spec["arranged"] = True  # (the event layer keeps the nearer reading)
+        return "arranged"
+    return tense
 
 
 def _after_since(spec: dict, text: str, m: Mention) -> bool:
     """Whether the date follows "since" ("since March", "since the May curbs")."""
     return spec.get("signal") == "since" or _SINCE_THE.search(text, max(0, m.start - 12), m.start) is not None
+
+
+# A plan told in the past, for the date right after it: "had been scheduled for", "was to end
+# on", "was due to announce a new strategy after" (not "had been widely expected following an
+# announcement in March", where the date is the announcement's).
+_ARRANGED_FOR = re.compile(
+    r"(?:\b(?:was|were|had\s+been)\s+(?:\w+ly\s+)?(?:due|scheduled|slated|set|supposed|planned|to)"
+    r"|\b(?:was|were|had\s+been)\s+(?:\w+ly\s+)?expected(?=\s+to\s)"
+    r"|\b(?:originally|initially|previously|first)\s+(?:scheduled|planned|set|slated|due))\b"
+    r"(?:\s+[\w'’-]+){0,8}?\s+(?:for|on|in|at|by|until|after|before|from)\s+(?:the\s+)?$")
 
 
 def _infer_year(month: int, day: int | None, anchor: date, tense: str | None) -> tuple[int, bool]:
@@ -972,6 +990,8 @@ def _infer_year(month: int, day: int | None, anchor: date, tense: str | None) ->
         choice = future if future < 3 else past
     elif tense == "since":
         choice = past  # a start already behind us
+    elif tense == "arranged":
+        choice = future if future <= -past else past  # the nearer
     elif tense == "past":
         choice = future if (future < 2.5 and -past >= 8) else past
     else:
