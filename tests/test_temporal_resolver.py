@@ -747,3 +747,24 @@ def test_a_participle_qualifying_a_noun_is_no_past_tense(text, value):
     from timeline import tag
 
     assert [m.value for m in tag(text, published="2005-11-26") if m.text.endswith("day")] == [value]
+
+
+@pytest.mark.parametrize("text,published,time_text,value", [
+    # the thing told of happened on the day told before, not on the day it was said
+    ("Six people were killed when three buses collided in Nepal on Tuesday, police said "
+     "Wednesday. The accident took place at around 5:30 p.m. local time.", "2005-11-16",
+     "around 5:30 p.m.", "2005-11-15T17:30"),
+    ("Two people were gassed to death Thursday, the local government said Friday. "
+     "The accident occurred at around 4:00 p.m. in Haibowan district.", "2005-11-18",
+     "around 4:00 p.m.", "2005-11-17T16:00"),
+    # ... and what is not told to have occurred keeps the publication day
+    ("The yen rose on Thursday. At 5 p.m., the dollar traded at 117.81 yen.", "2005-11-11",
+     "5 p.m.", "2005-11-11T17:00"),
+    # ... as does a time whose day told before is still ahead
+    ("The vote will be held on Sunday. The blast took place at noon.", "2005-11-11", "noon", "2005-11-11T12:00"),
+])
+def test_a_time_something_occurred_at_takes_the_day_told_before(text, published, time_text, value):
+    (m,) = [m for m in tag(text, published=published) if m.text == time_text]
+    assert m.value == value
+    if value[:10] != published:
+        assert m.confidence <= 0.8 and any("taken as the day of" in w for w in m.warnings)
