@@ -417,4 +417,7 @@ def _past_matchers() -> tuple[CaselessRule, ...]:
                  if rule.name in ("past-tense", "present-perfect") and matcher is not None)
 
 
-_INFINITIVE = re.compile(r"(?i)\bto\s+(?!(?:the|a|an|his|her|its|their|about|around|\d)\b)[a-z]+\b")
+_INFINITIVE = re.compile(
+    r"(?i)\bto\s+(?!(?:the|a|an|his|her|its|their|about|around|more|less|over|under|nearly|almost|some|"
+    r"just|only|different|various|several|many|other|local|nearby|all|both|each|every|these|those|"
+    r"hospitals?|\d)\b)[a-z]+\b")
