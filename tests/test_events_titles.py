@@ -27,6 +27,15 @@ def _title(sentence: str, *dates: str) -> str:
          ["Thursday"], "Pyongyang also tested one of its latest missiles"),
         ("Troops crossed the border on the night of November 12-13.", ["November 12-13"],
          "Troops crossed the border"),
+        # "whose": the owner before it, with its place, and without an opening preposition
+        ("They are being organised by the UN mission in the region, whose mandate is due to end "
+         "on July 15.", ["July 15"], "The UN mission in the region's mandate is due to end"),
+        ("The death of the former general, whose US-backed coup in 1973 toppled the Socialist "
+         "government of Salvador Allende, struck a chord.", ["1973"],
+         "The former general's US-backed coup toppled the Socialist government of Salvador Allende"),
+        ("In Kenya, whose government helped shape Somalia's interim regime in 2004, diplomats said "
+         "the Islamists had agreed to attend talks.", ["2004"],
+         "Kenya's government helped shape Somalia's interim regime"),
         ("The strike began in the early hours of Sunday.", ["Sunday"], "The strike began"),
         ("On Friday (November 2, 2024), Mr Borrell and Mr Iwaya “exchanged an instrument”, he said.",
          ["Friday", "November 2, 2024"], "Mr Borrell and Mr Iwaya exchanged an instrument"),
@@ -47,9 +56,9 @@ def _title(sentence: str, *dates: str) -> str:
          "this year.", ["this year"], "The banking system has been rocked by scandal"),
         ("The other is the ringgit, which has had a phenomenal appreciation on Friday.", ["Friday"],
          "The ringgit has had a phenomenal appreciation"),
-        # "whose" and "where" say more than who or what: left as they are
+        # "whose" names the owner of what follows ("where" says more than who or what)
         ("The general, whose coup toppled the government in 1973, died.", ["1973"],
-         "Whose coup toppled the government"),
+         "The general's coup toppled the government"),
         # a telling after an apposition takes the opening name as its subject ...
         ("Kim Deok-Ryong, the ruling party presidential hopeful, said on Tuesday he had fallen "
          "victim to a conspiracy.", ["Tuesday"], "Kim Deok-Ryong said he had fallen victim to a conspiracy"),

@@ -291,7 +291,12 @@ _AGE = re.compile(r"\s*\d{1,3}\s*")
 # Relative words that stand for a thing: the noun phrase before may be taken for it wherever it
 # is; for a person ("who") only when it opens the sentence ("The former official, who ...").
 _OF_A_THING = re.compile(r"(?i)(?:which|that)\b")
-_OF_A_PERSON = re.compile(r"(?i)who\b")  # ("whose" and "where" say more than who or what)
+_OF_A_PERSON = re.compile(r"(?i)who\b")  # ("where" says more than who or what)
+_WHOSE = re.compile(r"(?i)whose\b")
+_OPENING_PREPOSITION = re.compile(r"^(?:In|At|On|For|From|By|With|To|Of|Near)\s+(?=[A-Z])")
+# A place the noun phrase before is in ("the UN mission in the region, whose"), not a part or a
+# companion of it ("the death of the former general, whose coup", "with Milan's city hall, whose").
+_PREPOSITION_END = re.compile(r"\s(?:in|at|near|across|inside|outside)\s+$")
 
 
 class Clause(NamedTuple):
@@ -758,15 +763,27 @@ def clause_of(
         # a name ("Kishida, who was hosted ..."), its short form in brackets ("the Moro National
         # Liberation Front (MNLF), which"), or the noun phrase before it ("The assault, which
         # began late on Sunday", "the banking system, which has been rocked")
+        whose = _WHOSE.match(head) is not None
         m = _ACRONYM_END.search(before) or _NAME_TAIL.search(before) or (
             _NOUN_PHRASE_TAIL.match(before, segments[named][0])
-            if _OF_A_THING.match(head) or (index == 1 and _OF_A_PERSON.match(head)) else None)
+            if _OF_A_THING.match(head) or whose or (index == 1 and _OF_A_PERSON.match(head)) else None)
+        if m and whose and any(a < m.end(1) and m.start(1) < b for a, b in rel):
+            m = None  # ("the plan two weeks ago, whose aims ...": a date is no owner)
         if _OBJECT_RELATIVE.match(masked, seg_e - len(head)):
             # "a package of sanctions, which foreign ministers are expected to approve on Monday":
             # the relative clause has a subject of its own, and the noun before is its object
             seg_s += len(sentence_text[seg_s:seg_e]) - len(head) + _RELATIVE.match(head).end()
         elif m:
-            subject = m.group(1)
+            # ("In Kenya, whose government ...": the name, without the preposition that opens it)
+            subject = _OPENING_PREPOSITION.sub("", m.group(1))
+            if whose:
+                # "the UN mission in the region, whose mandate ...": the mission's mandate, the
+                # noun phrase with its prepositional phrase
+                prep = _PREPOSITION_END.search(before, 0, m.start(1))
+                outer = _NOUN_PHRASE_TAIL.match(before[: prep.start()], segments[named][0]) if prep else None
+                if outer:
+                    subject = before[outer.start(1) : m.end(1)]
+                subject += "" if subject.endswith(("'s", "’s")) else "'s"
             seg_s += len(sentence_text[seg_s:seg_e]) - len(head) + _RELATIVE.match(head).end()
     elif index == 1 and _participle_of_subject(sentence_text, segments, seg_s, seg_e):
         # "The Alaska meeting, held on Friday at a military base, ended ...": the participle
