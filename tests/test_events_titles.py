@@ -56,6 +56,9 @@ def _title(sentence: str, *dates: str) -> str:
          "this year.", ["this year"], "The banking system has been rocked by scandal"),
         ("The other is the ringgit, which has had a phenomenal appreciation on Friday.", ["Friday"],
          "The ringgit has had a phenomenal appreciation"),
+        # (a noun phrase of up to six words)
+        ("Wen attended the opening of the China-ASEAN Business and Investment summit, which kicked "
+         "off here on Tuesday.", ["Tuesday"], "The China-ASEAN Business and Investment summit kicked off here"),
         # "whose" names the owner of what follows ("where" says more than who or what)
         ("The general, whose coup toppled the government in 1973, died.", ["1973"],
          "The general's coup toppled the government"),

@@ -285,7 +285,7 @@ _NAME_TAIL = re.compile(r"((?:[A-Z][\w'’-]+\s+(?:of\s+)?){0,5}[A-Z][\w'’-]+)
 # words ("The other is the ringgit, which": the ringgit). ("that" is as often a conjunction.)
 _NOUN_PHRASE_TAIL = re.compile(
     r"(?s:.*)(?<![\w'’-])((?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|"
-    r"[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+)\s*$")
+    r"[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,4}[\w'’-]+)\s*$")
 # A person's age set off by commas after the name: "Muhammad, 51, who ...".
 _AGE = re.compile(r"\s*\d{1,3}\s*")
 # Relative words that stand for a thing: the noun phrase before may be taken for it wherever it
@@ -293,6 +293,7 @@ _AGE = re.compile(r"\s*\d{1,3}\s*")
 _OF_A_THING = re.compile(r"(?i)(?:which|that)\b")
 _OF_A_PERSON = re.compile(r"(?i)who\b")  # ("where" says more than who or what)
 _WHOSE = re.compile(r"(?i)whose\b")
+_NOT_AN_OWNER = re.compile(r"\w+ing\s|\w+ly$")
 _OPENING_PREPOSITION = re.compile(r"^(?:In|At|On|For|From|By|With|To|Of|Near)\s+(?=[A-Z])")
 # A place the noun phrase before is in ("the UN mission in the region, whose"), not a part or a
 # companion of it ("the death of the former general, whose coup", "with Milan's city hall, whose").
@@ -767,8 +768,11 @@ def clause_of(
         m = _ACRONYM_END.search(before) or _NAME_TAIL.search(before) or (
             _NOUN_PHRASE_TAIL.match(before, segments[named][0])
             if _OF_A_THING.match(head) or whose or (index == 1 and _OF_A_PERSON.match(head)) else None)
-        if m and whose and any(a < m.end(1) and m.start(1) < b for a, b in rel):
-            m = None  # ("the plan two weeks ago, whose aims ...": a date is no owner)
+        if m and whose and (any(a < m.end(1) and m.start(1) < b for a, b in rel)
+                            or _NOT_AN_OWNER.search(m.group(1))):
+            # ("the plan two weeks ago, whose aims ...": a date is no owner; "a woman living
+            # locally, whose ...": a participle's phrase says more than the owner's name)
+            m = None
         if _OBJECT_RELATIVE.match(masked, seg_e - len(head)):
             # "a package of sanctions, which foreign ministers are expected to approve on Monday":
             # the relative clause has a subject of its own, and the noun before is its object
