@@ -866,3 +866,17 @@ def test_a_span_counted_back_from_publication_dates_its_event(text, value, statu
 def test_a_span_back_that_compares_summarizes_or_names_another_period_is_no_event(text):
     rows = _rows(text, "2026-11-30T10:00:00+00:00")
     assert not any("counted back from the publication" in w for r in rows for w in r["warnings"]), rows
+
+
+def test_a_stretch_from_one_night_into_the_next_day_is_one_range():
+    row = _only("Storms battered the coast from Monday night into Tuesday.", "2026-12-01T10:00:00+00:00")
+    assert (row["date_text"], row["date_value"]) == ("Monday night into Tuesday", "2026-11-30TNI/2026-12-01")
+    assert (row["start"], row["end"]) == (pd.Timestamp("2026-11-30"), pd.Timestamp("2026-12-01"))
+
+
+def test_the_end_of_the_decade_and_the_last_day_of_a_month():
+    row = _only("The country aims to be carbon neutral by the end of the decade.", "2026-11-30")
+    assert (row["date_value"], row["precision"], row["date_mod"], row["status"]) == ("202", "decade", "END", "target")
+    row = _only("The ceasefire was agreed on the last day of October.", "2026-11-30")
+    assert (row["date_value"], row["precision"]) == ("2026-10-31", "day")
+    assert any("does not give the year" in w for w in row["warnings"])

@@ -78,7 +78,7 @@ _MONTH_NAME = re.compile(
 )
 _YEAR_FROM_CONTEXT = re.compile(
     r"(?i)\b(?:last|next|this|coming|past|previous|following|preceding|that|same)\b"
-    r"(?!\s+(?:week|half|fortnight|(?:few\s+|ten\s+)?days)\s+of\b)")  # not "the last week of"
+    r"(?!\s+(?:week|half|fortnight|day|(?:few\s+|ten\s+)?days)\s+of\b)")  # not "the last week of", "the last day of"
 _YEAR_MONTH = re.compile(r"\d{4}-\d{2}")
 _DATE_SHAPE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?")
 # "(Reuters) -", " — ", or an agency in brackets alone: "New Delhi, Nov 2 (PTI) The ...".

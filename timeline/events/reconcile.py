@@ -33,11 +33,11 @@ _LOCAL_THEN_ZONE = re.compile(r"(?i)^\s*(?:local(?:\s+time)?\s*)?[(,]\s*$")
 _RANGE_OPEN = re.compile(r"(?i)\b(?:from|between)\s+$")
 # "extended the deadline from October 31 to March 31": the old date and the new one, not a span.
 _MOVED_FROM = re.compile(rf"(?i)\b{PUT_OFF_VERBS}\w*(?:\s+[\w'’-]+){{0,4}}?\s+from\s+$")
-_RANGE_JOIN = re.compile(r"(?i)^\s*(?:through|thru|to|until|till|and|-|–|—)\s*$")
+_RANGE_JOIN = re.compile(r"(?i)^\s*(?:through|thru|to|into|until|till|and|-|–|—)\s*$")
 # "the 2006-2010 period", "2002/2003", "for the year 2007 to 2009": a dash, a slash or
 # "to" joins two dates of one kind, in order, into a range with no "from" before them
 # ("and" needs "between").
-_DASH_JOIN = re.compile(r"(?i)^\s*(?:[-–—/]|to|through|thru|until|till)\s*$")
+_DASH_JOIN = re.compile(r"(?i)^\s*(?:[-–—/]|to|into|through|thru|until|till)\s*$")
 # Confidence of a date chosen between conflicting readings: low, raised a little
 # by each independent piece of support (caption, publication time, ...).
 CONFLICT_BASE = 0.4

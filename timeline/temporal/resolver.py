@@ -1342,6 +1342,8 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
                 m.spec["relative"] = True
                 m.spec["year_inferred"] = True
             try:
+                if spec.get("month_end"):
+                    d = calendar.monthrange(y, mo)[1]  # "the last day of February 2028": the 29th
                 day = moving_day(moving, y) if moving else date(y, mo, d)
             except ValueError:
                 _impossible(m)
