@@ -880,3 +880,10 @@ def test_the_end_of_the_decade_and_the_last_day_of_a_month():
     row = _only("The ceasefire was agreed on the last day of October.", "2026-11-30")
     assert (row["date_value"], row["precision"]) == ("2026-10-31", "day")
     assert any("does not give the year" in w for w in row["warnings"])
+
+
+def test_a_weekday_after_since_is_behind_publication_with_no_doubt_of_the_coming_one():
+    row = _only("The violence which has plagued the Paris suburbs since Thursday spread to other towns.",
+                "2005-11-02")
+    assert (row["date_value"], row["confidence"]) == ("2005-10-27", 1.0)
+    assert not any("coming Thursday" in w for w in row["warnings"])

@@ -951,8 +951,10 @@ def _event(
             conf *= INFERRED_YEAR_FACTOR
         elif (first.spec.get("weekday_only") and first.anchor == "published" and published is not None
               and (back_days := (_pub_day(published) - start.date()).days) in _FAR_BACK_DAYS
+              and str(first.spec.get("signal", "")).lower() not in ("since", "ever since")
               and not (back_days == 5 and _TELLING_BEFORE_A_DAY.search(text, max(s.start, g_start - 50), g_start))):
-            # (A telling is never ahead of its report, and a story's local day is at most one
+            # (What began "since" a day is behind publication, never a day to come; a telling is
+            # never ahead of its report, and a story's local day is at most one
             # ahead of the publication's: "told the BBC on Sunday", read as five days back, is.)
             # Read as five or six days back, a weekday alone is as often the day or two ahead
             # (measured on the silver news: about half were), or the story's local day ahead of
