@@ -887,3 +887,19 @@ def test_a_weekday_after_since_is_behind_publication_with_no_doubt_of_the_coming
                 "2005-11-02")
     assert (row["date_value"], row["confidence"]) == ("2005-10-27", 1.0)
     assert not any("coming Thursday" in w for w in row["warnings"])
+
+
+def test_a_markdown_list_of_key_dates_runs_forward_and_its_labels_lose_the_marks():
+    text = ("# What happens next?\n\n"
+            "Chancellor Friedrich Merz lost a confidence vote in the Bundestag on Wednesday.\n\n"
+            "## Key dates\n\n"
+            "* **December 5** – President Frank-Walter Steinmeier is expected to dissolve parliament.\n"
+            "* **January 12, 2027** – Deadline for parties to submit candidate lists.\n"
+            "* **February 23** – Election day.\n"
+            "* Late March – A new government could be formed, if coalition talks go smoothly.\n")
+    rows = {r["date_text"]: r for r in _rows(text, "2026-11-28")}
+    assert rows["December 5"]["title"] == "President Frank-Walter Steinmeier is expected to dissolve parliament"
+    assert rows["February 23"]["date_value"] == "2027-02-23"
+    # the entry after February 23, 2027 is March 2027, still to come, not last March
+    assert (rows["Late March"]["date_value"], rows["Late March"]["status"]) == ("2027-03", "planned")
+    assert not any("*" in r["title"] for r in rows.values())

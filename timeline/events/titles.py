@@ -124,15 +124,20 @@ def _tidy(text: str) -> str:
         if " 's" in text or " ’s" in text:
             text = _DETACHED_S.sub(_the_possessive, text)  # "South Africa 's last president"
         text = _QUOTES.sub("", text)
+    if "*" in text or "__" in text:
+        # Markdown's emphasis and list bullets ("* **December 5** – The president ..."): marks
+        # of the page, not words of the label
+        text = _MARKDOWN_MARKS.sub(" ", text)
     # Runs of space become one space; str.split splits at exactly what \s matches,
     # and spaces at either end go with the stripped punctuation anyway.
-    text = " ".join(text.split()).strip(" ,;:.-–—")
+    text = " ".join(text.split()).strip(" ,;:.-–—•#>")
     if ",," in text:  # "Natalie Pearman, 16, in 1992, and ...": the date's commas meet
         text = _DOUBLE_COMMA.sub(",", text)
     return text
 
 
 _DOUBLE_COMMA = re.compile(r",(?:\s*,)+")
+_MARKDOWN_MARKS = re.compile(r"\*+|__+")
 
 
 def _drop_signal(text: str, far_end: bool = False) -> str:

@@ -781,8 +781,9 @@ def _year_told_before(ctx: _Context, m: Mention, get_tense) -> int | None:
 
 # A date that opens a line and is set off by a dash or colon: an entry of a dated list
 # ("Oct 27 - Israel launches a ground offensive", "• March 3: talks resume").
-_LIST_HEAD = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–—][ \t]*)?$")
-_LIST_SEPARATOR = re.compile(r"[ \t]*(?:[-–—:|][ \t]|\)[ \t])")
+# (with Markdown's emphasis around the date: "* **December 5** – ...")
+_LIST_HEAD = re.compile(r"(?:^|\n)[ \t]*(?:[-*•–—][ \t]*)?(?:\*\*|__|\*|_)?$")
+_LIST_SEPARATOR = re.compile(r"(?:\*\*|__|\*|_)?:?[ \t]*(?:[-–—:|][ \t]|\)[ \t])")
 # A list's year carried down to a date this far after publication is a list in the other
 # order ("Jan 15, 2025 - ...", then "Oct 16 - ..."): the publication decides instead.
 _LIST_AHEAD_DAYS = 60
@@ -810,8 +811,8 @@ def _year_of_list_entry(ctx: _Context, m: Mention, month: int, day: int | None) 
         when = date(year, month, day or 1)
     except ValueError:
         return None
-    if (when - ctx.anchor).days > _LIST_AHEAD_DAYS:
-        return None
+    if (when - ctx.anchor).days > _LIST_AHEAD_DAYS and before <= ctx.anchor:
+        return None  # (a list whose entries are already ahead runs forward: its years carry)
     m.spec["year_told"] = year
     return year
 
