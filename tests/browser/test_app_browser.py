@@ -58,6 +58,30 @@ def test_the_sample_is_drawn(page, app_server, sample_table):
     assert page.locator(".ag-center-cols-container .ag-row").count() == len(sample_table)
 
 
+def test_the_table_shows_every_date_at_its_precision(browser, tmp_path):
+    # The first row is a day, the others a month, a week and a year: a grid that took the column
+    # for calendar dates from its first row would leave the others blank.
+    from browser.conftest import AppServer
+
+    article = tmp_path / "dates.txt"
+    article.write_text("Envoys met in Geneva on March 3, 2025. Talks resumed in April 2025. "
+                       "Sanctions were eased in the week of 12 May 2025. A deal is due by 2027.\n",
+                       encoding="utf-8")
+    server = AppServer(tmp_path / "edits.sqlite3", [str(article)])
+    server.start()
+    try:
+        context = browser.new_context(viewport={"width": 1280, "height": 1200})
+        page = context.new_page()
+        open_app(page, server.url)
+        cells = '.ag-center-cols-container .ag-row [col-id="date_value"]'
+        page.wait_for_selector(cells)
+        shown = sorted(t.strip() for t in page.locator(cells).all_inner_texts())
+        assert shown == ["2025-03-03", "2025-04", "2025-W20", "2027"]
+        context.close()
+    finally:
+        server.stop()
+
+
 def test_clicking_an_event_shows_its_sentence(page, app_server, sample_table):
     open_app(page, app_server.url)
     missile = sample_table[sample_table["evidence"].str.contains("Pyongyang")].iloc[0]

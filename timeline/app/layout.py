@@ -97,7 +97,9 @@ def side_panel():
 
 COLUMN_DEFS = [
     {"field": "state", "headerName": "Shown", "width": 92, "filter": True},
-    {"field": "date_value", "headerName": "Date", "editable": True, "width": 120,
+    # (text, not a date the grid would infer from the first row: "2024-11", "2024-W43" and
+    # "2027" would then show blank)
+    {"field": "date_value", "headerName": "Date", "editable": True, "width": 120, "cellDataType": "text",
      "headerTooltip": "Normalized date (TIMEX3): 2024-11-01, 2024-11, 2024-W43, 2027 — editable"},
     {"field": "precision", "headerName": "Precision", "width": 100},
     {"field": "date_text", "headerName": "Written as", "width": 150},
@@ -111,7 +113,7 @@ COLUMN_DEFS = [
     {"field": "warnings", "headerName": "Warnings", "width": 220, "tooltipField": "warnings"},
     {"field": "source", "headerName": "Source", "width": 160},
     {"field": "confidence", "headerName": "Conf.", "width": 80, "filter": "agNumberColumnFilter"},
-    {"field": "edited", "headerName": "Edited", "width": 120},
+    {"field": "edited", "headerName": "Edited", "width": 120, "cellDataType": "text"},
 ]
 
 
