@@ -903,3 +903,10 @@ def test_a_markdown_list_of_key_dates_runs_forward_and_its_labels_lose_the_marks
     # the entry after February 23, 2027 is March 2027, still to come, not last March
     assert (rows["Late March"]["date_value"], rows["Late March"]["status"]) == ("2027-03", "planned")
     assert not any("*" in r["title"] for r in rows.values())
+
+
+def test_the_years_a_person_lived_are_no_event_but_a_span_of_a_thing_is():
+    rows = _rows("Otto Hahn (1879-1968) won the Nobel Prize for Chemistry in 1944.", "2005-12-16")
+    assert [r["date_value"] for r in rows] == ["1944"]
+    rows = _rows("The Iran-Iraq war (1980-1988) killed hundreds of thousands.", "2005-12-16")
+    assert [r["date_value"] for r in rows] == ["1980/1988"]

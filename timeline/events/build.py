@@ -690,6 +690,8 @@ def _names_event(text: str, m: Mention) -> bool:
         return False
     if m.text[-1:].isdigit() and _BASELINE_AFTER.match(text, m.end) and len(m.value) == 4:
         return False
+    if "(" in text[max(0, m.start - 8) : m.start] and _lifespan(text, m):
+        return False  # "Otto Hahn (1879-1968) won the Nobel Prize": who he was, not an event
     # (The possessive first: most dates have none, and it is the cheaper test; its
     # apostrophe, which _POSSESSIVE_AFTER needs first, cheaper still.)
     if (text[m.end : m.end + 1] in ("'", "’") and _POSSESSIVE_AFTER.match(text[m.end : m.end + 3])
@@ -698,6 +700,19 @@ def _names_event(text: str, m: Mention) -> bool:
         phrase = noun_phrase_after(text, m.end) or ""
         return any(w.lower() in event_nouns() for w in phrase.split())
     return True
+
+
+def _lifespan(text: str, m: Mention) -> bool:
+    """Whether ``m`` is one of the two years, set in brackets, that a person named right
+    before lived ("Nelson Mandela (1918-2013)")."""
+    span = _YEAR_SPAN.search(text, max(0, m.start - 8), m.end + 14)
+    return (span is not None and span.start() < m.start and m.end < span.end()
+            and 15 <= int(span.group(2)) - int(span.group(1)) <= 115
+            and _NAME_BEFORE_BRACKET.search(text, max(0, span.start() - 40), span.start()) is not None)
+
+
+_YEAR_SPAN = re.compile(r"\((\d{4})\s*[-–]\s*(\d{4})\)")
+_NAME_BEFORE_BRACKET = re.compile(r"[A-Z][\w'’.-]*\s+[A-Z][\w'’.-]+\s*$")
 
 
 def _bounds(value: str) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
