@@ -910,3 +910,12 @@ def test_the_years_a_person_lived_are_no_event_but_a_span_of_a_thing_is():
     assert [r["date_value"] for r in rows] == ["1944"]
     rows = _rows("The Iran-Iraq war (1980-1988) killed hundreds of thousands.", "2005-12-16")
     assert [r["date_value"] for r in rows] == ["1980/1988"]
+
+
+def test_the_day_of_what_a_past_verb_got_to_is_the_nearest_of_its_name():
+    # published on a Saturday: the final is tomorrow, the semi-final was yesterday
+    row = _only("Top seed Roger Federer made an easy through to Sunday's final of the ATP Masters Cup.",
+                "2005-11-19")
+    assert (row["date_value"], row["status"]) == ("2005-11-20", "planned")
+    row = _only("Nadal advanced to Friday's semi-finals after beating Djokovic.", "2005-11-19")
+    assert (row["date_value"], row["status"]) == ("2005-11-18", "happened")

@@ -280,6 +280,12 @@ AHEAD_OF = re.compile(
     # "won three of Saturday's stages to head into Sunday's final leg", "preparing for Monday's vote"
     r"|(?:to\s+)?head(?:ing)?\s+into|(?:to\s+)?prepar(?:e|ing)\s+for)"
     r"\s+(?:(?:the|a|an|this|next|its|their)\s+)?(?:[\w'’-]+\s+){0,3}$")
+# What a past verb got to, named by its day right after: "made it through to Sunday's final",
+# "advanced to Friday's semi-finals", "booked a place in Sunday's final". The day is the nearest
+# of its name, behind or ahead; the verb's past says nothing of which.
+_GOT_TO_BEFORE = re.compile(
+    r"(?i)\b(?:(?:through|advanced|advances|progressed|progresses)\s+(?:in)?to|qualif(?:ied|ies|y)\s+for"
+    r"|(?:place|spot|berth)s?\s+in)\s+(?:the\s+)?$")
 # A string each AHEAD_OF alternative holds ("ahead of", "run-up to", "in advance of",
 # "in preparation for", "head into", "prepare for"): rarer in the 60 characters before a date
 # than rules.required_strings' pick, which has "the" for the second alternative.
@@ -1462,6 +1468,8 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
             # Saturday: the day before; "was due to arrive on Monday": two days on)
             diff = (wd - base.isoweekday()) % 7
             day = shift(base, "day", diff if diff <= 3 else diff - 7)
+            if _GOT_TO_BEFORE.search(text, max(0, m.start - 40), m.start):
+                m.spec["arranged"] = True  # (the event layer keeps the nearer day)
             if get_tense() == "future":
                 m.spec["arranged"] = True  # (the event layer keeps the nearer day)
                 if diff in (3, 4):
