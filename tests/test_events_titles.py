@@ -59,6 +59,10 @@ def _title(sentence: str, *dates: str) -> str:
         # (a noun phrase of up to six words)
         ("Wen attended the opening of the China-ASEAN Business and Investment summit, which kicked "
          "off here on Tuesday.", ["Tuesday"], "The China-ASEAN Business and Investment summit kicked off here"),
+        # what occurred is the event the thing is of, not the thing
+        ("The last eruption of the volcano, which occurred in 1993, killed nine people.", ["1993"],
+         "The last eruption of the volcano occurred"),
+        ("The leader of the party, which was founded in 1990, resigned.", ["1990"], "The party was founded"),
         # "whose" names the owner of what follows ("where" says more than who or what)
         ("The general, whose coup toppled the government in 1973, died.", ["1973"],
          "The general's coup toppled the government"),

@@ -293,6 +293,28 @@ _AGE = re.compile(r"\s*\d{1,3}\s*")
 _OF_A_THING = re.compile(r"(?i)(?:which|that)\b")
 _OF_A_PERSON = re.compile(r"(?i)who\b")  # ("where" says more than who or what)
 _WHOSE = re.compile(r"(?i)whose\b")
+_OF_END = re.compile(r"\sof\s+$")
+# Heads of a noun phrase that name an event or a part of one ("the last eruption of", "a first
+# phase of"), besides the event nouns.
+_EVENT_HEADS = frozenset(("eruption", "phase", "round", "stage", "leg", "opening", "collapse", "outbreak",
+                          "start", "beginning", "launch", "signing", "session", "sitting"))
+
+
+def _event_of_a_thing(before: str, m: re.Match, lo: int) -> str | None:
+    """ "the last eruption of the volcano" for the noun phrase "the volcano" (``m``) where the
+    noun phrase before "of" ends with an event's noun and the one after names no event."""
+    from .anchors import event_nouns
+
+    of = _OF_END.search(before, 0, m.start(1))
+    if of is None or m.group(1).split()[-1].lower() in event_nouns():
+        return None
+    outer = _NOUN_PHRASE_TAIL.match(before[: of.start()], lo)
+    if outer is None:
+        return None
+    head = outer.group(1).split()[-1].lower()
+    if head not in _EVENT_HEADS and head not in event_nouns():
+        return None
+    return before[outer.start(1) : m.end(1)]
 _NOT_AN_OWNER = re.compile(r"\w+ing\s|\w+ly$")
 _OPENING_PREPOSITION = re.compile(r"^(?:In|At|On|For|From|By|With|To|Of|Near)\s+(?=[A-Z])")
 # A place the noun phrase before is in ("the UN mission in the region, whose"), not a part or a
@@ -780,6 +802,10 @@ def clause_of(
         elif m:
             # ("In Kenya, whose government ...": the name, without the preposition that opens it)
             subject = _OPENING_PREPOSITION.sub("", m.group(1))
+            if m.re is _NOUN_PHRASE_TAIL and _OF_A_THING.match(head):
+                # "The last eruption of the volcano, which occurred in 1993": what occurred is
+                # the eruption, an event, not the volcano, which is none
+                subject = _event_of_a_thing(before, m, segments[named][0]) or subject
             if whose:
                 # "the UN mission in the region, whose mandate ...": the mission's mandate, the
                 # noun phrase with its prepositional phrase
