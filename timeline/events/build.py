@@ -549,6 +549,11 @@ def _weigh_dateline(ev: Event, g: Group, datelines: list[Mention], published) ->
 _HORIZON_UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year"}
 # "over the next 60 days", "in the next few days": a span from publication on
 _NEXT_SPAN = re.compile(r"(?i)the\s+(?:next|coming)\s")
+# Words that make a span "how long since" something, not when: "the first ... in five years",
+# "the highest level in two months" ("at least", "at most" are counts, not comparisons).
+_HOW_LONG_SINCE = (r"first|only|highest|lowest|biggest|largest|smallest|worst|best|strongest|weakest|"
+                   r"deadliest|heaviest|fastest|slowest|(?<!at )most|(?<!at )least|longest|shortest|record|"
+                   r"second|third")
 # "over the past 18 months", "for the last 16 years": a span back from publication
 _BACK_SPAN = re.compile(r"(?i)the\s+(?:past|last|previous)\s")
 _BACK_PREPOSITION = re.compile(r"(?i)\b(?:over|in|during|throughout|for|within)\s+$")
@@ -556,9 +561,7 @@ _OF_SOMETHING = re.compile(r"\s*,?\s*(?:of|before|after|since|prior)\b", re.IGNO
 # "the first increase for the past three years", "the fifth anti-Syrian figure to be killed in
 # the past two years", "its severest winter in the past 70 years": how long since, not when
 _COMPARED_BEFORE = re.compile(
-    r"(?i)\b(?:first|only|highest|lowest|biggest|largest|smallest|worst|best|strongest|weakest|"
-    r"deadliest|heaviest|fastest|slowest|(?<!at )most|(?<!at )least|longest|shortest|record|second|third|fourth|"
-    r"fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|"
+    rf"(?i)\b(?:{_HOW_LONG_SINCE}|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|"
     r"greatest|severest|coldest|hottest|warmest|wettest|driest|sharpest|steepest|deepest|fewest|"
     r"never|not|no)\b[^,.;]{0,80}$"
     r"|n['’]t\b[^,.;]{0,80}$")
@@ -571,9 +574,7 @@ _TIME_AFTER = re.compile(r"['’]?\s+time\b")
 # "in the next three years", "in the first ten days": a span, not a day that far ahead
 _SPAN_WORDS = re.compile(r"(?i)\b(?:the|past|last|previous|preceding|next|coming|first|following)\b")
 # "his first trip to Europe in five years", "the highest level in two months": how long since
-_LOOKS_BACK = re.compile(
-    r"(?i)\b(?:first|only|highest|lowest|biggest|largest|smallest|worst|best|strongest|weakest|"
-    r"deadliest|heaviest|fastest|slowest|most|least|longest|shortest|record|second|third)\b[^,.;]{0,80}\bin\s+$")
+_LOOKS_BACK = re.compile(rf"(?i)\b(?:{_HOW_LONG_SINCE})\b[^,.;]{{0,80}}\bin\s+$")
 # "within the past five years" looks back; "within the five-year plan" names a plan.
 _NOT_AHEAD = re.compile(r"(?i)\b(?:past|last|previous|preceding)\b|\w-(?:year|month|week|day)\b")
 
@@ -615,7 +616,7 @@ def _horizon(text: str, m: Mention, published) -> Mention:
         out.warnings.append(f'"{out.text}" is counted from the publication date: {note}.')
         return out
     if (amount and _BACK_SPAN.match(m.text) and _within_two_years(amount)
-            and _BACK_PREPOSITION.search(text, max(0, m.start - 12), m.start)
+            and (preposition := _BACK_PREPOSITION.search(text, max(0, m.start - 12), m.start))
             and not _OF_SOMETHING.match(text, m.end)
             and not _COMPARED_BEFORE.search(text, max(0, m.start - 100), m.start)
             and tense_near(text[max(0, m.start - 200) : m.end], min(m.start, 200),
@@ -628,7 +629,6 @@ def _horizon(text: str, m: Mention, published) -> Mention:
         first = _shift(pub, unit, -int(amount.group(1)))
         if first is None:
             return m
-        preposition = _BACK_PREPOSITION.search(text, max(0, m.start - 12), m.start)
         out = Mention(preposition.start(), m.end, text[preposition.start() : m.end], "DATE",
                       f"{first.isoformat()}/{pub.isoformat()}", "day", "APPROX", m.rule, "published",
                       0.8, spec=dict(m.spec))
