@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from ..temporal.rules import required_strings
 from ..temporal.tagger import trie_pattern
+from .anchors import event_nouns
 from .matching import CaselessRule, fold
 from .words import SENTENCE_ADVERBS, SPEAKING_PARTICIPLES
 
@@ -303,8 +304,6 @@ _EVENT_HEADS = frozenset(("eruption", "phase", "round", "stage", "leg", "opening
 def _event_of_a_thing(before: str, m: re.Match, lo: int) -> str | None:
     """ "the last eruption of the volcano" for the noun phrase "the volcano" (``m``) where the
     noun phrase before "of" ends with an event's noun and the one after names no event."""
-    from .anchors import event_nouns
-
     of = _OF_END.search(before, 0, m.start(1))
     if of is None or m.group(1).split()[-1].lower() in event_nouns():
         return None
