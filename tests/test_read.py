@@ -180,3 +180,14 @@ def test_a_headline_outside_the_article_element_is_its_first_line(tmp_path):
     page.write_text("<html><body><article><h1>Quake strikes Japan</h1><p>It struck on Monday.</p>"
                     "</article></body></html>", encoding="utf-8")
     assert read(page).text.splitlines() == ["Quake strikes Japan", "It struck on Monday."]
+
+
+def test_a_markdown_article_is_titled_by_its_first_top_level_heading(tmp_path):
+    path = tmp_path / "explainer.md"
+    path.write_text("*Published 28 November 2026*\n\n# What happens next in **Germany's** snap election?\n\n"
+                    "## Key dates\n\nVoters go to the polls on February 23.\n", encoding="utf-8")
+    doc = read(path)
+    assert doc.title == "What happens next in Germany's snap election?"
+    assert doc.text.startswith("*Published")  # (the text itself is kept as written)
+    path.write_text("## Only a second-level heading\n\nText.\n", encoding="utf-8")
+    assert read(path).title is None

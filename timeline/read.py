@@ -104,8 +104,24 @@ def read_text(data: bytes, name: str) -> Document:
             meta["published_hint"] = hint
             doc.published = _parse_hint(hint, meta)
         return doc
-    meta["format"] = "markdown" if name.lower().endswith((".md", ".markdown")) else "text"
+    if name.lower().endswith((".md", ".markdown")):
+        meta["format"] = "markdown"
+        return Document(text=text, source=name, title=_markdown_title(text), meta=meta)
+    meta["format"] = "text"
     return Document(text=text, source=name, meta=meta)
+
+
+def _markdown_title(text: str) -> str | None:
+    """The first top-level heading of a Markdown article ("# What happens next?"), without
+    its marks; None where it has none."""
+    m = _MARKDOWN_H1.search(text, 0, 20_000)
+    if m is None:
+        return None
+    return " ".join(_MARKDOWN_EMPHASIS.sub("", m.group(1)).strip(" #").split()) or None
+
+
+_MARKDOWN_H1 = re.compile(r"(?m)^[ \t]{0,3}#[ \t]+([^\n]{1,300})$")
+_MARKDOWN_EMPHASIS = re.compile(r"\*+|__+|`+")
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
