@@ -919,3 +919,23 @@ def test_the_day_of_what_a_past_verb_got_to_is_the_nearest_of_its_name():
     assert (row["date_value"], row["status"]) == ("2005-11-20", "planned")
     row = _only("Nadal advanced to Friday's semi-finals after beating Djokovic.", "2005-11-19")
     assert (row["date_value"], row["status"]) == ("2005-11-18", "happened")
+
+
+def test_a_passive_after_an_adverb_is_no_past_tense():
+    row = _only("The package must still be formally adopted by foreign ministers, who meet on "
+                "December 15.", "2026-11-27")
+    assert row["date_value"] == "2026-12-15" and row["status"] in ("planned", "target")
+    assert not any("reads as past" in w for w in row["warnings"])
+    assert _only("The package was formally adopted on Monday.", "2026-11-27")["status"] == "happened"
+
+
+def test_a_byline_with_the_pages_date_after_a_blank_is_no_event():
+    page = ('<html><head><title>EU sanctions</title></head><body><article><h1>EU agrees sanctions</h1>'
+            '<div><span>By Lena Vogt</span> <time datetime="2026-11-27T16:40:00+01:00">27 November 2026'
+            '</time></div><p>EU ambassadors agreed on Friday a package of sanctions, diplomats said.</p>'
+            '</article></body></html>')
+    from timeline.read import read_text
+
+    doc = read_text(page.encode(), "page.html")
+    rows = extract(doc.text, published=doc.published)
+    assert list(rows["date_text"]) == ["Friday"]

@@ -376,8 +376,10 @@ _RESULTS = frozenset(("win", "victory", "defeat"))
 
 
 # A byline and the mark that sets it off from the date after it.
+# (the date may follow after a blank only, as a page's byline and time element give it: "By Lena
+# Vogt 27 November 2026")
 _BYLINE = re.compile(r"By\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*(?:\s+and\s+(?:[A-Z][\w.'’-]*\s+){0,3}"
-                     r"[A-Z][\w.'’-]*)?\s*[·|,–—-]")
+                     r"[A-Z][\w.'’-]*)?\s*(?:[·|,–—-]|(?<=\s)(?=\d))")
 
 
 def _only_dates(s: Sentence, spans: list[tuple[int, int]]) -> bool:

@@ -171,6 +171,7 @@ def _nearest_cue(
         if at is None:
             if matcher.search(clause, low, words) and any(
                     not _name_in_ed(clause, m) and not _qualifies_a_noun(clause, m)
+                    and not (rule.name == "past-tense" and _passive_after_an_adverb(clause, m))
                     for m in matcher.finditer(clause, low, words)):
                 return rule.status, rule.name
             continue
@@ -180,6 +181,8 @@ def _nearest_cue(
             start, end = m.span()
             if _name_in_ed(clause, m) or _qualifies_a_noun(clause, m):
                 continue  # "talks with Khaled on Thursday": a name, not a past verb
+            if rule.name == "past-tense" and _passive_after_an_adverb(clause, m):
+                continue  # "must still be formally adopted": a participle, not a past
             if rule.before_date and (start >= at or (not rule.possessive_too and _POSSESSIVE_DATE.match(clause, at))):
                 # (a later match starts later still; "may miss two weeks with an ankle sprained
                 # during Thursday's loss": a date's own event, told in a possessive, was not
@@ -227,6 +230,17 @@ def _name_in_ed(clause: str, m: re.Match) -> bool:
 
 
 _NAME_IN_ED = re.compile(r"[A-Z][a-z]+ed")
+
+
+def _passive_after_an_adverb(clause: str, m: re.Match) -> bool:
+    """Whether the match is a participle after "be", "is", "are" and an adverb ("must still be
+    formally adopted", "is widely expected"), which the rule's own look-behinds, one word
+    long, cannot see past."""
+    return ("ly " in clause[max(0, m.start() - 40) : m.start()]
+            and _PRESENT_PASSIVE_BEFORE.search(clause, max(0, m.start() - 40), m.start()) is not None)
+
+
+_PRESENT_PASSIVE_BEFORE = re.compile(r"(?i)\b(?:be|being|is|are|am)\s+(?:\w+ly\s+)+$")
 
 
 def _qualifies_a_noun(clause: str, m: re.Match) -> bool:
