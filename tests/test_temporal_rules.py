@@ -22,6 +22,14 @@ def test_rule_example(rule_name, example):
         assert not [m for m in mentions if m.rule.startswith(rule_name)], (
             f"{rule_name} should not match in {text!r}: {[m.text for m in mentions]}"
         )
+        rule = next(r for r in rules() if r.name == rule_name)
+        if rule.type == "NONE":
+            # A rule that dates nothing never makes a mention of its own: its example holds
+            # what it leaves out, and no other rule dates any of it.
+            left_out = rule.regex.search(text)
+            assert left_out, f"{rule_name} should match in {text!r}"
+            assert not [m.text for m in mentions if m.start < left_out.end() and left_out.start() < m.end], (
+                f"{rule_name} should leave {left_out.group(0)!r} undated in {text!r}")
         return
     hits = [m for m in mentions if m.text == example["match"]]
     assert hits, f"expected {example['match']!r} in {text!r}, got {[m.text for m in mentions]}"
