@@ -59,6 +59,9 @@ def _title(sentence: str, *dates: str) -> str:
         # (a noun phrase of up to six words)
         ("Wen attended the opening of the China-ASEAN Business and Investment summit, which kicked "
          "off here on Tuesday.", ["Tuesday"], "The China-ASEAN Business and Investment summit kicked off here"),
+        # a relative clause opened by a preposition loses it ("in which case" is no such clause)
+        ("The trial concerns the Dujail case, in which 148 people were executed in 1982.", ["1982"],
+         "148 people were executed"),
         # what occurred is the event the thing is of, not the thing
         ("The last eruption of the volcano, which occurred in 1993, killed nine people.", ["1993"],
          "The last eruption of the volcano occurred"),
