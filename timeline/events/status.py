@@ -170,19 +170,15 @@ def _nearest_cue(
             continue
         if at is None:
             if matcher.search(clause, low, words) and any(
-                    not _name_in_ed(clause, m) and not _qualifies_a_noun(clause, m)
-                    and not (rule.name == "past-tense" and _passive_after_an_adverb(clause, m))
-                    for m in matcher.finditer(clause, low, words)):
+                    not _no_cue(clause, m, rule) for m in matcher.finditer(clause, low, words)):
                 return rule.status, rule.name
             continue
         if best is not None and best[0] == 0:
             break  # a cue at the date: later rules could only tie, and ties go to the earlier
         for m in matcher.finditer(clause, low, words):
             start, end = m.span()
-            if _name_in_ed(clause, m) or _qualifies_a_noun(clause, m):
-                continue  # "talks with Khaled on Thursday": a name, not a past verb
-            if rule.name == "past-tense" and _passive_after_an_adverb(clause, m):
-                continue  # "must still be formally adopted": a participle, not a past
+            if _no_cue(clause, m, rule):
+                continue
             if rule.before_date and (start >= at or (not rule.possessive_too and _POSSESSIVE_DATE.match(clause, at))):
                 # (a later match starts later still; "may miss two weeks with an ankle sprained
                 # during Thursday's loss": a date's own event, told in a possessive, was not
@@ -212,6 +208,14 @@ def _nearest_cue(
                 # "On Friday, Sheikh Ahmad said the meeting was unlikely to ...": "was" is nearer)
                 break
     return (found.status, found.name) if found else (None, None)
+
+
+def _no_cue(clause: str, m: re.Match, rule: StatusRule) -> bool:
+    """Whether a rule's match says nothing of the status: a name ("talks with Khaled on
+    Thursday"), a word qualifying a noun, or a participle after "be" and an adverb taken for a
+    past ("must still be formally adopted")."""
+    return (_name_in_ed(clause, m) or _qualifies_a_noun(clause, m)
+            or (rule.name == "past-tense" and _passive_after_an_adverb(clause, m)))
 
 
 def _told_before(clause: str, at: int) -> bool:
