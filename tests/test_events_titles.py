@@ -37,6 +37,11 @@ def _title(sentence: str, *dates: str) -> str:
          "the Islamists had agreed to attend talks.", ["2004"],
          "Kenya's government helped shape Somalia's interim regime"),
         ("The strike began in the early hours of Sunday.", ["Sunday"], "The strike began"),
+        ("Talks will resume in the week of Dec. 8 in Doha.", ["Dec. 8"], "Talks will resume in Doha"),
+        ("Gas flows will be halted from Jan. 1 onwards.", ["Jan. 1"], "Gas flows will be halted"),
+        ("From 2027 onward, the levy rises.", ["2027"], "The levy rises"),
+        # "on" after a date is no part of it
+        ("The levy rises in 2027 on imports.", ["2027"], "The levy rises on imports"),
         ("On Friday (November 2, 2024), Mr Borrell and Mr Iwaya “exchanged an instrument”, he said.",
          ["Friday", "November 2, 2024"], "Mr Borrell and Mr Iwaya exchanged an instrument"),
         ("The same warning was issued by Fumio Kishida, who was hosted by Joe Biden for a state "

@@ -40,6 +40,8 @@ _SIGNALS = (
     "late", "early", "later", "earlier",
     # "crossed the border on the night of November 12-13", "in the early hours of Sunday"
     "the night of", "the morning of", "the afternoon of", "the evening of", "the early hours of",
+    # "talks will resume in the week of Dec. 8"
+    "the week of", "the weekend of", "the week beginning", "the week starting", "the week ending",
 )
 # What a date standing on its own is set against, or is the far end of: "higher than in 2002",
 # "compared to the previous year", "lived in exile between 1975 and 1980", "growth in the year
@@ -65,6 +67,8 @@ _JOINER = re.compile(r"^[\s,]*(?:(?:and|or|to|through|until|till|then)\b|[-–�
 # What follows a clock time to say whose clock it is, before the next date: "7 a.m. local time
 # (0500 GMT) on Friday".
 _LOCAL_TIME = re.compile(r"^\s*local\s+time\b", re.I)
+# What closes an open start after its date: "halt gas flows from Jan. 1 onwards".
+_ONWARDS = re.compile(r"[ \t]+onwards?\b", re.I)
 _POSSESSIVE_S = re.compile(r"^['’]s\b")  # "Monday's paper" without "Monday"
 _POSSESSIVE = re.compile(r"^['’]s\s+")
 _POSSESSIVE_AT = re.compile(r"['’]s\s+")
@@ -273,6 +277,8 @@ def make_title(
             before = _drop_signal(before[: into.start()] + " ")
         parts.append(before)
         pos = e
+        if clause[e + 1:e + 2] in ("o", "O") and (onwards := _ONWARDS.match(clause, e)):
+            pos = onwards.end()
     parts.append(_drop_possessive(clause[pos:]) if date_spans else clause[pos:])
     text = " ".join([p for p in map(str.strip, parts) if p])
     if _HAS_SPACE_BEFORE_PUNCT(text):
