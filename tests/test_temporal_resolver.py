@@ -762,6 +762,22 @@ def test_a_participle_qualifying_a_noun_is_no_past_tense(text, value):
      "5 p.m.", "2005-11-11T17:00"),
     # ... as does a time whose day told before is still ahead
     ("The vote will be held on Sunday. The blast took place at noon.", "2005-11-11", "noon", "2005-11-11T12:00"),
+    # a time not told in the past, after a day ahead in its sentence or the one before, is that day's
+    ("Voting opens on Monday. Polls close at 7:00 p.m. local time.", "2026-11-28", "7:00 p.m.",
+     "2026-11-30T19:00"),
+    ("The final will be played on Tuesday. Kick-off is at 8 p.m.", "2026-11-28", "8 p.m.", "2026-12-01T20:00"),
+    ("The summit opens on Thursday.\n\nLeaders will arrive at 9 a.m.", "2026-11-28", "9 a.m.",
+     "2026-12-03T09:00"),
+    # ... not a time told in the past, nor one after a day of a quotation, a diary's entry or
+    # a line that is no prose
+    ("The summit opens on Thursday. Leaders arrived at 9 a.m. to prepare.", "2026-11-28", "9 a.m.",
+     "2026-11-28T09:00"),
+    ('"We will speak tomorrow," he said.\n\nLeaders endorsed the text after 10 a.m.', "2026-11-28",
+     "10 a.m.", "2026-11-28T10:00"),
+    ("- Iraqis vote in Thursday's general election\n- US envoy holds news conference (1130 GMT)",
+     "2026-11-28", "1130 GMT", "2026-11-28T11:30"),
+    ("Thursday's general elections\nBritain-vote-press\n600 words around 1115 GMT", "2026-11-28",
+     "around 1115 GMT", "2026-11-28T11:15"),
 ])
 def test_a_time_something_occurred_at_takes_the_day_told_before(text, published, time_text, value):
     (m,) = [m for m in tag(text, published=published) if m.text == time_text]

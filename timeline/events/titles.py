@@ -279,7 +279,10 @@ def make_title(
         pos = e
         if clause[e + 1:e + 2] in ("o", "O") and (onwards := _ONWARDS.match(clause, e)):
             pos = onwards.end()
-    parts.append(_drop_possessive(clause[pos:]) if date_spans else clause[pos:])
+    tail = clause[pos:]
+    if date_spans and "local" in tail[:8]:
+        tail = _LOCAL_TIME.sub("", tail)  # "Polls close at 7 p.m. local time."
+    parts.append(_drop_possessive(tail) if date_spans else tail)
     text = " ".join([p for p in map(str.strip, parts) if p])
     if _HAS_SPACE_BEFORE_PUNCT(text):
         text = _SPACE_BEFORE_PUNCT.sub(_the_punct, text)

@@ -2411,26 +2411,46 @@ def _minutes(clock: str) -> int | None:
 
 
 def _times_take_the_day_told_before(text: str, mentions: list[Mention], published: date | None) -> None:
-    """A clock time with no day beside it, at which something is told to have occurred, takes
-    the day last told of a thing that happened, in its sentence or the one before, rather than
-    the publication day.
+    """A clock time with no day beside it takes a day told before it, in its sentence or the
+    one before, rather than the publication day, where the words say the time is that day's:
 
-    "Three buses collided in Nepal on Tuesday, police said Wednesday. The accident took place
-    at around 5:30 p.m.": Tuesday's 5:30 p.m. A day of telling ("said Wednesday") is not the
-    day of what was told. The doubt is said, and the confidence lowered.
+    - something is told to have occurred at it, and the day is the last told of a thing that
+      happened: "Three buses collided in Nepal on Tuesday, police said Wednesday. The accident
+      took place at around 5:30 p.m.": Tuesday's 5:30 p.m. A day of telling ("said
+      Wednesday") is not the day of what was told;
+    - the nearest day told before is ahead of publication, in the same paragraph, and the
+      time is not told in the past: "Voting opens on Monday. Polls close at 7 p.m.", "The final is on Tuesday.
+      Kick-off is at 8 p.m.": the plan's day (not "The dollar closed at 110 yen on Friday. At
+      3 p.m. it traded at 111", today's time after a day gone by).
+
+    The doubt is said, and the confidence lowered.
     """
+    if published is None:
+        return
+    pub = published.isoformat()
     for i, m in enumerate(mentions):
-        if (m.type != "TIME" or not m.spec.get("day_of_anchor") or published is None
-                or not _OCCURRED_AT.search(text, max(0, m.start - 40), m.start)):
+        if m.type != "TIME" or not m.spec.get("day_of_anchor"):
             continue
+        if not text[text.rfind("\n", 0, m.start) + 1 : m.start].strip() and list_entry_day(text, m):
+            continue  # "12:15 GMT - The Council will vote on Monday": a live report's stamp
+        occurred = _OCCURRED_AT.search(text, max(0, m.start - 40), m.start) is not None
         for n in reversed(mentions[:i]):
-            if (n.type != "DATE" or n.precision != "day" or not _DAY_VALUE.match(n.value)
-                    or n.value > published.isoformat()):
+            if n.type != "DATE" or n.precision != "day" or not _DAY_VALUE.match(n.value):
                 continue
             if len(_SENTENCE_BREAK.findall(text, n.end, m.start)) > 1:
                 break  # (further back than the sentence before: no longer the day in view)
             if _TOLD_BEFORE.search(text, max(0, n.start - 30), n.start):
                 continue  # the day something was said
+            if n.value > pub:
+                if (occurred or tense_near(text, m.start, m.end) == "past" or _in_quotes(text, n.start)
+                        or not _prose_runs_on(text, n.end, m.start)):
+                    # A time gone by is not the coming day's; nor is a time after a quotation's
+                    # "tomorrow", or after lines that are no prose (an entry of a day's diary,
+                    # a wire's advisory "600 words around 1115 GMT" under a story of
+                    # Thursday's election).
+                    break
+            elif not occurred:
+                break  # the day told before is gone by, and nothing says the time is its
             day = n.value[:10]
             if day != m.value[:10]:
                 m.value, m.anchor = day + m.value[10:], "mention"
@@ -2441,6 +2461,25 @@ def _times_take_the_day_told_before(text: str, mentions: list[Mention], publishe
             break
 
 
+def _in_quotes(text: str, at: int) -> bool:
+    """Whether ``at`` stands inside a quotation opened earlier in its paragraph."""
+    before = text[text.rfind("\n", 0, at) + 1 : at]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
+def _prose_runs_on(text: str, start: int, end: int) -> bool:
+    """Whether the text from ``start`` to ``end`` runs on as prose: within a paragraph, or
+    across line breaks after a sentence's end, with no line opening as a list entry."""
+    if "\n" not in text[start:end]:
+        return True
+    if not _SENTENCE_END_BEFORE.search(text, start, text.find("\n", start, end) + 1):
+        return False  # "Thursday's general elections\nBritain-vote-press\n600 words around"
+    return not _LIST_LINE.search(text, start, end)
+
+
+# A sentence's end, then the line break: "... with clocks moving one hour ahead.\n"
+_SENTENCE_END_BEFORE = re.compile(r"[.!?][\"”’)]?[ \t]*\n")
+_LIST_LINE = re.compile(r"\n[ \t]*(?:[-*•–—]|\d+[.)])[ \t]")
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d$")
 # "The accident took place at around", "The blast occurred shortly after": a thing already told
 # of, whose time is given (not "At 5 p.m., the dollar traded at ...", today's).
