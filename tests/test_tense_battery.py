@@ -49,6 +49,16 @@ WEEKDAYS_A = [
  ("He was sworn in as president on Monday.", PAST),
  ("Rescuers pulled 12 trapped miners from the flooded pit on Monday.", PAST),
  ("The two sides agreed on Monday to resume talks.", PAST),
+ # a participle saying how a thing is kept, or what holds with it, has no tense of its own
+ ("The government said it would keep the border crossings closed until Monday.", FUT),
+ ("The army will keep troops deployed along the frontier until Monday.", FUT),
+ ("Ministers meet this week, with a summit pencilled in for Monday.", FUT),
+ ("Schools will remain closed until Monday.", FUT),
+ # ... but the verb before it has one
+ ("The army kept the border closed on Monday.", PAST),
+ ("Police left the road blocked on Monday.", PAST),
+ ("The talks ended with a deal signed on Monday.", PAST),
+ ("The rebels are at odds with Hamas after it trounced their party on Monday.", PAST),
 ]
 
 WEEKDAYS_B = [

@@ -22,6 +22,7 @@ from ..temporal.resolver import (
     AUXILIARIES,
     COUNTS,
     DETERMINERS,
+    KEPT_AS_BEFORE,
     MODALS,
     NO_NOUN,
     PREPOSITIONS_BEFORE_A_NOUN,
@@ -215,7 +216,7 @@ def _no_cue(clause: str, m: re.Match, rule: StatusRule) -> bool:
     Thursday"), a word qualifying a noun, or a participle after "be" and an adverb taken for a
     past ("must still be formally adopted")."""
     return (_name_in_ed(clause, m) or _qualifies_a_noun(clause, m)
-            or (rule.name == "past-tense" and _passive_after_an_adverb(clause, m)))
+            or (rule.name == "past-tense" and (_passive_after_an_adverb(clause, m) or _held_as(clause, m))))
 
 
 def _told_before(clause: str, at: int) -> bool:
@@ -242,6 +243,14 @@ def _passive_after_an_adverb(clause: str, m: re.Match) -> bool:
     long, cannot see past."""
     return ("ly " in clause[max(0, m.start() - 40) : m.start()]
             and _PRESENT_PASSIVE_BEFORE.search(clause, max(0, m.start() - 40), m.start()) is not None)
+
+
+def _held_as(clause: str, m: re.Match) -> bool:
+    """Whether the match is a participle saying how a thing is kept or left, or what holds
+    with it: "would keep its border crossings closed until", "with a summit pencilled in for"
+    (the verb before it, if any, has the tense: "kept the border closed")."""
+    return (clause.endswith("ed", *m.span())
+            and KEPT_AS_BEFORE.search(clause, max(0, m.start() - 60), m.start()) is not None)
 
 
 _PRESENT_PASSIVE_BEFORE = re.compile(r"(?i)\b(?:be|being|is|are|am)\s+(?:\w+ly\s+)+$")

@@ -30,7 +30,7 @@ _SIGNALS = (
     "on", "in", "at", "by", "since", "until", "till", "after", "before", "during", "from", "within",
     "through", "of", "for", "as of", "no later than", "not later than", "no earlier than", "not earlier than",
     "as early as",
-    "as late as", "starting", "beginning", "ending",
+    "as late as", "starting", "beginning", "ending", "at least",
     # hedges on the date: "possibly as early as Thursday"
     "possibly", "probably", "perhaps", "maybe",
     # how near the date: "struck shortly after midnight", "came barely a week after"

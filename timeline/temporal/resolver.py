@@ -360,7 +360,7 @@ def tense_near(text: str, start: int, end: int) -> str | None:
         if low not in _MARKER_WORDS and not low.endswith("ed") or low in _NAMING_PARTICIPLES:
             continue
         if low[-2:] == "ed" and (_name_in_ed(words, i) or _conjunction_provided(words, i)
-                                 or _after_a_modal_verb(words, i)):
+                                 or _after_a_modal_verb(words, i) or _complement_or_absolute(words, i)):
             continue
         if possessive and low in _MAYBE:
             continue
@@ -588,6 +588,25 @@ def _after_a_modal_verb(words: list[str], i: int) -> bool:
     if (before.endswith("ly") or before in ADVERBS_BEFORE_A_VERB) and i >= 3:  # "will also send increased aid"
         before = words[i - 3]
     return before in MODALS  # (as written: "since May 1999, is expected" has no modal)
+
+
+def _complement_or_absolute(words: list[str], i: int) -> bool:
+    """Whether words[i], in "-ed", says how a thing is kept or left ("would keep its border
+    crossings closed until", "will leave the troops deployed"), or what holds with a thing
+    ("with a summit pencilled in for 18 March"): a participle with no tense of its own; the
+    verb before it, if any, has the tense ("kept the border closed": "kept")."""
+    return KEPT_AS_BEFORE.search(" ".join(words[max(0, i - 6) : i]) + " ") is not None
+
+
+# Before a participle that says how a thing is kept or what holds with it: "keep its border
+# crossings", "remain", "with a summit" (not "with renewed calls", nor with a word in "-ed",
+# a pronoun or a conjunction between: "with Hamas since it trounced").
+_THING_WORD = (r"\s+(?![\w'’-]*ed\b|(?:since|when|while|after|before|until|as|that|who|which|and|but|or|"
+               r"it|he|she|they|we|i|you)\b)[\w'’-]+")
+KEPT_AS_BEFORE = re.compile(
+    rf"(?i)\b(?:(?:keep|keeps|keeping|leave|leaves|leaving)(?:{_THING_WORD}){{1,4}}"
+    rf"|with\s+(?:a|an|the|its|their|his|her|some|two|three|new|fresh)(?:{_THING_WORD}){{1,3}}"
+    rf"|(?:remain|remains|stay|stays)(?:{_THING_WORD}){{0,2}})\s+$")
 
 
 def _adjective(words: list[str], i: int) -> bool:
