@@ -784,3 +784,22 @@ def test_a_time_something_occurred_at_takes_the_day_told_before(text, published,
     assert m.value == value
     if value[:10] != published:
         assert m.confidence <= 0.8 and any("taken as the day of" in w for w in m.warnings)
+
+
+@pytest.mark.parametrize("text,date_text,value", [
+    # a past year its clause gives the thing told of: that year's month and day
+    ("The 2020 war began on Sept. 27 and ended on Nov. 10.", "Sept. 27", "2020-09-27"),
+    ("The 2020 war began on Sept. 27 and ended on Nov. 10.", "Nov. 10", "2020-11-10"),
+    ("The 2023 coup in Niger began on July 26.", "July 26", "2023-07-26"),
+    ("Turkey's 2016 coup attempt began on the night of July 15.", "July 15", "2016-07-15"),
+    ("The previous truce, in July 2025, took effect on July 28.", "July 28", "2025-07-28"),
+    ("The 2019 report was published in March.", "March", "2019-03"),
+    # ... not a year of another clause, nor a thing told of ahead, nor a year after the date
+    ("Inflation, which peaked in 2022, fell to 3 percent on Nov. 10.", "Nov. 10", "2026-11-10"),
+    ("The 2023 agreement will be reviewed on Jan. 15.", "Jan. 15", "2027-01-15"),
+    ("Prices rose in 2022 and fell on Nov. 10.", "Nov. 10", "2026-11-10"),
+    ("The deal was signed on Nov. 10, a year after the 2025 talks.", "Nov. 10", "2026-11-10"),
+])
+def test_a_month_without_a_year_takes_the_year_its_clause_gives_the_thing(text, date_text, value):
+    (m,) = [m for m in tag(text, published="2026-11-25") if m.text == date_text]
+    assert m.value == value

@@ -870,6 +870,52 @@ def _year_told_after(ctx: _Context, m: Mention) -> int | None:
     return year
 
 
+def _year_of_the_thing_told(ctx: _Context, m: Mention, get_tense) -> int | None:
+    """The past year its own clause gives the thing a month (and day) without one is told of:
+    "The 2020 war began on Sept. 27", "The 2023 coup in Niger began on July 26", "The previous
+    truce, in July 2025, took effect on July 28" are that year's, not the publication's.
+
+    Only a year that names the thing ("the 2020 war", a determiner before and a noun after) or
+    is set off beside it (", in July 2025,"), in the same sentence with no other clause
+    between ("Inflation, which peaked in 2022, fell on Nov. 10" is this year's), and only for
+    a date told in the past.
+    """
+    if ctx.anchor is None:
+        return None
+    for y in reversed(ctx.dated):
+        if y.end > m.start:
+            continue
+        text = ctx.text
+        if ("\n" in text[y.end : m.start] or _SENTENCE_BREAK.search(text, y.end, m.start)
+                or _OTHER_CLAUSE_BETWEEN.search(text, y.end, m.start) or not y.value[:4].isdigit()):
+            return None  # (the nearest dated mention before decides: no other date between)
+        if y.spec.get("year_told_by_thing") and get_tense() == "past":
+            # "The 2020 war began on Sept. 27 and ended on Nov. 10": the year carries on
+            m.spec["year_told"] = m.spec["year_told_by_thing"] = int(y.value[:4])
+            return int(y.value[:4])
+        year = int(y.value[:4])
+        if not y.spec.get("year") or y.precision not in ("year", "month") or year >= ctx.anchor.year:
+            return None
+        names_it = (y.precision == "year" and _DETERMINER_BEFORE.search(text, max(0, y.start - 12), y.start)
+                    and _NOUN_AFTER.match(text, y.end))
+        set_off = _SET_OFF_BEFORE.search(text, max(0, y.start - 6), y.start) and _SET_OFF_AFTER.match(text, y.end)
+        if not (names_it or set_off) or get_tense() != "past":
+            return None
+        m.spec["year_told"] = m.spec["year_told_by_thing"] = year
+        return year
+    return None
+
+
+# Words that open another clause, or compare, between a year and a later date of its sentence.
+_OTHER_CLAUSE_BETWEEN = re.compile(
+    r"(?i)\b(?:which|who|whom|whose|that|when|since|after|before|than|while|whereas|but|compared|"
+    r"unlike|until|although|though|because)\b|[;:]")
+_DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|its|their|his|her|this|that)\s+$|\w['’]s\s+$")
+_NOUN_AFTER = re.compile(r"\s+[a-z][a-z-]+\b(?<!\bto)(?<!\bwas)(?<!\bis)(?<!\bwere)(?<!\band)(?<!\bor)")
+_SET_OFF_BEFORE = re.compile(r"(?:,|\()\s*(?:in\s+)?$")
+_SET_OFF_AFTER = re.compile(r"\s*[,)]")
+
+
 def _year_of_relative_month(month: int, anchor: date, direction: int) -> int:
     """Year of "last November" (-1), "next March" (+1) or "this June" (0) seen from ``anchor``.
 
@@ -1349,7 +1395,8 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
                     return
                 direction = _direction(spec)
                 told = (_year_told_before(ctx, m, get_tense) or _year_of_list_entry(ctx, m, mo, d)
-                        or _year_told_after(ctx, m) if direction is None else None)
+                        or _year_told_after(ctx, m) or _year_of_the_thing_told(ctx, m, get_tense)
+                        if direction is None else None)
                 if told is not None:
                     y, inferred = told, True
                 elif direction is None:
@@ -1421,7 +1468,8 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
                 return
             direction = _direction(spec)
             told = (_year_told_before(ctx, m, get_tense) or _year_of_list_entry(ctx, m, mo, None)
-                    or _year_told_after(ctx, m) if direction is None else None)
+                    or _year_told_after(ctx, m) or _year_of_the_thing_told(ctx, m, get_tense)
+                    if direction is None else None)
             if told is not None:
                 y = told
             elif direction is not None:
