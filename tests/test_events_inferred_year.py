@@ -225,12 +225,22 @@ def test_the_past_week_month_or_year_is_the_time_to_publication_with_the_calenda
     assert any(f"it may mean {other}." in w for w in row.warnings) and row.confidence < 1
 
 
-@pytest.mark.parametrize("text, value", [
-    ("He met the king last week.", "2026-W47"),  # no "the": the calendar week before this one
-    ("The economy shrank last year.", "2025"),
+@pytest.mark.parametrize("text, published, value", [
+    ("He met the king last week.", "2026-11-27", "2026-W47"),  # no "the": the calendar week before this one
+    ("The economy shrank last year.", "2026-11-29", "2025"),
 ])
-def test_last_week_or_year_without_the_stays_the_calendars(text, value):
-    assert extract(text, published="2026-11-29").date_value.tolist() == [value]
+def test_last_week_or_year_without_the_stays_the_calendars(text, published, value):
+    assert extract(text, published=published).date_value.tolist() == [value]
+
+
+def test_last_week_written_on_a_sunday_is_the_week_ending_that_day_with_the_doubt_named():
+    # (in the news, the working week just gone: "Crashed US pilot Major Troy Gilbert whose
+    # F-16 fighter went down in Iraq last week", written Sunday, December 3, 2006, of a crash
+    # on Monday, November 27)
+    (row,) = extract("The plane went down last week.", published="2026-11-29").itertuples()
+    assert (row.date_value, row.status) == ("2026-W48", "happened")
+    assert row.confidence < 1 and any(
+        "week before (November 16 to 22, 2026)" in w for w in row.warnings)
 
 
 @pytest.mark.parametrize("text, published, value", [

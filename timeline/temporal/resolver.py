@@ -870,6 +870,15 @@ def _year_told_after(ctx: _Context, m: Mention) -> int | None:
     return year
 
 
+def _week_words(sunday: date) -> str:
+    """The Monday-to-Sunday week ending ``sunday`` as a reader writes it: "November 23 to 29, 2026"."""
+    monday = sunday - timedelta(days=6)
+    if monday.month == sunday.month:
+        return f"{monday:%B} {monday.day} to {sunday.day}, {sunday.year}"
+    first = day_words(monday) if monday.year != sunday.year else f"{monday:%B} {monday.day}"
+    return f"{first} to {day_words(sunday)}"
+
+
 def _year_of_the_thing_told(ctx: _Context, m: Mention, get_tense) -> int | None:
     """The past year its own clause gives the thing a month (and day) without one is told of:
     "The 2020 war began on Sept. 27", "The 2023 coup in Niger began on July 26", "The previous
@@ -1209,6 +1218,16 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
             # "will meet later this week", written on a Sunday: the ISO week ends that day, and
             # what is still to come this week is in the days from Monday on.
             d = shift(anchor, "week", 1)
+        elif (unit == "week" and offset == -1 and anchor.weekday() == 6
+              and str(spec.get("dir", "")).lower() == "last" and counted_from == "published"):
+            # "The plane crashed last week", written on a Sunday: the working week just gone,
+            # which is the ISO week ending that day, more often than the one before it.
+            d = anchor
+            before = shift(anchor, "week", -1)
+            m.warnings.append(
+                f'"{m.text}", written on a Sunday, is read as the week ending that day '
+                f"({_week_words(anchor)}); it may be the week before ({_week_words(before)}).")
+            m.confidence = min(m.confidence, 0.8)
         else:
             d = shift(anchor, "week" if unit == "weekend" else unit, offset)
         prec = _PREC_OF_UNIT[unit]
