@@ -222,6 +222,20 @@ def test_a_weekday_read_by_its_own_tense_keeps_its_week():
     assert not any("says which week" in w for ws in df.warnings for w in ws)
 
 
+def test_a_weekday_set_apart_by_last_does_not_move_the_plain_one():
+    # "Monday" is yesterday's price; "last Monday", a week before it, is another day
+    df = extract("Oil dropped to 53.62 dollars per barrel on Monday, lower than last Friday. Prices rose "
+                 "on last Monday and Tuesday, or on Nov. 6 and Nov. 7.", published="2006-11-14")
+    days = dict(zip(df.date_text, df.date_value, strict=False))
+    assert (days["Monday"], days["last Monday"], days["Tuesday"]) == ("2006-11-13", "2006-11-06", "2006-11-07")
+
+
+def test_last_week_written_on_a_sunday_is_gone_by_whatever_the_wording_ahead():
+    (row,) = extract("Shqirat said Barghouti's victory in the elections last week would make Israel "
+                     "consider his release.", published="2005-11-27").itertuples()
+    assert (row.date_value, row.status) == ("2005-W47", "happened")
+
+
 @pytest.mark.parametrize("text, value, first, last", [
     ("The agreement will be signed in the week of 8 December.", "2026-W50", "2026-12-07", "2026-12-13"),
     ("Talks are planned for the week beginning March 1, 2027.", "2027-W09", "2027-03-01", "2027-03-07"),

@@ -803,3 +803,22 @@ def test_a_time_something_occurred_at_takes_the_day_told_before(text, published,
 def test_a_month_without_a_year_takes_the_year_its_clause_gives_the_thing(text, date_text, value):
     (m,) = [m for m in tag(text, published="2026-11-25") if m.text == date_text]
     assert m.value == value
+
+
+@pytest.mark.parametrize("text,published,value,doubt", [
+    # "last Wednesday" written on a Thursday: last week's (yesterday is "on Wednesday")
+    ("The first round of voting held last Wednesday was marred by fraud.", "2026-12-03", "2026-11-25",
+     "it may be yesterday, December 2, 2026."),
+    ("Oil prices rose on last Monday and Tuesday, or on Nov. 6 and Nov. 7.", "2006-11-14", "2006-11-06",
+     "it may be yesterday, November 13, 2006."),
+    # ... two days back or more, the nearest
+    ("Protesters marched last Tuesday.", "2026-12-03", "2026-12-01", None),
+    ("Protesters marched last Friday.", "2026-12-03", "2026-11-27", None),
+])
+def test_last_weekday_said_the_day_after_is_last_weeks(text, published, value, doubt):
+    m = next(m for m in tag(text, published=published) if m.text.startswith("last "))
+    assert m.value == value
+    if doubt:
+        assert m.confidence <= 0.7 and any(w.endswith(doubt) for w in m.warnings)
+    else:
+        assert not m.warnings

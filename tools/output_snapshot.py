@@ -54,18 +54,21 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("action", choices=["save", "compare"])
     ap.add_argument("file", type=Path)
-    ap.add_argument("--limit", type=int, default=1000, help="silver-news articles to include")
+    ap.add_argument("--limit", type=int, default=None,
+                    help="silver-news articles to include (save: default 1000; compare: all the snapshot holds)")
     args = ap.parse_args()
-    now = outputs(args.limit)
     if args.action == "save":
+        now = outputs(1000 if args.limit is None else args.limit)
         args.file.write_bytes(pickle.dumps(now))
         print(f"saved {len(now)} documents to {args.file}")
         return 0
     before = pickle.loads(args.file.read_bytes())
-    differ = 0
+    now = outputs(len(before) if args.limit is None else args.limit)
+    differ = compared = 0
     for doc_id, (mentions, table) in before.items():
         if doc_id not in now:
             continue
+        compared += 1
         new_mentions, new_table = now[doc_id]
         if new_mentions != mentions:
             differ += 1
@@ -76,7 +79,7 @@ def main() -> int:
         except AssertionError as exc:
             differ += 1
             print(f"{doc_id}: table differs: {str(exc).splitlines()[0:3]}")
-    print(f"{len(before)} documents compared, {differ} differ")
+    print(f"{compared} documents compared, {differ} differ")
     return 1 if differ else 0
 
 

@@ -292,7 +292,9 @@ def _untensed_weekdays_take_the_named_day(
     named: dict[int, set[date]] = {}
     witnesses: dict[date, Event] = {}
     for ev, m in weekdays:
-        if not m.spec.get("untensed"):
+        if not m.spec.get("untensed") and not m.spec.get("dir"):
+            # ("last Monday", "next Friday": the word sets that day apart from the plain "Monday"
+            # told elsewhere, which is the nearer one: "dropped on Monday, ... rose on last Monday")
             named.setdefault(ev.start.weekday(), set()).add(ev.start.date())
             witnesses.setdefault(ev.start.date(), ev)
     for ev, m in weekdays:
@@ -1081,8 +1083,13 @@ def _event(
         value, precision = f"{iso[0]}-W{iso[1]:02d}", "week"
         start, end = days.bounds(value)
     # "since last April's offensive": the signal belongs to the offensive, not the date.
+    part_end = _part_end(start, end, mod)
+    if first.spec.get("week_gone") and published is not None and part_end is not None:
+        # "last week", written on a Sunday: the week ends that day, but what it dates is gone by
+        gone = _pub_day(published) - timedelta(days=1)
+        part_end = min(part_end.date() if isinstance(part_end, datetime) else part_end, gone)
     status, status_warnings = decide_status(
-        wording, None if possessive else signal, _part_start(start, end, mod), _part_end(start, end, mod),
+        wording, None if possessive else signal, _part_start(start, end, mod), part_end,
         published, at, cued
     )
     if first.spec.get("arranged") and AHEAD_BUT_PAST in status_warnings:
@@ -1101,8 +1108,11 @@ def _event(
         status = "happened"
     if span is not None and status in ("planned", "target"):
         status = "happened"  # (years up to publication are behind it, whatever "targeted" says)
-    if (status == "planned" and end is not None and published is not None
-            and end.date() < _pub_day(published) and not _guessed_day(g.mentions)):
+    last_day = part_end if first.spec.get("week_gone") else end
+    if isinstance(last_day, datetime):
+        last_day = last_day.date()
+    if (status == "planned" and last_day is not None and published is not None
+            and last_day < _pub_day(published) and not _guessed_day(g.mentions)):
         # "are to face charges over the killing of 24 civilians last year": the date, which
         # the text fixes, is behind publication; the wording ahead is most likely another
         # event's (the warning that they disagree stays).

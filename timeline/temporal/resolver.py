@@ -1223,6 +1223,7 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
             # "The plane crashed last week", written on a Sunday: the working week just gone,
             # which is the ISO week ending that day, more often than the one before it.
             d = anchor
+            m.spec["week_gone"] = True  # (the week ends today, but what it dates is behind)
             before = shift(anchor, "week", -1)
             m.warnings.append(
                 f'"{m.text}", written on a Sunday, is read as the week ending that day '
@@ -1582,6 +1583,15 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
                 else:
                     m.warnings.append(f'"{m.text}" is read as the coming {day:%A}, {day_words(day)}; it may '
                                       f"mean the {day:%A} of next week, {day_words(other)}.")
+            elif (str(spec.get("dir", "")).lower() == "last" and m.anchor == "published"
+                  and (base - day).days == 1):
+                # "the first round of voting held last Wednesday", written on a Thursday: the
+                # Wednesday of last week (yesterday would be "on Wednesday" or "yesterday"), as
+                # "next Sunday" said on a Saturday is a week on
+                other, day = day, shift(day, "day", -7)
+                m.confidence = min(m.confidence, 0.7)
+                m.warnings.append(f'"{m.text}" is read as the {day:%A} of last week, {day_words(day)}; '
+                                  f"it may be yesterday, {day_words(other)}.")
             pub = ctx.published_day
             if (direction is None and m.anchor == "published" and get_tense() != "future" and pub is not None
                     and 0 < (pub - base).days <= 2 and base < (later := _weekday_date(wd, pub, None, None)) <= pub):
@@ -2395,7 +2405,9 @@ def _place_in_order(run: list[Mention], anchor: date) -> None:
         return  # in order within a week
     if all(-2 <= step < 0 for step in steps):
         return  # the latest first, each a day or two before the one listed before it: "made Friday and Thursday"
-    if anchor in days:
+    if str(run[0].spec.get("dir", "")).lower() in ("last", "next", "this"):
+        k = 0  # "on last Monday and Tuesday": the word that places the first places the list
+    elif anchor in days:
         k = days.index(anchor)
     else:
         k = len(run) - 1 if days[0] <= anchor else 0
