@@ -30,6 +30,11 @@ def test_abbreviations_and_initials_do_not_end_sentences():
     ]
 
 
+def test_a_decade_ends_a_sentence():
+    text = "The army lost the region in the 1990s. The war ended in the 2020s. It is over."
+    assert _texts(text) == ["The army lost the region in the 1990s.", "The war ended in the 2020s.", "It is over."]
+
+
 def test_closing_quotes_stay_with_their_sentence():
     text = "“We live in a very dangerous world,” he said. “It is historic.” Then he left."
     assert _texts(text) == [

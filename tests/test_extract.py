@@ -477,6 +477,32 @@ def test_within_a_window_that_looks_back_or_names_a_plan_is_no_deadline():
     assert _rows("Activities should be agreed within the five-year work plan.", "2006-11-06") == []
 
 
+def test_within_a_span_of_a_thing_done_is_no_deadline_but_a_deadline_set_is():
+    assert [r["date_text"] for r in _rows("In 2019, the truce collapsed within a week.", "2026-11-25")] == ["2019"]
+    assert _rows("He was back on the bottle within a year, however.", "2005-12-03") == []
+    row = _only("The group demanded an answer within two weeks.", "2006-12-22")
+    assert (row["date_value"], row["date_mod"]) == ("2007-01-05", "ON_OR_BEFORE")
+    row = _only("A multinational force could be deployed within 10 days.", "1997-04-01")
+    assert (row["date_value"], row["status"]) == ("1997-04-11", "planned")
+
+
+@pytest.mark.parametrize("text,published,value", [
+    # hours are counted from the publication time, to the day they reach
+    ("Hamas said it would respond within 48 hours.", "2026-11-25T10:00:00+00:00", "2026-11-27"),
+    ("The storm will hit the coast in 36 hours.", "2026-11-25T10:00:00+00:00", "2026-11-26"),
+    ("In the past 24 hours, 30 people were killed in the city.", "2026-11-25T10:00:00+00:00",
+     "2026-11-24/2026-11-25"),
+])
+def test_a_span_of_hours_from_publication_dates_its_event(text, published, value):
+    assert _only(text, published)["date_value"] == value
+
+
+def test_a_span_opening_what_was_told_labels_what_was_told():
+    row = _only("A senior military source said that in the past 96 hours, 25 Palestinian militants "
+                "had been killed.", "2006-11-26T10:00:00+00:00")
+    assert (row["date_text"], row["title"]) == ("the past 96 hours", "25 Palestinian militants had been killed")
+
+
 def test_the_end_of_the_year_under_way_is_still_to_come():
     row = _only("Annan's second term in office expires at the end of the year.", "2006-12-03")
     assert (row["date_value"], row["date_mod"], row["status"]) == ("2006", "END", "planned")

@@ -572,6 +572,7 @@ _COMPARED_BEFORE = re.compile(
 _SPAN_PREPOSITION = re.compile(r"(?i)\b(?:over|in|during|within|throughout)\s+$")
 _VAGUE_PERIOD = re.compile(r"PX[DWM]")
 _PERIOD = re.compile(r"P(\d+)([DWMY])")
+_HOURS = re.compile(r"PT(\d+)H")
 _COMING = re.compile(r"(?i)\bcoming\s+(days|weeks|months)\b")
 # "in two weeks' time"
 _TIME_AFTER = re.compile(r"['’]?\s+time\b")
@@ -595,6 +596,14 @@ def _horizon(text: str, m: Mention, published) -> Mention:
     if pub is None:
         return m
     amount = m.type == "DURATION" and _PERIOD.fullmatch(m.value or "")
+    if m.type == "DURATION" and not amount and (hours := _HOURS.fullmatch(m.value or "")):
+        # "would respond within 48 hours", "in the past 24 hours": the days to the day that many
+        # hours from the publication time reach (the day is the finest these readings give)
+        h = int(hours.group(1))
+        if 24 <= h <= 24 * 30:
+            n = ((published + timedelta(hours=h)).date() - published.date()).days if isinstance(
+                published, datetime) else -(-h // 24)
+            amount = _PERIOD.fullmatch(f"P{n}D")
     preposition = _SPAN_PREPOSITION.search(text, max(0, m.start - 12), m.start) if (
         m.type == "DURATION" and _NEXT_SPAN.match(m.text)) else None
     next_span = (preposition is not None
@@ -602,7 +611,8 @@ def _horizon(text: str, m: Mention, published) -> Mention:
                  # is not its tense; "The troops advanced over the next three days" is)
                  and tense_near(text[max(0, m.start - 200) : m.end], min(m.start, 200),
                                 min(m.start, 200) + m.end - m.start) != "past")
-    within = amount and m.spec.get("signal") == "within" and not _NOT_AHEAD.search(m.text)
+    within = (amount and m.spec.get("signal") == "within" and not _NOT_AHEAD.search(m.text)
+              and not _told_done_within(text, m))
     if amount and (next_span or within):
         unit = _HORIZON_UNITS[amount.group(2)]
         last = _shift(pub, unit, int(amount.group(1)))
@@ -633,9 +643,13 @@ def _horizon(text: str, m: Mention, published) -> Mention:
         first = _shift(pub, unit, -int(amount.group(1)))
         if first is None:
             return m
-        out = Mention(preposition.start(), m.end, text[preposition.start() : m.end], "DATE",
+        # (the preposition is the date's signal, outside it, as "in" of "in March" is: so a
+        # clause the span opens, "said that in the past 96 hours, 25 militants had been
+        # killed", is read as such)
+        out = Mention(m.start, m.end, m.text, "DATE",
                       f"{first.isoformat()}/{pub.isoformat()}", "day", "APPROX", m.rule, "published",
-                      0.8, spec=dict(m.spec))
+                      0.8, spec={**m.spec, "signal": preposition.group(0).split()[0],
+                                 "signal_start": preposition.start()})
         out.warnings.append(f'"{out.text}" is counted back from the publication date: from about '
                             f"{fmt_day(first)} to {fmt_day(pub)}.")
         return out
@@ -666,6 +680,22 @@ def _horizon(text: str, m: Mention, published) -> Mention:
                             f"{fmt_day(pub)}.")
         return out
     return m
+
+
+def _told_done_within(text: str, m: Mention) -> bool:
+    """Whether "within" a span is told of a thing done in the past: "In 2019, the truce
+    collapsed within a week", "He was back on the bottle within a year" (a span of the past,
+    no deadline ahead; not "demanded an answer within two weeks", a deadline set, nor "could
+    be deployed within 10 days")."""
+    lo = max(0, m.start - 200)
+    cue, _ = cue_status(text[lo : m.end], None, m.start - lo)
+    return cue == "happened" and not _DEADLINE_SET_BEFORE.search(text, lo, m.start)
+
+
+# A deadline set before "within": "demanded an answer", "ordered his execution", "gave them".
+_DEADLINE_SET_BEFORE = re.compile(
+    r"(?i)\b(?:demand|order|ask|urg|gave|give|given|grant|set|told|instruct|direct|call(?:s|ed)?\s+on)\w*\b"
+    r"[^.;!?]{0,80}$")
 
 
 def _within_two_years(amount: re.Match) -> bool:

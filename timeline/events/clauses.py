@@ -848,6 +848,12 @@ def clause_of(
         told = _last_told_that(masked, seg_s, ds)
         if told is not None and _has_content_words(masked, 3, told.end(), seg_e):
             seg_s, subject = told.end(), ""
+        elif (told is not None and index + 1 < len(segments) and sentence_text[seg_e : seg_e + 1] == ","
+              and not _has_content_words(masked, 1, told.end(), seg_e)
+              and _has_content_words(masked, 3, segments[index + 1][0], segments[index + 1][1])):
+            # "A source said that in the past 96 hours, 25 militants had been killed": the date
+            # opens what was told, which goes on past the comma
+            seg_s, seg_e, subject = told.end(), segments[index + 1][1], ""
     if (not subject and index > 0 and sentence_text[segments[index - 1][1]] == ","
             and _AUX_START.match(sentence_text, seg_s, seg_e)):
         # "The Turkish contingent of nearly 800 troops, is due to reach Albania", "the plague,

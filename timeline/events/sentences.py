@@ -64,8 +64,8 @@ def _ends_with_abbreviation(text: str, dot: int) -> bool:
     word = text[start:dot]
     if word.lower().rstrip(".") in _ABBREVIATIONS:
         return True
-    if _INITIALS.fullmatch(word):  # U.S., U.N., J. (an initial)
-        return True
+    if _INITIALS.fullmatch(word) and not (start and text[start - 1].isdigit()):
+        return True  # U.S., U.N., J. (an initial; not the "s" of "the 1990s.")
     return False
 
 
