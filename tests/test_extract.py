@@ -965,3 +965,17 @@ def test_a_byline_with_the_pages_date_after_a_blank_is_no_event():
     doc = read_text(page.encode(), "page.html")
     rows = extract(doc.text, published=doc.published)
     assert list(rows["date_text"]) == ["Friday"]
+
+
+@pytest.mark.parametrize("text,value,status", [
+    # a quarter well behind, told of as ahead or promised, is next year's
+    ("The ministry expects the pipeline to be completed in the second quarter.", "2027-Q2", "planned"),
+    ("The ministry promised to audit the voter roll by the end of the first quarter.", "2027-Q1", "target"),
+    # ... the quarter just ended is this year's, whatever the tense (results are reported after it)
+    ("The company will report third-quarter results next week.", "2026-Q3", None),
+    ("GDP grew 2 percent in the third quarter.", "2026-Q3", "happened"),
+])
+def test_a_quarter_without_a_year_takes_the_side_its_wording_says(text, value, status):
+    row = next(r for r in _rows(text, "2026-11-25") if "quarter" in r["date_text"])
+    assert row["date_value"] == value
+    assert status is None or row["status"] == status

@@ -1126,6 +1126,10 @@ def _event(
         # "had been scheduled for July 25": a plan told in the past says nothing of it being
         # still to come (its year, when not written, was read as the nearer one)
         status_warnings = [w for w in status_warnings if w != AHEAD_BUT_PAST]
+    if status in ("planned", "target") and str(first.spec.get("when", "")).lower() == "earlier":
+        # "agreed to meet during a telephone conversation earlier in the day": what is dated
+        # "earlier" is behind the telling, whatever plan its clause names
+        status = "happened"
     if first.spec.get("unplaced") == "future" and cue is None:
         status = "planned"  # "Tomorrow the talks resume", with no date to compare
     if first.spec.get("open_after") and status == "happened":
@@ -1625,6 +1629,7 @@ def _weekday_confirms(mentions: list[Mention], value: str) -> bool:
     return _WEEKDAY_ABBR[day.weekday()] in written
 
 
+_QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]$")
 _SEASON_VALUE = re.compile(r"^\d{4}-(?:SP|SU|FA|WI)$")
 
 
@@ -1634,7 +1639,8 @@ def _year_inferred(mentions: list[Mention], value: str) -> bool:
     value = next((m.spec["month_value"] for m in mentions if "month_value" in m.spec), value)
     if not _YEAR_MONTH.match(value):
         # A season without a year ("in the spring") is as much a guess as a month.
-        return _SEASON_VALUE.match(value) is not None and any(m.spec.get("year_inferred") for m in mentions)
+        return ((_SEASON_VALUE.match(value) is not None or _QUARTER_VALUE.match(value) is not None)
+                and any(m.spec.get("year_inferred") for m in mentions))
     if any(m.spec.get("kind") == "ref" for m in mentions):
         return False  # "the September 11 attacks": the name gives the year
     if any("range_with" in m.spec and ("year" in m.spec or m.spec.get("dir")) for m in mentions):

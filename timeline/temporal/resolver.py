@@ -1625,9 +1625,22 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
                 _set(m, f"XXXX-Q{q}", "quarter")
                 return
             aq = (anchor.month - 1) // 3 + 1
-            y = anchor.year - 1 if q > aq and get_tense() == "past" else anchor.year
+            tense = get_tense()
+            # The quarter under way and the one just ended are this year's whatever the tense
+            # ("will report third-quarter results", in October); one further back, told of
+            # as ahead, is next year's ("will be completed in the second quarter", in
+            # November), a guess the event layer weighs as it does a month's.
+            reported = q == aq or q == aq - 1
+            if q > aq and tense == "past":
+                y = anchor.year - 1
+            elif q < aq - 1 and tense == "future":
+                y = anchor.year + 1
+            else:
+                y = anchor.year
             if year_ago:
                 y -= 1
+            elif not reported:
+                m.spec["year_inferred"] = True
         _set(m, f"{y}-Q{q}", "quarter")
         ctx.last = ctx.last_quarter = (date(y, 3 * q - 2, 1), "quarter")
         return
