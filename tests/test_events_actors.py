@@ -43,6 +43,17 @@ def test_names_holding_a_country_that_do_not_name_it(text, iso3):
     assert iso3 not in codes and not names
 
 
+@pytest.mark.parametrize("text,country", [
+    # a person's or a body's name that holds a country's is not the country
+    ("Jordan Bardella said on Monday that his party would win", "Jordan"),
+    ("Luis Montenegro met Pedro Sanchez in Lisbon", "Montenegro"),
+    ("Defence Minister Israel Katz said troops would stay", "Israel"),
+    ("The Minsk Group met in Vienna on Monday", "Belarus"),
+])
+def test_a_known_name_holding_a_country_is_not_the_country(text, country):
+    assert country not in find_actors(text)[0]
+
+
 @pytest.mark.parametrize("text,name", _data("organizations.json")["examples"])
 def test_organization_examples(text, name):
     assert name in find_actors(text)[0]

@@ -979,3 +979,14 @@ def test_a_quarter_without_a_year_takes_the_side_its_wording_says(text, value, s
     row = next(r for r in _rows(text, "2026-11-25") if "quarter" in r["date_text"])
     assert row["date_value"] == value
     assert status is None or row["status"] == status
+
+
+@pytest.mark.parametrize("text,kept", [
+    # a date set aside for another dates nothing
+    ("The vote was held on Sunday, not Saturday as planned.", ["Sunday"]),
+    ("Leaders want a deal in early 2027, not in 2035.", ["early 2027"]),
+    ("The vote will be held in March rather than in May.", ["March"]),
+    ("Talks resume on Friday instead of Thursday.", ["Friday"]),
+])
+def test_a_date_set_aside_is_no_event(text, kept):
+    assert [r["date_text"] for r in _rows(text, "2026-11-25")] == kept

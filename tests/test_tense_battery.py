@@ -59,6 +59,12 @@ WEEKDAYS_A = [
  ("Police left the road blocked on Monday.", PAST),
  ("The talks ended with a deal signed on Monday.", PAST),
  ("The rebels are at odds with Hamas after it trounced their party on Monday.", PAST),
+ # a plan with a noun after it, and a thing announced to start on the day, are ahead
+ ("The protest movement plans a concert on Monday.", FUT),
+ ("Unions announced a nationwide walkout beginning Monday.", FUT),
+ ("The conference, called to spur a trade accord, ends Monday.", FUT),
+ # ... not a thing that started then
+ ("Unions staged a three-day walkout beginning Monday.", PAST),
 ]
 
 WEEKDAYS_B = [

@@ -571,6 +571,10 @@ _COMPARED_BEFORE = re.compile(
     r"|n['’]t\b[^,.;]{0,80}$")
 _SPAN_PREPOSITION = re.compile(r"(?i)\b(?:over|in|during|within|throughout)\s+$")
 _VAGUE_PERIOD = re.compile(r"PX[DWM]")
+# A date set aside for another: "on Sunday, not Saturday", "in early 2027, not in 2035",
+# "rather than in March", "instead of Friday".
+_SET_ASIDE_BEFORE = re.compile(
+    r"(?i)(?:[,;—–]\s*(?:and\s+|but\s+)?not|\brather\s+than|\binstead\s+of)\s+(?:on\s+|in\s+|at\s+|by\s+|until\s+)?$")
 _PERIOD = re.compile(r"P(\d+)([DWMY])")
 _HOURS = re.compile(r"PT(\d+)H")
 _COMING = re.compile(r"(?i)\bcoming\s+(days|weeks|months)\b")
@@ -726,6 +730,8 @@ def _names_event(text: str, m: Mention) -> bool:
         return False
     if "(" in text[max(0, m.start - 8) : m.start] and _lifespan(text, m):
         return False  # "Otto Hahn (1879-1968) won the Nobel Prize": who he was, not an event
+    if _SET_ASIDE_BEFORE.search(text, max(0, m.start - 20), m.start):
+        return False  # "held on Sunday, not Saturday as planned": the day set aside is no event's
     # (The possessive first: most dates have none, and it is the cheaper test; its
     # apostrophe, which _POSSESSIVE_AFTER needs first, cheaper still.)
     if (text[m.end : m.end + 1] in ("'", "’") and _POSSESSIVE_AFTER.match(text[m.end : m.end + 3])

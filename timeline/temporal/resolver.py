@@ -52,6 +52,9 @@ _FUTURE_WORDS = frozenset(
 ) | _PRESENT_OF_SCHEDULE
 _FUTURE_PAIRS = frozenset({
     ("going", "to"), ("is", "to"), ("are", "to"), ("set", "to"), ("plans", "to"), ("plan", "to"),
+    # "The protest movement plans a concert on Saturday", "is planning a march on Sunday"
+    ("plans", "a"), ("plans", "an"), ("plans", "another"), ("planning", "a"), ("planning", "an"),
+    ("planning", "another"),
     ("kick", "off"), ("kicks", "off"), ("take", "on"), ("takes", "on"), ("play", "host"), ("plays", "host"),
     ("set", "for"), ("slated", "for"), ("slated", "to"), ("poised", "to"), ("takes", "place"),
     # "on course to emerge as the largest party after the March 28 election", "likely to cut rates"
@@ -514,6 +517,11 @@ def _present_condition_before(text: str, start: int) -> bool:
     return not any(_marker(w, None) == "past" and not _conjunction_provided(words, i) for i, w in enumerate(words))
 
 
+# A thing announced or called, starting on the date: "Unions announced a nationwide walkout
+# beginning Tuesday", "called a strike starting Monday" (the start, ahead of the announcing).
+_ANNOUNCED_FROM_BEFORE = re.compile(
+    r"(?i)\b(?:announced|called|declared|ordered|set|scheduled|planned|plans|planning|unveiled)\b"
+    r"[^.;!?]{0,60}\b(?:starting|beginning|effective)\s+(?:on\s+|from\s+)?$")
 # The start of a period ahead, just before its date: "starting Thursday", "beginning on July 1".
 _STARTING_BEFORE = re.compile(r"(?i)\b(?:starting|beginning|opening)\s+(?:here\s+|there\s+)?(?:on\s+|in\s+|from\s+)?$")
 
@@ -1405,6 +1413,8 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
     if moving and anchor is not None:
         spec.setdefault("holiday_year", anchor.year)  # (its day this year, to weigh which year)
     y, mo, d, wd = _year(spec), _month(spec), _day(spec), iso_weekday(spec)
+    if y is None and spec.get("ydir") and anchor is not None:
+        y = anchor.year + (_direction({"dir": spec["ydir"]}) or 0)  # "from 3 to 5 March next year"
     if mo:
         if d:
             inferred = False
@@ -1607,7 +1617,8 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
         m.spec["weekday_only"] = True
         if direction is None and get_tense() == "future" and (
                 _strong_future_before(text, m.start) or _present_condition_before(text, m.start)
-                or _SET_FOR_BEFORE.search(text, max(0, m.start - 30), m.start)):
+                or _SET_FOR_BEFORE.search(text, max(0, m.start - 30), m.start)
+                or _ANNOUNCED_FROM_BEFORE.search(text, max(0, m.start - 90), m.start)):
             # "will be officially presented and played by ... on Friday", "rallies were announced
             # for Sunday": a plain future beside the date, or the day something was set for, which
             # a past participle nearer to it does not undo (the event layer keeps it)
