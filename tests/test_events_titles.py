@@ -628,3 +628,19 @@ def test_a_title_in_quotes_is_one_name_and_goes_with_the_thing_it_names():
 def test_a_telling_participle_with_the_date_leaves_the_label_to_what_was_said(text, title):
     (row,) = extract(text, published="2024-11-27").itertuples()
     assert (row.title, row.status) == (title, "happened")
+
+
+@pytest.mark.parametrize("text,published,title", [
+    # a region set off after a place, before a telling: the fact before it is the label
+    ("Alpha Corp will sell its unit to Beta Inc of Dallas, Texas, the two firms said Monday.", "2026-11-25",
+     "Alpha Corp will sell its unit to Beta Inc of Dallas"),
+    # a period a date qualifies goes with the date
+    ("China will invest 15 billion yuan in the 2026-2030 period to build the waterway.", "2026-11-25",
+     "China will invest 15 billion yuan to build the waterway"),
+    ("In the 2003-2004 period 690,000 people were counseled.", "2006-11-25", "690,000 people were counseled"),
+    ("Wang said that in the 2006-2010 period, his group will complete the integration.", "2006-11-25",
+     "His group will complete the integration"),
+])
+def test_labels_leave_out_a_region_after_a_place_and_a_dated_period(text, published, title):
+    (row,) = extract(text, published=published).itertuples()
+    assert row.title == title

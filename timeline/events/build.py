@@ -1287,6 +1287,8 @@ def _attributive(
     if not m:
         return None
     words = m.group(0).lstrip("-– ").split()
+    if words and words[0].lower().strip(",.;:") in _TIME_NOUNS:
+        return None  # "invest 15 billion yuan in the 2026-2030 period": a time, no thing named
     # The noun phrase ends where the sentence's verb or a clause begins: "the February orders
     # dropped", "the March 26 fire that killed".
     cut = next((i for i in range(1, len(words)) if _ends_noun_phrase(words, i)), len(words))
@@ -1308,6 +1310,7 @@ def _ends_noun_phrase(words: list[str], i: int) -> bool:
     return w.endswith("ing") and i + 1 < len(words) and words[i + 1].lower() in _DETERMINERS
 
 
+_TIME_NOUNS = frozenset("period periods term timeframe time-frame window span cycle timeline".split())
 _NOT_IN_NOUN_PHRASE = frozenset((
     "that", "which", "who", "whose", "was", "were", "is", "are", "would", "will", "can", "could",
     "may", "might", "should", "has", "have", "had", "be", "been", "said", "says", "did", "does",

@@ -256,6 +256,12 @@ _DAY_AND_MONTH = re.compile(r"(?:[A-Z][a-z]{2,8}\.?\s+\d|\d{1,2}(?:st|nd|rd|th)?
 _PREPOSITION_START = re.compile(r"\s*(?:for|to|in|at|with|against|by|from)\s")
 
 
+# What was told holding only the date and its period: "in the 2006-2010 period" (date blanked).
+_THE_PERIOD_ONLY = re.compile(r"[^\w]*(?:(?:in|during|over|for)\s+)?the[^\w]+period\s*", re.IGNORECASE)
+_REGION_PIECE = re.compile(r"\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s*")
+_PLACE_END = re.compile(r"\b(?:of|in|at|near|from|to)\s+(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*\s*$")
+
+
 def _dependent(masked: str, start: int, end: int) -> bool:
     """Whether a piece of the sentence only adds to the one before it: an apposition
     without a verb of its own ("the largest such attack of the war") or a clause opened
@@ -675,8 +681,12 @@ def clause_of(
             # "Russia launched 145 drones overnight, the largest attack of the war, the air
             # force said": an apposition ("the largest ...") or a dependent clause ("after
             # 97 percent of votes were counted") only adds to the fact before it.
-            while (index > 0 and _dependent(masked, *segments[index])
+            while (index > 0 and (_dependent(masked, *segments[index])
+                                  or (_REGION_PIECE.fullmatch(masked, *segments[index])
+                                      and _PLACE_END.search(masked, *segments[index - 1])))
                    and not _has_date(segments[index - 1], rel)):
+                # (and the region or country set off after a place: "to Beta Inc of Dallas,
+                # Texas, the two firms said Monday", "at Guantanamo Bay, Cuba, the paper reported")
                 index -= 1
             seg_s, seg_e = segments[index]
     else:
@@ -849,7 +859,8 @@ def clause_of(
         if told is not None and _has_content_words(masked, 3, told.end(), seg_e):
             seg_s, subject = told.end(), ""
         elif (told is not None and index + 1 < len(segments) and sentence_text[seg_e : seg_e + 1] == ","
-              and not _has_content_words(masked, 1, told.end(), seg_e)
+              and (not _has_content_words(masked, 1, told.end(), seg_e)
+                   or _THE_PERIOD_ONLY.fullmatch(masked, told.end(), seg_e))
               and _has_content_words(masked, 3, segments[index + 1][0], segments[index + 1][1])):
             # "A source said that in the past 96 hours, 25 militants had been killed": the date
             # opens what was told, which goes on past the comma

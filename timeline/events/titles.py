@@ -67,6 +67,9 @@ _JOINER = re.compile(r"^[\s,]*(?:(?:and|or|to|through|until|till|then)\b|[-–�
 # What follows a clock time to say whose clock it is, before the next date: "7 a.m. local time
 # (0500 GMT) on Friday".
 _LOCAL_TIME = re.compile(r"^\s*local\s+time\b", re.I)
+# The time noun a date qualifies: "the 2026-2030 period", "the January-March period".
+_PERIOD_AFTER = re.compile(r"\s+period\b")
+_THE_PERIOD = re.compile(r"(?i)\s*\b(?:(?:in|during|over|for|throughout|compared\s+(?:with|to))\s+)?the\s+period\b")
 # What closes an open start after its date: "halt gas flows from Jan. 1 onwards".
 _ONWARDS = re.compile(r"[ \t]+onwards?\b", re.I)
 _POSSESSIVE_S = re.compile(r"^['’]s\b")  # "Monday's paper" without "Monday"
@@ -284,6 +287,9 @@ def make_title(
         tail = _LOCAL_TIME.sub("", tail)  # "Polls close at 7 p.m. local time."
     parts.append(_drop_possessive(tail) if date_spans else tail)
     text = " ".join([p for p in map(str.strip, parts) if p])
+    if " period" in clause and any(_PERIOD_AFTER.match(clause, e) for _, e in spans):
+        # "invest 15 billion yuan in the 2026-2030 period to build": the period is the date's
+        text = _THE_PERIOD.sub("", text, count=1)
     if _HAS_SPACE_BEFORE_PUNCT(text):
         text = _SPACE_BEFORE_PUNCT.sub(_the_punct, text)
     text = _tidy(text)
