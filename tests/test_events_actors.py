@@ -337,3 +337,12 @@ def test_many_defined_names_cost_linear_time():
 )
 def test_a_country_naming_a_currency_is_no_actor(text, names):
     assert find_actors(text)[0] == names
+
+
+@pytest.mark.parametrize("text,name", [
+    # names with the accents of Latin alphabets are whole
+    ("Opposition leader Domingos Simões Pereira said the vote was rigged", "Domingos Simões Pereira"),
+    ("President Andrés Manuel López spoke", "Andrés Manuel López"),
+])
+def test_a_titled_name_with_accents_is_whole(text, name):
+    assert name in find_actors(text)[0]

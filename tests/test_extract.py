@@ -990,3 +990,17 @@ def test_a_quarter_without_a_year_takes_the_side_its_wording_says(text, value, s
 ])
 def test_a_date_set_aside_is_no_event(text, kept):
     assert [r["date_text"] for r in _rows(text, "2026-11-25")] == kept
+
+
+@pytest.mark.parametrize("text", [
+    "THE HAGUE, 24 November 2026, 11:05 CET\n\nThe court said on Monday it would rule on 18 December.\n",
+    "BANGKOK, 26 November 2026 (published 26 Nov 2026 08:20 +07:00)\n\nThe House will convene on Dec 3 to vote.\n",
+])
+def test_the_articles_date_line_is_no_event_when_the_publication_time_is_given(text):
+    rows = _rows(text, "2026-11-24T10:05:00+00:00")
+    assert rows and not any(r["char_start"] < text.index("\n") for r in rows)
+
+
+def test_a_thing_expected_with_another_is_ahead():
+    row = _only("The agency said it had delivered 500 tents, with more expected on Friday.", "2026-11-24")
+    assert (row["date_value"], row["status"], row["title"]) == ("2026-11-27", "planned", "More expected")

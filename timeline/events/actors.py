@@ -105,7 +105,11 @@ def _names_regex() -> re.Pattern:
 _PARTICLES = r"(?:(?:al|el|bin|ibn|bint|de|del|della|di|da|du|van|von|der|den|la|le)[\s-])+"  # "von der"
 # (The lower-case part of a given name is two to four letters, not a word joined on:
 # "Obama-led", "Hamas-run", "Trump-like".)
-_NAME_TOKEN = (r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’](?:[A-Z][a-z]+|(?!(?:led|run|era|old|new|age|day|ago|war|law|way|"
+# (Letters of Latin alphabets with accents count: "Domingos Simões Pereira", "Andrés Manuel
+# López Obrador", "Recep Tayyip Erdoğan".)
+_UP = "[A-ZÀ-ÖØ-ÞĀ-ž]"
+_LOW = "(?:[a-zß-öø-ÿ]|[ā-ž])"
+_NAME_TOKEN = (rf"{_UP}{_LOW}+(?:{_UP}{_LOW}+)?(?:[-'’](?:{_UP}{_LOW}+|(?!(?:led|run|era|old|new|age|day|ago|war|law|way|"
                r"all|due|set|won|like|wide|free|only|type|held|size|long|made|good|well|time|owned)(?![a-z]))"
                r"[a-z]{2,4}(?![a-z])))?")
 # A name written family name first, with a given name of two parts joined by a hyphen, the

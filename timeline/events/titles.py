@@ -83,6 +83,8 @@ _NOUN_PHRASE_END = re.compile(
 _LEADING = re.compile(
     r"^(?:(?:and|but|or|so|then|also|meanwhile|however|while|because|as|after|before|since|when|"
     r"until|although|though|whereas"
+    # what holds with a thing: "(tents were delivered,) with more expected on Friday"
+    r"|with(?=\s+(?:[\w'’-]+\s+){1,4}(?:expected|due|scheduled|set|planned)\b)"
     # a relative clause opened by a preposition: "in which 148 people were executed"
     r"|(?:in|during|at|on|by|under|through|for)\s+which(?!\s+case\b))\b[\s,]*)+",
     re.IGNORECASE,

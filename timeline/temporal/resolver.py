@@ -362,6 +362,8 @@ def tense_near(text: str, start: int, end: int) -> str | None:
             break
         if low not in _MARKER_WORDS and not low.endswith("ed") or low in _NAMING_PARTICIPLES:
             continue
+        if low == "expected" and "with" in (w.lower() for w in words[max(0, i - 5) : i]):
+            return "future"  # "delivered 500 tents, with more expected on Friday"
         if low[-2:] == "ed" and (_name_in_ed(words, i) or _conjunction_provided(words, i)
                                  or _after_a_modal_verb(words, i) or _complement_or_absolute(words, i)):
             continue
@@ -933,6 +935,14 @@ _SET_OFF_BEFORE = re.compile(r"(?:,|\()\s*(?:in\s+)?$")
 _SET_OFF_AFTER = re.compile(r"\s*[,)]")
 
 
+def _valid_day(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
 def _year_of_relative_month(month: int, anchor: date, direction: int) -> int:
     """Year of "last November" (-1), "next March" (+1) or "this June" (0) seen from ``anchor``.
 
@@ -1434,13 +1444,16 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
                 else:
                     y = _year_of_relative_month(mo, anchor, direction)
                     inferred = mo == anchor.month and direction != 0
-                    if inferred:
-                        # "last December 14" written on December 20: a week ago, or a year
-                        # and a week? Read like "last December" (a year ago), and say so.
+                    if inferred and _valid_day(anchor.year, mo, d):
+                        # "registration closed last December 14", written on December 20: the
+                        # latest December 14, a week ago (a year and a week would be "December
+                        # 14 last year"); "next December 28" the first one to come. Said so.
+                        this = date(anchor.year, mo, d)
+                        y = anchor.year if (this < anchor if direction < 0 else this > anchor) else y
                         m.warnings.append(
                             f'"{m.text}" could be {date(anchor.year, mo, 1):%B} {d} of this year '
                             f"or of {'last' if direction < 0 else 'next'} year; read as {y}.")
-                        m.confidence = min(m.confidence, 0.6)
+                        m.confidence = min(m.confidence, 0.8)
                 m.anchor = "published"
                 m.spec["relative"] = True
                 m.spec["year_inferred"] = True

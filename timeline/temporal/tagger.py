@@ -632,8 +632,9 @@ def tag_document(doc: Document, published=None) -> list[Mention]:
     from .published import dateline_day, locate_published, parse_published
     from .resolver import resolve
 
-    given = published is not None or doc.published is not None
-    line = locate_published(doc.text, keyword_only=given)
+    # (Looked for even when the time is given: "THE HAGUE, 24 November 2026, 11:05 CET" at the
+    # head of the article dates the article, not an event in it, whoever says when it appeared.)
+    line = locate_published(doc.text)
     if published is not None:
         doc.published = parse_published(published)
     elif doc.published is None:
