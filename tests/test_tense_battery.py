@@ -130,7 +130,6 @@ MONTHS = [
  ("The law, passed by parliament in October, takes effect in February.", "February", "2006-02"),
  ("The law, passed by parliament in October, takes effect in February.", "October", "2005-10"),
  ("Officials expect the report to be published in January.", "January", "2006-01"),
- ("Inflation rose to 4 percent in October from 3.5 percent in September.", "September", "2005-09"),
  ("Exports in October were up 12 percent on a year earlier.", "October", "2005-10"),
  ("The company expects profits to recover in the second half of next year.", "the second half of next year", "2006-H2"),
  ("The minister, who took office in August, will visit Tokyo in January.", "August", "2005-08"),

@@ -152,7 +152,8 @@ def build_events(doc: Document, mentions: list[Mention]) -> list[Event]:
         for i, ms in by_sentence.items()
     }
     groups = {
-        i: group_mentions(text, ms) for i, ms in eligible.items() if ms
+        i: [g for g in group_mentions(text, ms) if not _a_base_compared_with(text, g.mentions[0])]
+        for i, ms in eligible.items() if ms
     }
     # Independent support for conflicts: single-day readings elsewhere in the article.
     support: list[tuple[Mention, str]] = [
@@ -201,7 +202,7 @@ def build_events(doc: Document, mentions: list[Mention]) -> list[Event]:
 
     _untensed_weekdays_take_the_named_day(weekdays, days, published)
     for i, s in enumerate(sentences):
-        if s.kind == "body" and not groups.get(i):
+        if s.kind == "body" and not eligible.get(i):  # (a base compared with is a date too)
             ev = _retold_event(text, s, events, published, actors, days) or _anchored_event(
                 text, s, events, published, actors, days)
             if ev is not None:
@@ -575,6 +576,29 @@ _VAGUE_PERIOD = re.compile(r"PX[DWM]")
 # "rather than in March", "instead of Friday".
 _SET_ASIDE_BEFORE = re.compile(
     r"(?i)(?:[,;—–]\s*(?:and\s+|but\s+)?not|\brather\s+than|\binstead\s+of)\s+(?:on\s+|in\s+|at\s+|by\s+|until\s+)?$")
+def _a_base_compared_with(text: str, m: Mention) -> bool:
+    """Whether a date (the first of its group) is a base a figure is measured against, not an
+    event: "its highest since 2014", "compared with the April-June period", "from 2.4 percent
+    the previous month", "than in 2002". (Its span still leaves the other events' labels.)"""
+    if _OWN_EVENT_AFTER.match(text, m.end):
+        return False  # "the worst month since January, when 107 soldiers were killed"
+    return any(_COMPARED_WITH_BEFORE.search(text, max(0, at - 70), at) is not None
+               for at in {m.start, m.spec.get("signal_start", m.start)})
+
+
+_OWN_EVENT_AFTER = re.compile(r"\s*(?:,\s*(?:when|as)|when)\b")
+
+
+_COMPARED_WITH_BEFORE = re.compile(
+    # (a superlative's "since" before a bare date: "its highest since 2014", "the sharpest gain
+    # since February 2003"; not "the worst woes since the 1997 financial crisis", an event)
+    r"(?i)\b(?:its|the|their|a|an)\s+(?:[a-z-]+\s+)?(?:highest|lowest|best|worst|biggest|largest|strongest|"
+    r"weakest|fastest|slowest|sharpest|steepest|deepest|smallest|greatest|heaviest)(?:\s+[a-z-]+){0,3}"
+    r"\s+since\s+(?:late\s+|early\s+|mid-?)?$"
+    r"|(?:\bcompared\s+(?:with|to)|(?<!\bearlier\s)(?<!\blater\s)(?<!\bsooner\s)\bthan"
+    r"|\bfrom\s+(?:about\s+|around\s+|some\s+)?[$€£¥]?\d(?:[\d.,]*\d)?\s*(?:%|percent|per\s+cent|"
+    r"(?:[a-z]+\s+){0,3}?)?)"
+    r"\s*(?:(?:in|on|at|during|for|the|a|that|of)\s+)*$")
 _PERIOD = re.compile(r"P(\d+)([DWMY])")
 _HOURS = re.compile(r"PT(\d+)H")
 _COMING = re.compile(r"(?i)\bcoming\s+(days|weeks|months)\b")
