@@ -1024,3 +1024,13 @@ def test_a_thing_expected_with_another_is_ahead():
 ])
 def test_a_base_compared_with_is_no_event(text, kept):
     assert [r["date_text"] for r in _rows(text, "2026-11-25")] == kept
+
+
+@pytest.mark.parametrize("text,first_set", [
+    ("The vote had been provisionally set for the 28th of November, but it was pushed back.",
+     "the 28th of November"),
+    ("The summit had been scheduled for 4 December but was moved to January.", "4 December"),
+])
+def test_a_date_first_set_then_changed_is_shown_as_changed(text, first_set):
+    row = next(r for r in _rows(text, "2026-11-26") if r["date_text"] == first_set)
+    assert row["confidence"] <= 0.6 and any("the date first set" in w for w in row["warnings"])

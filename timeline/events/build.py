@@ -513,14 +513,14 @@ def _weigh_a_changed_date(text: str, s: Sentence, g: Group, ev: Event) -> None:
 # "originally scheduled for", "had been due to take place on", "was initially set for the",
 # "postponed from"
 _FIRST_SET_BEFORE = re.compile(
-    r"(?i)\b(?:(?:originally|initially|first|previously)|(?:had\s+been|was|were)(?:\s+(?:originally|initially))?)"
+    r"(?i)\b(?:(?:originally|initially|first|previously)|(?:had\s+been|was|were)(?:\s+(?:originally|initially|[a-z]+ly))?)"
     r"\s+(?:scheduled|planned|set|slated|due|supposed)(?:\s+to\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}?)?"
     r"\s+(?:for|on|in|at|by)\s+(?:the\s+)?$"
     # "postponed from December", "brought forward from next week"
     r"|\b(?:postponed|delayed|deferred|moved|pushed\s+back|brought\s+forward|rescheduled)\s+from\s+(?:the\s+)?$")
 # What became of a date first set: put off, brought forward or called off.
 _CHANGED = re.compile(
-    r"(?i)\b(?:postponed|delayed|deferred|put\s+off|pushed\s+back|moved\s+(?:up|back|forward)|"
+    r"(?i)\b(?:postponed|delayed|deferred|put\s+off|pushed\s+back|moved\s+(?:up|back|forward|to)|shifted\s+to|"
     r"rescheduled|brought\s+forward|cancell?ed|called\s+off|scrapped|shelved)\b")
 CHANGED_DATE_CONFIDENCE = 0.6
 

@@ -1682,6 +1682,18 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
 
     if "season" in spec:
         code = tables()["seasons"].get(spec["season"].lower(), spec["season"])
+        if y is None and spec.get("anapre") and ctx.last is not None:
+            # "The following spring", after "in 2013": the first spring after the date told
+            # before; "the previous winter" the last one before it; "the same summer" its own.
+            base, word = ctx.last[0], spec["anapre"].lower().split()[-1]
+            first = date(base.year, {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code], 1)
+            if word in ("following", "next"):
+                y = base.year if first > base and ctx.last[1] not in ("year", "decade", "century") else base.year + 1
+            elif word == "previous":
+                y = base.year if first < base and ctx.last[1] not in ("year", "decade", "century") else base.year - 1
+            else:
+                y = base.year
+            m.anchor = "mention"
         if y is None and spec.get("ana") and ctx.last is not None:
             # "the autumn of that year": the year of the date just named.
             ana = spec["ana"].lower().split()[-1]
