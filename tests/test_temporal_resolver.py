@@ -822,3 +822,15 @@ def test_last_weekday_said_the_day_after_is_last_weeks(text, published, value, d
         assert m.confidence <= 0.7 and any(w.endswith(doubt) for w in m.warnings)
     else:
         assert not m.warnings
+
+
+def test_that_day_told_in_the_past_counts_from_the_last_day_gone_by():
+    text = ("Rebels attacked the base on 12 November. Talks are set for 5 December. "
+            "Later that day, the army sent reinforcements.")
+    m = next(m for m in tag(text, published="2026-11-21") if m.text == "Later that day")
+    assert m.value == "2026-11-12" and m.confidence <= 0.7
+    assert any("still to come" in w for w in m.warnings)
+    # ... told ahead, it counts from the plan's day
+    m = next(m for m in tag("Talks are set for 5 December. The next day, leaders will sign the deal.",
+                            published="2026-11-21") if m.text == "The next day")
+    assert m.value == "2026-12-06"

@@ -1921,6 +1921,16 @@ def _resolve_anaphoric(m: Mention, ctx: _Context, kind: str) -> None:
             m.anchor = "published"
         else:
             m.anchor = "mention"
+            if (unit == "day" and anchor is not None and base[0] > anchor
+                    and tense_near(ctx.text, m.start, m.end) == "past"
+                    and (gone := _last_day_gone_by(ctx, anchor)) is not None):
+                # "Talks are set for 5 December. Later that day, the army sent reinforcements":
+                # a day told in the past is not the plan's, still to come, but the last day
+                # told that is gone by
+                m.warnings.append(f'"{m.text}" is counted from "{gone[1]}", the last day named that is '
+                                  f"gone by; the date named last, {day_words(base[0])}, is still to come.")
+                m.confidence = min(m.confidence, 0.7)
+                base = (gone[0], "day")
         d = shift(base[0], unit, offset)
         if back:
             d = shift(d, "year", back)
@@ -2034,6 +2044,14 @@ def _unanchored(m: Mention, how: str) -> None:
 # How near a date named before must be for "the following week" to count from it.
 _ANAPHORA_REACH = 300  # characters: the same or the previous sentence
 _DAY_OF_THE_NEWS = 7  # days from publication: a day named before "later in the day" that the news is about
+
+
+def _last_day_gone_by(ctx: _Context, published: date) -> tuple[date, str] | None:
+    """The last day named before, on or before ``published``, with its text; None if none."""
+    for n in reversed(ctx.dated):
+        if n.precision == "day" and (parsed := parse_value(n.value[:10])) and parsed[0] <= published:
+            return parsed[0], n.text
+    return None
 
 
 def _weigh_base(m: Mention, ctx: _Context, unit: str, count: Callable[[date], date],
