@@ -38,6 +38,9 @@ def _title(sentence: str, *dates: str) -> str:
          "Kenya's government helped shape Somalia's interim regime"),
         ("The strike began in the early hours of Sunday.", ["Sunday"], "The strike began"),
         ("Talks will resume in the week of Dec. 8 in Doha.", ["Dec. 8"], "Talks will resume in Doha"),
+        # "on" of a phrasal verb before another signal stays; "on" before the date alone goes
+        ("The talks went on until Friday.", ["Friday"], "The talks went on"),
+        ("Troops moved on Monday.", ["Monday"], "Troops moved"),
         ("Gas flows will be halted from Jan. 1 onwards.", ["Jan. 1"], "Gas flows will be halted"),
         ("From 2027 onward, the levy rises.", ["2027"], "The levy rises"),
         # "on" after a date is no part of it

@@ -70,6 +70,9 @@ _LOCAL_TIME = re.compile(r"^\s*local\s+time\b", re.I)
 # The time noun a date qualifies: "the 2026-2030 period", "the January-March period".
 _PERIOD_AFTER = re.compile(r"\s+period\b")
 _THE_PERIOD = re.compile(r"(?i)\s*\b(?:(?:in|during|over|for|throughout|compared\s+(?:with|to))\s+)?the\s+period\b")
+# "on" that belongs to the verb before it: "going on", "carried on", "dragged on".
+_ON_OF_A_VERB = re.compile(r"(?i)\b(?:going|goes|went|gone|carried|carry|carries|carrying|dragged|drags|"
+                           r"dragging)\s+on\b")
 # What closes an open start after its date: "halt gas flows from Jan. 1 onwards".
 _ONWARDS = re.compile(r"[ \t]+onwards?\b", re.I)
 _POSSESSIVE_S = re.compile(r"^['’]s\b")  # "Monday's paper" without "Monday"
@@ -157,7 +160,14 @@ def _drop_signal(text: str, far_end: bool = False) -> str:
     if not text[-1:].isspace():
         return text  # the signal words are followed by a blank (\s is what isspace() says)
     m = (_ANY_SIGNAL_BEFORE if far_end else _SIGNAL_BEFORE).search(text, _signal_run_bound(text))
-    return text[: m.start()] + text[m.end() :] if m else text
+    if not m:
+        return text
+    start = m.start()
+    if (text.startswith("on ", start) and m.end() - start > 3
+            and (kept := _ON_OF_A_VERB.search(text, max(0, start - 12), start + 3))):
+        # "has been going on since 2019": "on", before another signal, is the verb's
+        start = kept.end()
+    return text[:start] + text[m.end() :]
 
 
 def _signal_run_bound(text: str) -> int:
