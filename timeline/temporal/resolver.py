@@ -62,6 +62,8 @@ _FUTURE_PAIRS = frozenset({
     ("takes", "effect"), ("take", "effect"), ("comes", "into"), ("enters", "into"),
     # "Voters go (head) to the polls on Sunday": the plain present of a vote to come.
     ("go", "to"), ("goes", "to"), ("head", "to"), ("heads", "to"), ("polls", "open"), ("polls", "close"),
+    # "Fourteen men go on trial Monday", "workers go on strike on Tuesday"
+    ("go", "on"), ("goes", "on"),
     # What was arranged, told in the past: "were to arrive on Tuesday", "was to return Monday";
     # and what is yet to be done to it: "an interview to be broadcast Monday".
     ("was", "to"), ("were", "to"), ("to", "be"),
