@@ -1034,3 +1034,24 @@ def test_a_base_compared_with_is_no_event(text, kept):
 def test_a_date_first_set_then_changed_is_shown_as_changed(text, first_set):
     row = next(r for r in _rows(text, "2026-11-26") if r["date_text"] == first_set)
     assert row["confidence"] <= 0.6 and any("the date first set" in w for w in row["warnings"])
+
+
+@pytest.mark.parametrize("text,value", [
+    # a clock-time range across midnight ends the next morning, a named weekday after the first
+    ("Police imposed a curfew from 10 p.m. to 6 a.m. after the riots.", "2026-11-30T22:00/2026-12-01T06:00"),
+    ("A curfew will be in force from 10 p.m. Friday to 6 a.m. Saturday.", "2026-12-04T22:00/2026-12-05T06:00"),
+    ("Phones will be out of use between 9 pm and midnight.", "2026-11-30T21:00/2026-12-01T00:00"),
+])
+def test_a_clock_range_across_midnight_runs_forward(text, value):
+    assert _only(text, "2026-11-30T10:00:00+00:00")["date_value"] == value
+
+
+@pytest.mark.parametrize("text,value,status", [
+    ("The city is preparing to reopen the bridge on Friday, the mayor said.", "2026-12-04", "planned"),
+    ("The union is getting ready to strike on Thursday.", "2026-12-03", "planned"),
+    ("The airline is gearing up to use its jets for mountain flights from Sunday.", "2026-12-06", "planned"),
+    ("The treaty was signed on March 5 of 2019.", "2019-03-05", "happened"),
+])
+def test_preparations_look_ahead_and_of_a_year_gives_the_year(text, value, status):
+    row = _only(text, "2026-11-30T10:00:00+00:00")
+    assert (row["date_value"], row["status"]) == (value, status)

@@ -870,7 +870,9 @@ def _event(
         warnings.append(warning)
     elif g.kind == "range":
         a, b = first.value, last.value
-        if first.spec.get("weekday_only") or last.spec.get("weekday_only"):
+        if "T" in a and "T" in b and a > b:
+            b = _clock_on(a, b, last)
+        elif first.spec.get("weekday_only") or last.spec.get("weekday_only"):
             b = _week_on(a, b) if last.spec.get("weekday_only") else b
         else:
             a = _year_from(a, b, first)
@@ -1618,6 +1620,22 @@ def _guessed_day(mentions: list[Mention]) -> bool:
     """Whether the date rests on a guess the tense could overturn: a weekday alone or a
     year not written (the other reading of either may be the one ahead)."""
     return any(m.spec.get("weekday_only") or m.spec.get("year_inferred") for m in mentions)
+
+
+def _clock_on(a: str, b: str, last: Mention) -> str:
+    """ "a curfew from 10 p.m. to 6 a.m.": the end is the next morning; "from 10 p.m. Friday to
+    6 a.m. Saturday": the Saturday after that Friday (each clock time was placed on its own)."""
+    da, db = day_of(a), day_of(b)
+    if da is None or db is None:
+        return b
+    if weekday_of(last) is not None:
+        while db < da:
+            db += timedelta(days=7)
+    else:
+        db = da
+    if db == da and b[10:] < a[10:]:
+        db += timedelta(days=1)
+    return db.isoformat() + b[10:]
 
 
 def _week_on(a: str, b: str) -> str:

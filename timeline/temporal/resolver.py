@@ -64,6 +64,8 @@ _FUTURE_PAIRS = frozenset({
     ("go", "to"), ("goes", "to"), ("head", "to"), ("heads", "to"), ("polls", "open"), ("polls", "close"),
     # "Fourteen men go on trial Monday", "workers go on strike on Tuesday"
     ("go", "on"), ("goes", "on"),
+    # "The city is preparing to reopen the bridge on Friday", "is gearing up to use ... from Sunday"
+    ("preparing", "to"), ("prepares", "to"), ("gearing", "up"), ("ready", "to"),
     # What was arranged, told in the past: "were to arrive on Tuesday", "was to return Monday";
     # and what is yet to be done to it: "an interview to be broadcast Monday".
     ("was", "to"), ("were", "to"), ("to", "be"),
