@@ -647,3 +647,21 @@ def test_a_telling_participle_with_the_date_leaves_the_label_to_what_was_said(te
 def test_labels_leave_out_a_region_after_a_place_and_a_dated_period(text, published, title):
     (row,) = extract(text, published=published).itertuples()
     assert row.title == title
+
+
+@pytest.mark.parametrize("text,date_text,title", [
+    # a telling after a participle phrase: the fact before the phrase, with it
+    ("A bus plunged into a river on Saturday, killing 12 passengers, police said on Monday.", "Monday",
+     "Police: A bus plunged into a river, killing 12 passengers"),
+    ("Troops left the town, burning houses as they went, witnesses said on Monday.", "Monday",
+     "Troops left the town"),
+])
+def test_a_telling_after_a_participle_phrase_labels_the_fact(text, date_text, title):
+    row = next(r for r in extract(text, published="2026-11-30").itertuples() if r.date_text == date_text)
+    assert row.title == title
+
+
+def test_the_day_of_an_according_to_opening_is_gone_by():
+    df = extract("According to reports reaching here on Friday, the ministerial meeting will be held "
+                 "next Wednesday.", published="2026-11-30")
+    assert dict(zip(df.date_text, df.date_value, strict=True))["Friday"] == "2026-11-27"

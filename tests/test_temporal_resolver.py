@@ -97,6 +97,7 @@ def test_halves(text, value):
 def _tense_near_plain(text, start, end):
     """tense_near as first written: _marker asked about every word."""
     from timeline.temporal.resolver import (
+        _ACCORDING_BEFORE,
         _NO_PLAN_BEFORE_TO_BE,
         _NOT_AFTER_THAT_CLAUSE,
         _OWN_CLAUSE_OPENS,
@@ -123,6 +124,8 @@ def _tense_near_plain(text, start, end):
         return i > 0 and w.endswith("ed") and w not in _PAST_WORDS and words[i - 1].lower() in DETERMINERS
 
     lo = _clause_start(text, max(0, start - 120), start)
+    if _ACCORDING_BEFORE.search(text, max(lo, start - 80), start):
+        return "past"
     if _STARTING_BEFORE.search(text, max(lo, start - 20), start):
         return "future"
     own = _OWN_CLAUSE_OPENS.search(text, max(lo, start - 60), start)

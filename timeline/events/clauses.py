@@ -258,6 +258,7 @@ _PREPOSITION_START = re.compile(r"\s*(?:for|to|in|at|with|against|by|from)\s")
 
 # What was told holding only the date and its period: "in the 2006-2010 period" (date blanked).
 _THE_PERIOD_ONLY = re.compile(r"[^\w]*(?:(?:in|during|over|for)\s+)?the[^\w]+period\s*", re.IGNORECASE)
+_ING_START = re.compile(r"\s*[a-z]+ing\s")
 _REGION_PIECE = re.compile(r"\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s*")
 _PLACE_END = re.compile(r"\b(?:of|in|at|near|from|to)\s+(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*\s*$")
 
@@ -677,17 +678,24 @@ def clause_of(
         # has a date of its own ("will travel next month, the White House said Monday"
         # dates the statement, not the trip): then the statement is the clause.
         if not _has_date(segments[index - 1], rel):
+            told_at = index
             index -= 1
             # "Russia launched 145 drones overnight, the largest attack of the war, the air
             # force said": an apposition ("the largest ...") or a dependent clause ("after
             # 97 percent of votes were counted") only adds to the fact before it.
             while (index > 0 and (_dependent(masked, *segments[index])
+                                  or _ING_START.match(masked, *segments[index])
                                   or (_REGION_PIECE.fullmatch(masked, *segments[index])
                                       and _PLACE_END.search(masked, *segments[index - 1])))
                    and not _has_date(segments[index - 1], rel)):
                 # (and the region or country set off after a place: "to Beta Inc of Dallas,
                 # Texas, the two firms said Monday", "at Guantanamo Bay, Cuba, the paper reported")
                 index -= 1
+            if (index > 0 and (_dependent(masked, *segments[index]) or _ING_START.match(masked, *segments[index]))
+                    and _has_date(segments[index - 1], rel)):
+                # "A bus plunged into a river on Saturday, killing 12 passengers, police said on
+                # Monday": the fact has a date of its own, so the telling is the clause
+                index = told_at
             seg_s, seg_e = segments[index]
     else:
         # Only the date, its preposition and a connective ("In 1995, however, he was ..."):

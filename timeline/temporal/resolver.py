@@ -344,6 +344,8 @@ def _no_plan_after_to(words: list[str], j: int) -> bool:
 def tense_near(text: str, start: int, end: int) -> str | None:
     """'past', 'future' or None from the words nearest the mention in its clause."""
     lo = _clause_start(text, max(0, start - 120), start)
+    if "ccording" in text[max(lo, start - 80) : start] and _ACCORDING_BEFORE.search(text, max(lo, start - 80), start):
+        return "past"  # "According to reports reaching here on Friday, ...": the telling's day, gone by
     near = text[max(lo, start - 20) : start]
     if (any(map(near.__contains__, ("tarting", "eginning", "pening")))
             and _STARTING_BEFORE.search(text, max(lo, start - 20), start)):
@@ -501,6 +503,9 @@ def _name_in_ed(words: list[str], i: int) -> bool:
     capitals)."""
     w = words[i]
     return i > 0 and w[:1].isupper() and not w.isupper() and w.endswith("ed") and w.lower() not in _PAST_WORDS
+
+
+_ACCORDING_BEFORE = re.compile(r"(?i)\baccording\s+to\b[^,;:.!?]*$")
 
 
 def _strong_future_before(text: str, start: int) -> bool:
