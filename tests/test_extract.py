@@ -1055,3 +1055,10 @@ def test_a_clock_range_across_midnight_runs_forward(text, value):
 def test_preparations_look_ahead_and_of_a_year_gives_the_year(text, value, status):
     row = _only(text, "2026-11-30T10:00:00+00:00")
     assert (row["date_value"], row["status"]) == (value, status)
+
+
+def test_days_or_months_counted_from_an_event_of_a_year_stay_in_that_year():
+    rows = _rows("The coup took place in 1973. Allende appointed Pinochet to head the army just one "
+                 "month before the coup.", "2006-12-03")
+    counted = next(r for r in rows if r["date_text"] == "one month before the coup")
+    assert (counted["date_value"], counted["date_mod"]) == ("1973", "APPROX") and counted["confidence"] <= 0.5

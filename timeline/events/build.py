@@ -1946,6 +1946,10 @@ def _counted(phrase, anchor: Event | None) -> tuple[str, str, str, None] | None:
     if n is None or n != int(n):
         return None
     sign = 1 if phrase.mod == "AFTER" else -1
+    if anchor.precision not in ("day", "week", "month") and unit in ("day", "week", "month"):
+        # "one month before the coup", a coup of 1973: within the coup's year as far as the
+        # text says (counted from its first day, it would be the year before)
+        return anchor.date_value[:4], "year", "APPROX", None
     base = anchor.start.date()
     step = {"decade": ("year", 10)}.get(unit, (unit, 1))
     day = _shift(base, step[0], sign * int(n) * step[1])
