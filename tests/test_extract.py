@@ -1014,6 +1014,9 @@ def test_a_thing_expected_with_another_is_ahead():
     ("Industrial output rose 1.1 percent in September compared with the previous month.", ["September"]),
     ("Oil prices are about three times higher than in 2002.", []),
     ("Oil prices have reached their highest level since 1998.", []),
+    ("Gold closed at 630 dollars, up from Monday's close of 628.40 dollars.", []),
+    ("The won finished at 930.80, down 0.2 won from Tuesday's close.", []),
+    ("Police arrested three men after Monday's clashes.", ["Monday"]),
     ("Inflation rose to 4 percent in October from 3.5 percent in September.", ["October"]),
     ("The polls close at 3 p.m. and results are expected no earlier than Monday.", ["3 p.m.", "Monday"]),
     # ... but a state since a date, a thing named by its date and a date with its own event are

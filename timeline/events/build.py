@@ -582,10 +582,16 @@ def _a_base_compared_with(text: str, m: Mention) -> bool:
     the previous month", "than in 2002". (Its span still leaves the other events' labels.)"""
     if _OWN_EVENT_AFTER.match(text, m.end):
         return False  # "the worst month since January, when 107 soldiers were killed"
+    if (text.startswith(("'s", "’s"), m.end) and _FROM_BEFORE.search(text, max(0, m.start - 12), m.start)
+            and _FIGURE_AFTER.match(text, m.end + 2)):
+        return True  # "up from Monday's close of 628.40", "from last week's average of 78 dollars"
     return any(_COMPARED_WITH_BEFORE.search(text, max(0, at - 70), at) is not None
                for at in {m.start, m.spec.get("signal_start", m.start)})
 
 
+_FROM_BEFORE = re.compile(r"(?i)\b(?:from|than|with|over)\s+$")
+_FIGURE_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?(?:close|closing|level|average|figure|rate|price|prices|high|"
+                           r"low|reading|total|tally|estimate|forecast|quote|quotes|finish|settlement)\b")
 _OWN_EVENT_AFTER = re.compile(r"\s*(?:,\s*(?:when|as)|when)\b")
 
 
