@@ -665,3 +665,6 @@ def test_the_day_of_an_according_to_opening_is_gone_by():
     df = extract("According to reports reaching here on Friday, the ministerial meeting will be held "
                  "next Wednesday.", published="2026-11-30")
     assert dict(zip(df.date_text, df.date_value, strict=True))["Friday"] == "2026-11-27"
+    # ... not a date after the verb that follows it
+    df = extract("According to officials the vote will be held on Friday.", published="2026-11-30")
+    assert df.date_value.tolist() == ["2026-12-04"]

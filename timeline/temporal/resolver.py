@@ -505,7 +505,9 @@ def _name_in_ed(words: list[str], i: int) -> bool:
     return i > 0 and w[:1].isupper() and not w.isupper() and w.endswith("ed") and w.lower() not in _PAST_WORDS
 
 
-_ACCORDING_BEFORE = re.compile(r"(?i)\baccording\s+to\b[^,;:.!?]*$")
+# ("according to officials the vote will be held on Friday": a verb between, the date is its)
+_ACCORDING_BEFORE = re.compile(
+    r"(?i)\baccording\s+to\b(?:(?!\b(?:will|would|shall|is|are|was|were|has|have|had|be|to)\b)[^,;:.!?])*$")
 
 
 def _strong_future_before(text: str, start: int) -> bool:
