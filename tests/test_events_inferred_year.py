@@ -271,3 +271,11 @@ def test_a_day_naming_the_event_a_clause_is_for_keeps_the_nearest_year():
     row = extract("The warning came amid election campaigning in Serbia for January 21 polls.",
                   published="2006-12-20").iloc[0]
     assert (row.date_value, row.status) == ("2007-01-21", "planned")
+
+
+def test_a_date_inside_what_was_said_is_not_moved_a_year_by_the_telling():
+    # the telling's past is not the told thing's: the near reading stays, the other is named
+    (row,) = extract("Diplomats said the summit on 12 December was likely to be postponed.",
+                     published="2026-11-26").itertuples()
+    assert row.date_value == "2026-12-12" and row.confidence < 0.9
+    assert any("would make it 2025" in w for w in row.warnings)

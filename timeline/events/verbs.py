@@ -84,5 +84,14 @@ def own_verb_tense(text: str, start: int, s: Sentence) -> str | None:
     for k in range(len(tokens) - 1, -1, -1):
         tense = _tense_of(tokens, k)
         if tense is not None:
+            if tokens[k] in _TELLINGS and _NOUN_PHRASE_TOLD_OF.match(text, found[k].end(), start):
+                # "Diplomats said the summit on 12 December was likely to be postponed": the date
+                # is the told thing's, whose own verb comes after it; the telling's past is not its
+                return None
             return None if _OTHER_VERB_BETWEEN.search(text, found[k].end(), start) else tense
     return None
+
+
+_TELLINGS = frozenset("said says told announced reported added stated confirmed".split())
+# After a telling, the thing told of, the date inside it: " the summit on", " that the vote in".
+_NOUN_PHRASE_TOLD_OF = re.compile(r"(?i)\s+(?:that\s+)?(?:the|a|an|its|their|this|next)\s+(?:[\w'’-]+\s+){0,3}(?:on|in|at|of|for)\s+$")
