@@ -668,3 +668,15 @@ def test_the_day_of_an_according_to_opening_is_gone_by():
     # ... not a date after the verb that follows it
     df = extract("According to officials the vote will be held on Friday.", published="2026-11-30")
     assert df.date_value.tolist() == ["2026-12-04"]
+
+
+def test_a_date_after_with_and_a_doing_labels_the_doing():
+    df = extract("The talks closed on Friday with ministers pledging to halve hunger by 2035.", published="2026-11-30")
+    titles = dict(zip(df.date_text, df.title, strict=True))
+    assert titles == {"Friday": "The talks closed with ministers pledging to halve hunger",
+                      "2035": "Ministers pledging to halve hunger"}
+    assert df.status.tolist() == ["happened", "target"]
+    # ... not a preposition's noun ("with Barcelona by moving") nor a noun in -ing ("during")
+    df = extract("Indonesia dismissed a report that it would sign a pact with Australia during the meeting "
+                 "scheduled Monday.", published="2006-11-10")
+    assert df.title.iloc[0].startswith("Indonesia dismissed a report")

@@ -34,7 +34,7 @@ from ..temporal.resolver import (
 from .actors import ActorIndex, country_name, known_name, names_and_countries
 from .anchors import event_nouns, find_anchor_event, find_anchor_phrase
 from .categories import classify
-from .clauses import clause_of
+from .clauses import Clause, clause_of
 from .counted import CountedPhrase, find_counted, find_counted_ahead, find_retold
 from .event import Event
 from .happened import (
@@ -943,7 +943,10 @@ def _event(
             )
             conf *= 0.5
     first_start, last_end = g.start, g.end  # of the mentions (g_end may add a ")")
-    clause = clause_of(s.text, s.start, first_start, last_end, spans)
+    whole = clause = clause_of(s.text, s.start, first_start, last_end, spans)
+    if " with " in clause.text:
+        # (its label only: the tense and status are read from the whole clause)
+        clause = _with_clause_of_its_own(text, clause, first_start, spans)
     c_spans = [(a - clause.start, b - clause.start) for a, b in spans
                if a >= clause.start and b <= clause.end]
     if c_spans and "0" <= text[first.start:first.start + 1] <= "9" and _NAME_BEFORE_A_YEAR.search(
@@ -960,8 +963,8 @@ def _event(
     if possessive and not _names_an_event({w.lower() for w in possessive.split()}):
         possessive = None  # "Monday's China Youth Daily reported ...": the event is the clause
     signal = first.spec.get("signal")
-    wording = clause.full
-    at = first_start - clause.start + (len(clause.subject) + 1 if clause.subject else 0)
+    wording = whole.full
+    at = first_start - whole.start + (len(whole.subject) + 1 if whole.subject else 0)
     # "swept away by Tuesday's vote": the vote is the agent, not a deadline.
     cued: tuple[str | None, str | None] | None = cue_status(wording, None if possessive else signal, at)
     if not clause.start <= first_start < clause.end and (published is None or (
@@ -1288,6 +1291,25 @@ _MONTH_OR_DAY = re.compile(
     r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?")
 # (not "1994 or later", "2030 and after": a date and how far it reaches)
 _COUNTED_FROM_EVENT = re.compile(r"(?i)(?<!\bor\s)(?<!\band\s)\b(?:after|before|later|earlier)$")
+
+
+def _with_clause_of_its_own(text: str, clause: Clause, start: int, spans: list[tuple[int, int]]) -> Clause:
+    """ "The talks closed on Friday with ministers pledging to halve hunger by 2035": a date
+    after "with" and a doer doing something, when the clause dates something else before it,
+    is that doing's ("Ministers pledging to halve hunger"), not the talks' closing."""
+    for m in _WITH_DOING.finditer(clause.text):
+        at = clause.start + m.start(1)
+        if at < start and any(clause.start <= a < clause.start + m.start() for a, _ in spans):
+            return Clause(at, clause.end, text[at:clause.end], "", None)
+    return clause
+
+
+# "with ministers pledging to", "with the two sides agreeing to", "with more expected"
+_WITH_DOING = re.compile(
+    r"\swith\s+((?:(?!(?:by|to|in|on|at|for|from|of|into|over|after|before|during)\s)[\w'’-]+\s+){1,4}?"
+    r"(?!(?:during|including|according|following|regarding|concerning|pending|morning|evening|meeting|"
+    r"building|spring|ceiling|funding|training|hearing|ruling|bombing|shooting|fighting|warning|"
+    r"something|nothing|anything|everything)\b)[a-z]+ing\b)")
 
 
 def _attributive(
