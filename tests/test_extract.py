@@ -1017,6 +1017,10 @@ def test_a_thing_expected_with_another_is_ahead():
     ("Gold closed at 630 dollars, up from Monday's close of 628.40 dollars.", []),
     ("The won finished at 930.80, down 0.2 won from Tuesday's close.", []),
     ("Police arrested three men after Monday's clashes.", ["Monday"]),
+    # ... nor a place counted after "from", nor a count from an event after "than"
+    ("Troops withdrew from 12 towns on Tuesday.", ["Tuesday"]),
+    ("He was murdered in February 1961, less than a year after independence.",
+     ["February 1961", "a year after"]),
     ("Inflation rose to 4 percent in October from 3.5 percent in September.", ["October"]),
     ("The polls close at 3 p.m. and results are expected no earlier than Monday.", ["3 p.m.", "Monday"]),
     # ... but a state since a date, a thing named by its date and a date with its own event are

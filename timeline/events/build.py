@@ -582,11 +582,20 @@ def _a_base_compared_with(text: str, m: Mention) -> bool:
     the previous month", "than in 2002". (Its span still leaves the other events' labels.)"""
     if _OWN_EVENT_AFTER.match(text, m.end):
         return False  # "the worst month since January, when 107 soldiers were killed"
+    if m.text.rstrip().lower().endswith(("after", "before")):
+        return False  # "less than a year after independence": a count from an event, not a base
     if (text.startswith(("'s", "’s"), m.end) and _FROM_BEFORE.search(text, max(0, m.start - 12), m.start)
             and _FIGURE_AFTER.match(text, m.end + 2)):
         return True  # "up from Monday's close of 628.40", "from last week's average of 78 dollars"
-    return any(_COMPARED_WITH_BEFORE.search(text, max(0, at - 70), at) is not None
-               for at in {m.start, m.spec.get("signal_start", m.start)})
+    for at in {m.start, m.spec.get("signal_start", m.start)}:
+        if _COMPARED_WITH_BEFORE.search(text, max(0, at - 70), at) is not None:
+            return True
+        figure = _FROM_A_FIGURE_BEFORE.search(text, max(0, at - 70), at)
+        if figure is not None and _A_FIGURE_CHANGED_BEFORE.search(text, max(0, figure.start() - 80), figure.start()):
+            # "climbed to 5.3 billion dollars from 4.1 billion on Tuesday" (not "Troops withdrew
+            # from 12 towns on Tuesday": no figure changed, the towns are a place)
+            return True
+    return False
 
 
 _FROM_BEFORE = re.compile(r"(?i)\b(?:from|than|with|over)\s+$")
@@ -601,10 +610,18 @@ _COMPARED_WITH_BEFORE = re.compile(
     r"(?i)\b(?:its|the|their|a|an)\s+(?:[a-z-]+\s+)?(?:highest|lowest|best|worst|biggest|largest|strongest|"
     r"weakest|fastest|slowest|sharpest|steepest|deepest|smallest|greatest|heaviest)(?:\s+[a-z-]+){0,3}"
     r"\s+since\s+(?:late\s+|early\s+|mid-?)?$"
-    r"|(?:\bcompared\s+(?:with|to)|(?<!\bearlier\s)(?<!\blater\s)(?<!\bsooner\s)\bthan"
-    r"|\bfrom\s+(?:about\s+|around\s+|some\s+)?[$€£¥]?\d(?:[\d.,]*\d)?\s*(?:%|percent|per\s+cent|"
-    r"(?:[a-z]+\s+){0,3}?)?)"
+    r"|(?:\bcompared\s+(?:with|to)|(?<!\bearlier\s)(?<!\blater\s)(?<!\bsooner\s)\bthan)"
     r"\s*(?:(?:in|on|at|during|for|the|a|that|of)\s+)*$")
+# A figure a change is measured from, right before the date: "from 4.1 billion on", "from 2.4
+# percent the previous", "from 15th place in".
+_FROM_A_FIGURE_BEFORE = re.compile(
+    r"(?i)\bfrom\s+(?:about\s+|around\s+|some\s+)?[$€£¥]?\d(?:[\d.,]*\d)?\s*(?:%|percent|per\s+cent|"
+    r"(?:[a-z]+\s+){0,3}?)?\s*(?:(?:in|on|at|during|for|the|a|that|of)\s+)*$")
+# ... after a figure that changed: "climbed to 5.3 billion", "up 63 points", "rose by 0.3 percent".
+_A_FIGURE_CHANGED_BEFORE = re.compile(
+    r"(?i)\b(?:to|at)\s+[$€£¥]?\d|\b(?:up|down|rose|ris|fell|fall|increas|decreas|climb|drop|jump|slip|eas|"
+    r"gain|lost|los|declin|grew|grow|shr[iau]nk|surg|soar|plung|doubl|tripl|halv|chang|compar|reduc|cut|"
+    r"rais|lift|lower|bring|brought|boost)\w*\b")
 _PERIOD = re.compile(r"P(\d+)([DWMY])")
 _HOURS = re.compile(r"PT(\d+)H")
 _COMING = re.compile(r"(?i)\bcoming\s+(days|weeks|months)\b")
