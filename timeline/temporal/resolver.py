@@ -946,14 +946,6 @@ _SET_OFF_BEFORE = re.compile(r"(?:,|\()\s*(?:in\s+)?$")
 _SET_OFF_AFTER = re.compile(r"\s*[,)]")
 
 
-def _valid_day(year: int, month: int, day: int) -> bool:
-    try:
-        date(year, month, day)
-    except ValueError:
-        return False
-    return True
-
-
 def _year_of_relative_month(month: int, anchor: date, direction: int) -> int:
     """Year of "last November" (-1), "next March" (+1) or "this June" (0) seen from ``anchor``.
 
@@ -1455,11 +1447,12 @@ def _resolve_one(m: Mention, ctx: _Context) -> None:  # noqa: C901 - one dispatc
                 else:
                     y = _year_of_relative_month(mo, anchor, direction)
                     inferred = mo == anchor.month and direction != 0
-                    if inferred and _valid_day(anchor.year, mo, d):
+                    this = parse_value(f"{anchor.year:04d}-{mo:02d}-{d:02d}") if inferred else None
+                    if this is not None:
                         # "registration closed last December 14", written on December 20: the
                         # latest December 14, a week ago (a year and a week would be "December
                         # 14 last year"); "next December 28" the first one to come. Said so.
-                        this = date(anchor.year, mo, d)
+                        this = this[0]
                         y = anchor.year if (this < anchor if direction < 0 else this > anchor) else y
                         m.warnings.append(
                             f'"{m.text}" could be {date(anchor.year, mo, 1):%B} {d} of this year '
@@ -2618,7 +2611,8 @@ def _times_take_the_day_told_before(text: str, mentions: list[Mention], publishe
             if _TOLD_BEFORE.search(text, max(0, n.start - 30), n.start):
                 continue  # the day something was said
             if n.value > pub:
-                if (occurred or tense_near(text, m.start, m.end) == "past" or _in_quotes(text, n.start)
+                if (occurred or tense_near(text, m.start, m.end) == "past"
+                        or _quotation_around(text, n.start, n.end) is not None
                         or not _prose_runs_on(text, n.end, m.start)):
                     # A time gone by is not the coming day's; nor is a time after a quotation's
                     # "tomorrow", or after lines that are no prose (an entry of a day's diary,
@@ -2635,12 +2629,6 @@ def _times_take_the_day_told_before(text: str, mentions: list[Mention], publishe
                 m.confidence = min(m.confidence, 0.8)
             del m.spec["day_of_anchor"]
             break
-
-
-def _in_quotes(text: str, at: int) -> bool:
-    """Whether ``at`` stands inside a quotation opened earlier in its paragraph."""
-    before = text[text.rfind("\n", 0, at) + 1 : at]
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def _prose_runs_on(text: str, start: int, end: int) -> bool:
